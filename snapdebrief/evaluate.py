@@ -1,0 +1,249 @@
+"""`snapdebrief eval`: run the real pipeline on every sample letter in every form and score each field.
+
+A field that is absent in the truth and absent in the output is not counted; a value where the
+truth has none is wrong. Text is scored by character error rate against the letter's .txt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import SnapError
+from .options import Options
+
+FORMS = ("txt", "pdf", "scan", "photo", "hard")
+FIELDS = (
+    "kind", "sender", "letter_date", "stage", "deadline_date", "deadline_action",
+    "objection_deadline", "amount_due", "iban", "payment_reference", "appointment",
+)
+# A fixed "today" so the explanation text has one answer per letter.
+EVAL_TODAY = date(2026, 12, 1)
+
+
+def cer(reference: str, hypothesis: str) -> float:
+    """Character error rate after folding whitespace runs to one space."""
+    from rapidfuzz.distance import Levenshtein
+
+    ref = " ".join(reference.split())
+    hyp = " ".join(hypothesis.split())
+    if not ref:
+        return 0.0 if not hyp else 1.0
+    return Levenshtein.distance(ref, hyp) / len(ref)
+
+
+def form_files(root: Path, name: str, form: str) -> list[Path]:
+    letters = root / "letters"
+    gen = root / "generated"
+    if form == "txt":
+        return [letters / f"{name}.txt"]
+    if form in ("pdf", "scan"):
+        p = gen / form / f"{name}.pdf"
+        return [p] if p.exists() else []
+    return sorted((gen / form).glob(f"{name}-p*.jpg"), key=lambda p: int(p.stem.rsplit("-p", 1)[1]))
+
+
+def project(out: dict[str, Any]) -> dict[str, Any]:
+    """The scored values of a result (or of a truth file, which uses the same keys)."""
+    dl = out.get("deadline") or None
+    ap = out.get("appointment") or None
+    return {
+        "kind": out.get("kind"),
+        "sender": _norm(out.get("sender")),
+        "letter_date": out.get("letter_date"),
+        "stage": out.get("stage"),
+        "deadline_date": dl.get("date") if dl else None,
+        "deadline_action": dl.get("action") if dl else None,
+        "objection_deadline": out.get("objection_deadline"),
+        "amount_due": None if out.get("amount_due") is None else round(float(out["amount_due"]), 2),
+        "iban": out.get("iban"),
+        "payment_reference": _digits_or(out.get("payment_reference")),
+        "appointment": (ap.get("date"), ap.get("time")) if ap else None,
+    }
+
+
+def _norm(s: str | None) -> str | None:
+    return " ".join(s.lower().split()) if s else None
+
+
+def _digits_or(s: str | None) -> str | None:
+    return s.replace(" ", "").replace(".", "") if s else None
+
+
+@dataclass
+class FormScore:
+    right: Counter = field(default_factory=Counter)
+    counted: Counter = field(default_factory=Counter)
+    cers: list[float] = field(default_factory=list)
+    bare_cers: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    confusion: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+    misses: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def share(self, name: str) -> float | None:
+        n = self.counted[name]
+        return self.right[name] / n if n else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "fields": {f: self.share(f) for f in FIELDS},
+            "counted": dict(self.counted),
+            "cer_mean": statistics.fmean(self.cers) if self.cers else None,
+            "cer_median": statistics.median(self.cers) if self.cers else None,
+            "cer_max": max(self.cers) if self.cers else None,
+            "bare_tesseract_cer_mean": statistics.fmean(self.bare_cers) if self.bare_cers else None,
+            "seconds_median": statistics.median(self.seconds) if self.seconds else None,
+            "confusion": {f"{a} -> {b}": n for (a, b), n in sorted(self.confusion.items())},
+            "errors": self.errors,
+            "misses": dict(self.misses),
+        }
+
+
+def bare_tesseract(path: Path, lang: str = "nld") -> str:
+    """The same image through bare single-thread `tesseract`, for comparison."""
+    env = {"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run(
+        ["tesseract", str(path), "-", "-l", lang], capture_output=True, env=env, timeout=300,
+        check=False,
+    )
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def score_letter(root: Path, name: str, form: str, score: FormScore, options: Options,
+                 bare: bool) -> None:
+    from .pipeline import explain
+
+    files = form_files(root, name, form)
+    if not files:
+        score.errors.append(f"{name}: no {form} files (run `make samples`)")
+        return
+    truth = json.loads((root / "letters" / f"{name}.json").read_text(encoding="utf-8"))
+    ref_pages = (root / "letters" / f"{name}.txt").read_text(encoding="utf-8").split("\f")
+    started = time.perf_counter()
+    try:
+        result = explain([p.read_bytes() for p in files], options)
+    except SnapError as exc:
+        score.errors.append(f"{name}: {type(exc).__name__}")
+        for f in FIELDS:
+            if project(truth)[f] is not None:
+                score.counted[f] += 1
+                score.misses[f].append(name)
+        return
+    score.seconds.append(time.perf_counter() - started)
+    got = project(result.to_json())
+    want = project(truth)
+    for f in FIELDS:
+        if want[f] is None and got[f] is None:
+            continue
+        score.counted[f] += 1
+        if want[f] == got[f]:
+            score.right[f] += 1
+        else:
+            score.misses[f].append(f"{name}: want {want[f]!r} got {got[f]!r}")
+    score.confusion[(want["kind"], got["kind"])] += 1
+    if form in ("scan", "photo", "hard"):
+        read = "\n".join(p.text for p in result.document.pages)
+        ref = "\n".join(ref_pages)
+        score.cers.append(cer(_masked_reference(ref), read))
+        if bare and form in ("photo", "hard"):
+            score.bare_cers.append(cer(ref, "\n".join(bare_tesseract(p) for p in files)))
+
+
+def _masked_reference(reference: str) -> str:
+    """The reference with its BSNs masked as our output masks them, so masking is no OCR error."""
+    from .fields.privacy import find_bsns, mask
+
+    spans = [(e.start, e.end) for e in find_bsns([reference])]
+    return mask(reference, spans) if spans else reference
+
+
+def names_in(root: Path) -> list[str]:
+    return sorted(p.stem for p in (root / "letters").glob("*.json"))
+
+
+def main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="snapdebrief eval")
+    p.add_argument("root", type=Path, help="the samples folder (with letters/ and generated/)")
+    p.add_argument("--forms", default="txt,pdf", help=f"comma list of {','.join(FORMS)}")
+    p.add_argument("--only", help="only letters whose name contains this")
+    p.add_argument("--json", type=Path, help="also write the figures to this file")
+    p.add_argument("--min", default="", help="floors, e.g. kind=0.95,amount_due=0.9 (exit 1 below)")
+    p.add_argument("--bare", action="store_true", help="also run bare tesseract on photos")
+    p.add_argument("--misses", action="store_true", help="list every wrong field")
+    args = p.parse_args(argv)
+    forms = [f for f in args.forms.split(",") if f]
+    unknown = set(forms) - set(FORMS)
+    if unknown:
+        p.error(f"unknown form(s): {', '.join(sorted(unknown))}")
+    names = [n for n in names_in(args.root) if not args.only or args.only in n]
+    options = Options(today=EVAL_TODAY, workers=2)
+    report: dict[str, Any] = {"letters": len(names), "forms": {}}
+    for form in forms:
+        score = FormScore()
+        for name in names:
+            score_letter(args.root, name, form, score, options, args.bare)
+        report["forms"][form] = score.as_dict()
+    print(format_table(report, show_misses=args.misses))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    return check_floors(report, args.min)
+
+
+def format_table(report: dict[str, Any], show_misses: bool = False) -> str:
+    forms = list(report["forms"])
+    lines = [f"{report['letters']} letters", ""]
+    head = f"{'field':<20}" + "".join(f"{f:>9}" for f in forms)
+    lines += [head, "-" * len(head)]
+    for fld in FIELDS:
+        row = f"{fld:<20}"
+        for f in forms:
+            v = report["forms"][f]["fields"][fld]
+            row += f"{'—' if v is None else f'{100 * v:.1f}%':>9}"
+        lines.append(row)
+    for key, label in (("cer_mean", "CER mean"), ("cer_median", "CER median"),
+                       ("cer_max", "CER max"), ("bare_tesseract_cer_mean", "bare tess. CER")):
+        row = f"{label:<20}"
+        for f in forms:
+            v = report["forms"][f][key]
+            row += f"{'—' if v is None else f'{100 * v:.2f}%':>9}"
+        lines.append(row)
+    row = f"{'median seconds':<20}"
+    for f in forms:
+        v = report["forms"][f]["seconds_median"]
+        row += f"{'—' if v is None else f'{v:.2f}':>9}"
+    lines.append(row)
+    for f in forms:
+        data = report["forms"][f]
+        wrong = {k: n for k, n in data["confusion"].items() if k.split(" -> ")[0] != k.split(" -> ")[1]}
+        if wrong:
+            lines += ["", f"[{f}] kind confusions (truth -> got: count)"]
+            lines += [f"  {k}: {n}" for k, n in wrong.items()]
+        if data["errors"]:
+            lines += ["", f"[{f}] not read"] + [f"  {e}" for e in data["errors"]]
+        if show_misses:
+            for fld, misses in data["misses"].items():
+                lines += ["", f"[{f}] {fld} wrong"] + [f"  {m}" for m in misses]
+    return "\n".join(lines)
+
+
+def check_floors(report: dict[str, Any], floors: str) -> int:
+    failed = []
+    for item in filter(None, floors.split(",")):
+        name, _, value = item.partition("=")
+        for form, data in report["forms"].items():
+            got = data["fields"].get(name)
+            if got is not None and got < float(value):
+                failed.append(f"{form}: {name} {100 * got:.1f}% < floor {100 * float(value):.1f}%")
+    for line in failed:
+        print("BELOW FLOOR " + line, file=sys.stderr)
+    return 1 if failed else 0

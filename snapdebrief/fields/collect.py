@@ -1,0 +1,59 @@
+"""Stage 2 of the pipeline: run every finder over the pages of one letter and gather Fields."""
+
+from __future__ import annotations
+
+from ..result import Document, Fields, Reference
+from .dates import find_appointment, find_dates, find_letter_date
+from .ids import choose_iban, choose_payment_reference, find_ibans, find_references
+from .locate import boxed
+from .money import amount_due, find_amounts
+from .privacy import find_bsns, kenmerk_bsn_spans
+from .sender import find_sender
+from .terms import find_relative_terms
+
+
+def find_fields(doc: Document) -> Fields:
+    pages = doc.texts
+    mentions = find_dates(pages)
+    letter = find_letter_date(pages, mentions)
+    relative = find_relative_terms(pages, letter.date if letter else None)
+    appointment = find_appointment(pages, mentions)
+    amounts = find_amounts(pages)
+    due = amount_due(amounts, pages)
+    iban = choose_iban(find_ibans(pages), pages)
+    refs = find_references(pages)
+    pay_ref = choose_payment_reference(refs, pages)
+    bsns = find_bsns(pages)
+    bsn_spans = list(bsns) + list(kenmerk_bsn_spans(pages, bsns))
+    sender = find_sender(pages)
+    others = tuple(r for r in _unique(refs) if pay_ref is None or r.value != pay_ref.value)
+    warnings: list[str] = []
+    if letter is None:
+        warnings.append("We vonden de datum van de brief niet. Kijk zelf bovenaan de brief.")
+    fields = Fields(
+        letter_date=letter,
+        dates=tuple(mentions) + tuple(relative),
+        appointment=appointment,
+        amounts=tuple(amounts),
+        amount_due=due,
+        iban=iban[0] if iban else None,
+        iban_evidence=iban[1] if iban else None,
+        payment_reference=pay_ref,
+        references=others,
+        bsn_spans=tuple(bsn_spans),
+        sender=sender[0] if sender else None,
+        sender_evidence=sender[1] if sender else None,
+        warnings=tuple(warnings),
+    )
+    return boxed(fields, doc)
+
+
+def _unique(refs: list[Reference]) -> list[Reference]:
+    seen: set[str] = set()
+    out = []
+    for r in refs:
+        if r.value not in seen:
+            seen.add(r.value)
+            out.append(r)
+    return out
+

@@ -1,0 +1,111 @@
+"""The whole path of one letter: read → find fields → classify → choose dates → explain → Result.
+
+`explain()` keeps no state between calls and writes nothing to disk, so the CLI, the app and a
+pool of workers can call it side by side.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Sequence
+
+from .classify import classify
+from .explainers import KindTexts, explain_letter
+from .fields.collect import find_fields
+from .fields.deadline import choose_deadline, objection_deadline_from
+from .fields.privacy import mask
+from .options import Options
+from .read import read_document
+from .result import Document, Fields, Page, Result, Source
+from .rules import load_rules
+
+
+def explain(files: Sequence[bytes], options: Options | None = None) -> Result:
+    """Explain one letter given the bytes of its files (its pages, in order)."""
+    options = options or Options()
+    started = time.perf_counter()
+    doc = read_document(files, options)
+    fields = find_fields(doc)
+    rules = load_rules(tuple(options.rules_dirs))
+    classification = classify(doc.texts, rules, sender=fields.sender)
+    return finish(doc, fields, classification, options, started)
+
+
+def finish(doc: Document, fields: Fields, classification, options: Options,
+           started: float | None = None) -> Result:
+    """Everything after classification; the app calls it again when a volunteer corrects a value."""
+    rules = load_rules(tuple(options.rules_dirs))
+    rule = rules.kinds.get(classification.kind) or rules.kinds["overig"]
+    letter_date = fields.letter_date.date if fields.letter_date else None
+    actions = list(rule.deadline.actions)
+    if fields.amount_due is None and any(a.role in ("refund", "benefit") for a in fields.amounts):
+        actions = [a for a in actions if a != "pay"] or ["none"]
+    deadline = choose_deadline(fields.dates, letter_date, actions)
+    objection_deadline = None
+    if rule.objection.possible and letter_date is not None:
+        objection_deadline = objection_deadline_from(
+            fields.dates, letter_date, rule.objection.weeks or 6
+        )
+    texts = KindTexts(
+        kind=rule.id,
+        label=rule.label,
+        summary=rule.texts.summary,
+        what_to_do=tuple(rule.texts.what_to_do),
+        if_you_do_nothing=rule.texts.if_you_do_nothing,
+        objection=rule.texts.objection,
+        help_ids=tuple(rule.help),
+        objection_possible=rule.objection.possible,
+        objection_weeks=rule.objection.weeks,
+    )
+    explanation = explain_letter(
+        texts, fields, classification, deadline, objection_deadline, options.today,
+        options.region, pages=doc.texts,
+    )
+    warnings = list(doc.warnings) + list(fields.warnings) + list(explanation.warnings)
+    methods = tuple(p.method for p in doc.pages)
+    confs = [p.confidence for p in doc.pages if p.confidence is not None]
+    source = Source(
+        pages=len(doc.pages),
+        methods=methods,
+        ocr_confidence=round(sum(confs) / len(confs), 1) if confs else None,
+        seconds=(time.perf_counter() - started) if started is not None else 0.0,
+    )
+    return Result(
+        document=_masked(doc, fields),
+        fields=fields,
+        classification=classification,
+        deadline=deadline,
+        objection_deadline=objection_deadline,
+        explanation=explanation,
+        source=source,
+        warnings=tuple(dict.fromkeys(warnings)),
+        bsn_values=_bsn_values(doc, fields),
+    )
+
+
+def _bsn_values(doc: Document, fields: Fields) -> tuple[str, ...]:
+    """The 9-digit BSNs behind the spans, so the output can mask every other trace of them."""
+    out: list[str] = []
+    for ev in fields.bsn_spans:
+        if 1 <= ev.page <= len(doc.pages):
+            digits = "".join(ch for ch in doc.pages[ev.page - 1].text[ev.start:ev.end] if ch.isdigit())
+            if len(digits) == 8:
+                digits = "0" + digits
+            if len(digits) == 9 and digits not in out:
+                out.append(digits)
+    return tuple(out)
+
+
+def _masked(doc: Document, fields: Fields) -> Document:
+    """The document with every BSN (and number holding one) masked, same length, so offsets hold."""
+    if not fields.bsn_spans:
+        return doc
+    by_page: dict[int, list[tuple[int, int]]] = {}
+    for ev in fields.bsn_spans:
+        by_page.setdefault(ev.page, []).append((ev.start, ev.end))
+    pages: list[Page] = []
+    for p in doc.pages:
+        spans = by_page.get(p.number)
+        pages.append(dataclasses.replace(p, text=mask(p.text, spans)) if spans else p)
+    return dataclasses.replace(doc, pages=tuple(pages))

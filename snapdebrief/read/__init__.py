@@ -1,0 +1,96 @@
+"""Stage 1 of the pipeline: bytes of one letter's files → Document (page texts with their origin).
+
+Several files are the pages of ONE letter, in order. The type of each file comes from its bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+from PIL import Image
+
+from ..errors import FileTooLargeError, NoTextFoundError, TooManyPagesError
+from ..options import Options
+from ..result import Document, Page
+from .image import open_images, prepare_for_ocr, too_small
+from .ocr import detect_rotation, ocr_words
+from .pdf import read_pdf
+from .sniff import IMAGE_TYPES, decode_text, sniff
+from .text import clean_text
+
+LOW_CONFIDENCE = 60.0  # mean Tesseract word confidence below this: warn that the photo was hard
+
+
+def read_document(files: Sequence[bytes], options: Options) -> Document:
+    """Read all files of one letter into pages; raise a BadInputError when nothing is readable."""
+    limits = options.limits
+    total = sum(len(f) for f in files)
+    if total > limits.max_total_bytes:
+        raise FileTooLargeError(total, limits.max_total_bytes)
+    # Each slot is either ready text or an image still to OCR.
+    slots: list[tuple[str, str | Image.Image]] = []
+    warnings: list[str] = []
+    for data in files:
+        kind = sniff(data, limits)
+        if kind == "text":
+            text = decode_text(data)[: limits.max_text_chars]
+            for part in text.split("\f"):
+                if part.strip() or len(slots) == 0:
+                    slots.append(("text", part))
+        elif kind == "pdf":
+            for page in read_pdf(data, limits):
+                if page.text is not None:
+                    slots.append(("text-layer", page.text))
+                else:
+                    slots.append(("ocr", page.image))
+        elif kind in IMAGE_TYPES:
+            for img in open_images(data, kind, limits):
+                if too_small(img):
+                    warnings.append(
+                        "De foto is erg klein. Misschien lezen we niet alles goed. "
+                        "Maak een foto van dichtbij, met de hele brief erop."
+                    )
+                slots.append(("ocr", img))
+        if len(slots) > limits.max_pages:
+            raise TooManyPagesError(len(slots), limits.max_pages)
+
+    def run(slot: tuple[str, str | Image.Image]) -> Page:
+        method, value = slot
+        if isinstance(value, str):
+            return Page(number=0, text=clean_text(value), method=method)  # type: ignore[arg-type]
+        return _ocr_page(value, options)
+
+    if sum(1 for m, _ in slots if m == "ocr") > 1 and options.workers > 1:
+        with ThreadPoolExecutor(max_workers=options.workers) as pool:
+            pages = list(pool.map(run, slots))
+    else:
+        pages = [run(s) for s in slots]
+    pages = [
+        Page(number=i + 1, text=p.text, method=p.method, words=p.words,
+             confidence=p.confidence, size=p.size)
+        for i, p in enumerate(pages)
+    ]
+    if not any(_letters(p.text) >= 20 for p in pages):
+        raise NoTextFoundError()
+    for p in pages:
+        if p.method == "ocr" and p.confidence is not None and p.confidence < LOW_CONFIDENCE:
+            warnings.append(
+                f"Pagina {p.number} was moeilijk te lezen. Kijk zelf goed naar de bedragen en "
+                "datums op de brief, of maak een nieuwe foto met meer licht."
+            )
+    return Document(pages=tuple(pages), warnings=tuple(dict.fromkeys(warnings)))
+
+
+def _ocr_page(img: Image.Image, options: Options) -> Page:
+    timeout = options.limits.ocr_timeout_seconds
+    grey = prepare_for_ocr(img)
+    rotate = detect_rotation(grey, timeout)
+    if rotate:
+        grey = grey.rotate(-rotate, expand=True)  # OSD "rotate" is clockwise
+    text, words, conf = ocr_words(grey, options.ocr_lang, timeout)
+    return Page(number=0, text=text, method="ocr", words=words, confidence=conf, size=grey.size)
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())

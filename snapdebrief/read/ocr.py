@@ -1,0 +1,90 @@
+"""OCR one page image with Tesseract (pytesseract), keeping every word with its box and confidence."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytesseract
+from PIL import Image
+
+from ..errors import OcrTimeoutError
+from ..result import Word
+
+# One Tesseract thread per process: on a 2-core machine OpenMP threading makes one page several
+# times slower; the pipeline uses the cores by OCR'ing several pages at once instead.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+TESS_CONFIG = "--oem 1 --psm 3 -c preserve_interword_spaces=0"
+
+
+def detect_rotation(img: Image.Image, timeout: float) -> int:
+    """Degrees to rotate clockwise so the text is upright (0, 90, 180, 270).
+
+    Uses Tesseract's OSD on a reduced copy; returns 0 when OSD is unsure or finds too few letters.
+    """
+    small = img.copy()
+    small.thumbnail((1800, 1800))
+    try:
+        osd = pytesseract.image_to_osd(
+            small, config="--psm 0 -c min_characters_to_try=20", timeout=timeout,
+            output_type=pytesseract.Output.DICT,
+        )
+    except pytesseract.TesseractError:  # "Too few characters": nothing to turn
+        return 0
+    except RuntimeError as exc:  # pytesseract raises a bare RuntimeError on timeout
+        raise OcrTimeoutError() from exc
+    rotate = int(osd.get("rotate", 0)) % 360
+    conf = float(osd.get("orientation_conf", 0.0))
+    if rotate and conf >= 1.5:
+        return rotate
+    return 0
+
+
+def ocr_words(img: Image.Image, lang: str, timeout: float) -> tuple[str, tuple[Word, ...], float | None]:
+    """Return (page text, words with offsets into that text, mean word confidence 0..100)."""
+    try:
+        data = pytesseract.image_to_data(
+            img, lang=lang, config=TESS_CONFIG, timeout=timeout,
+            output_type=pytesseract.Output.DICT,
+        )
+    except pytesseract.TesseractError:
+        return "", (), None
+    except RuntimeError as exc:  # TesseractError is a RuntimeError too: keep this order
+        raise OcrTimeoutError() from exc
+    return assemble(data)
+
+
+def assemble(data: dict[str, list]) -> tuple[str, tuple[Word, ...], float | None]:
+    """Join Tesseract's word table into text: words by spaces, lines by newlines, blocks by blank lines."""
+    parts: list[str] = []
+    words: list[Word] = []
+    confs: list[float] = []
+    pos = 0
+    last_line: tuple[int, int, int] | None = None
+    last_block: int | None = None
+    for i, raw in enumerate(data["text"]):
+        token = (raw or "").strip()
+        if not token:
+            continue
+        token = re.sub(r"\s+", " ", token)
+        block, par, line = data["block_num"][i], data["par_num"][i], data["line_num"][i]
+        key = (block, par, line)
+        if last_line is not None:
+            sep = " "
+            if key != last_line:
+                sep = "\n\n" if block != last_block else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        start = pos
+        parts.append(token)
+        pos += len(token)
+        conf = float(data["conf"][i])
+        left, top = float(data["left"][i]), float(data["top"][i])
+        bbox = (left, top, left + float(data["width"][i]), top + float(data["height"][i]))
+        words.append(Word(start=start, end=pos, bbox=bbox, conf=conf))
+        if conf >= 0:
+            confs.append(conf)
+        last_line, last_block = key, block
+    mean = round(sum(confs) / len(confs), 1) if confs else None
+    return "".join(parts), tuple(words), mean

@@ -1,0 +1,329 @@
+"""The values that flow through the pipeline: read → fields → classify → explain → Result.
+
+Every stage takes frozen values and returns new frozen values. Offsets in `Evidence` are
+character offsets into ONE page's text (`Page.text`), 1-based page numbers, so the app can
+highlight a value and a volunteer can check it. BSN masking keeps the text's length, so
+offsets stay valid after masking.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Method = Literal["text-layer", "ocr", "text"]
+Action = Literal["pay", "respond", "send_documents", "object", "attend", "none"]
+AmountRole = Literal[
+    "total", "principal", "interest", "costs", "fine", "increase", "benefit", "refund", "other"
+]
+Stage = Literal[
+    "info", "decision", "reminder", "aanmaning", "14-dagenbrief", "sommatie", "dagvaarding",
+    "vonnis", "beslag",
+]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a value stands: page (1-based), character offsets in that page's text, OCR box."""
+
+    page: int
+    start: int
+    end: int
+    bbox: tuple[float, float, float, float] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"page": self.page, "start": self.start, "end": self.end}
+        if self.bbox is not None:
+            out["bbox"] = [round(v, 1) for v in self.bbox]
+        return out
+
+
+@dataclass(frozen=True)
+class Word:
+    """One OCR word: its offsets in the page text, its box in page-image pixels, confidence 0..100."""
+
+    start: int
+    end: int
+    bbox: tuple[float, float, float, float]
+    conf: float
+
+
+@dataclass(frozen=True)
+class Page:
+    """The text of one page as read, with how it was read and (for OCR) the words' boxes."""
+
+    number: int
+    text: str
+    method: Method
+    words: tuple[Word, ...] = ()
+    confidence: float | None = None  # mean OCR word confidence 0..100; None for text
+    size: tuple[int, int] | None = None  # page image (width, height) in pixels, OCR only
+
+
+@dataclass(frozen=True)
+class Document:
+    """All pages of one letter, in order, plus what the reader wants to warn about."""
+
+    pages: tuple[Page, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def texts(self) -> list[str]:
+        return [p.text for p in self.pages]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found on the letter, with the role its context gives it.
+
+    role: letter_date | pay_by | respond_by | send_by | object_by | appointment | invoice |
+    earlier_letter | period | birth | other.  `relative` is True when the date was computed
+    from a term such as "binnen 14 dagen na dagtekening"; `basis` then says from what.
+    """
+
+    date: date
+    role: str
+    text: str
+    evidence: Evidence | None
+    relative: bool = False
+    basis: str | None = None
+    time: str | None = None  # "HH:MM" where a time stands beside it (appointments)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: date
+    action: Action
+    text: str
+    evidence: Evidence | None
+    relative: bool = False
+    basis: str | None = None
+
+
+@dataclass(frozen=True)
+class Appointment:
+    date: date
+    time: str | None
+    place: str | None
+    evidence: Evidence | None
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    role: AmountRole
+    text: str
+    evidence: Evidence | None
+    label: str | None = None  # the words that gave the role, e.g. "Incassokosten"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A number a resident or helper needs: kind is betalingskenmerk, cjib-nummer,
+    aanslagnummer, beschikkingsnummer, dossiernummer, klantnummer, factuurnummer, kenmerk …"""
+
+    kind: str
+    value: str
+    evidence: Evidence | None
+    valid: bool | None = None  # check digit holds (None: no check exists for this kind)
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Everything the finders found, before the kind is known."""
+
+    letter_date: DateMention | None = None
+    dates: tuple[DateMention, ...] = ()
+    appointment: Appointment | None = None
+    amounts: tuple[Amount, ...] = ()
+    amount_due: float | None = None
+    iban: str | None = None
+    iban_evidence: Evidence | None = None
+    payment_reference: Reference | None = None
+    references: tuple[Reference, ...] = ()
+    bsn_spans: tuple[Evidence, ...] = ()  # where a BSN (or a number holding one) stands
+    sender: str | None = None
+    sender_evidence: Evidence | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One pattern that scored for a kind: for the volunteer and the rule author."""
+
+    kind: str
+    pattern_id: str
+    weight: float
+    text: str
+    evidence: Evidence | None
+
+
+@dataclass(frozen=True)
+class Classification:
+    kind: str
+    label: str
+    confidence: float
+    stage: str | None
+    hits: tuple[RuleHit, ...] = ()
+    scores: tuple[tuple[str, float], ...] = ()  # (kind, score), best first
+
+
+@dataclass(frozen=True)
+class Help:
+    name: str
+    phone: str | None
+    url: str | None
+    why: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    summary: str
+    what_to_do: tuple[str, ...]
+    deadline_text: str | None
+    amount_text: str | None
+    if_you_do_nothing: str
+    objection: str | None
+    help: tuple[Help, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    pages: int
+    methods: tuple[Method, ...]
+    ocr_confidence: float | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Result:
+    """The one answer for one letter. `to_json()` is the contract of `explain --json`."""
+
+    document: Document
+    fields: Fields
+    classification: Classification
+    deadline: Deadline | None
+    objection_deadline: date | None
+    explanation: Explanation
+    source: Source
+    warnings: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+    # The BSNs found (digits only). Never serialised: to_json() masks every trace of them.
+    bsn_values: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def text(self) -> str:
+        return "\f".join(self.document.texts)
+
+    def replace(self, **changes: Any) -> Result:
+        return dataclasses.replace(self, **changes)
+
+    def to_json(self) -> dict[str, Any]:
+        f = self.fields
+        c = self.classification
+        e = self.explanation
+
+        def ev(x: Evidence | None) -> dict[str, Any] | None:
+            return x.to_json() if x is not None else None
+
+        out: dict[str, Any] = {
+            "kind": c.kind,
+            "kind_label": c.label,
+            "confidence": round(max(0.0, min(1.0, c.confidence)), 3),
+            "sender": f.sender,
+            "letter_date": f.letter_date.date.isoformat() if f.letter_date else None,
+            "stage": c.stage,
+            "deadline": None
+            if self.deadline is None
+            else {
+                "date": self.deadline.date.isoformat(),
+                "action": self.deadline.action,
+                "text": self.deadline.text,
+                "evidence": ev(self.deadline.evidence),
+                "relative": self.deadline.relative,
+            },
+            "objection_deadline": self.objection_deadline.isoformat()
+            if self.objection_deadline
+            else None,
+            "appointment": None
+            if f.appointment is None
+            else {
+                "date": f.appointment.date.isoformat(),
+                "time": f.appointment.time,
+                "place": f.appointment.place,
+                "evidence": ev(f.appointment.evidence),
+            },
+            "amount_due": f.amount_due,
+            "amounts": [
+                {"value": a.value, "role": a.role, "text": a.text, "evidence": ev(a.evidence)}
+                for a in f.amounts
+            ],
+            "iban": f.iban,
+            "payment_reference": f.payment_reference.value if f.payment_reference else None,
+            "reference_numbers": [r.value for r in f.references],
+            "bsn_found": bool(f.bsn_spans),
+            "explanation": {
+                "summary": e.summary,
+                "what_to_do": list(e.what_to_do),
+                "deadline_text": e.deadline_text,
+                "amount_text": e.amount_text,
+                "if_you_do_nothing": e.if_you_do_nothing,
+                "objection": e.objection,
+                "help": [
+                    {"name": h.name, "phone": h.phone, "url": h.url, "why": h.why} for h in e.help
+                ],
+            },
+            "warnings": list(self.warnings),
+            "text": self.text,
+            "source": {
+                "pages": self.source.pages,
+                "methods": list(self.source.methods),
+                "ocr_confidence": self.source.ocr_confidence,
+                "seconds": round(self.source.seconds, 3),
+            },
+            "rule_hits": [
+                {"kind": h.kind, "pattern": h.pattern_id, "weight": h.weight, "text": h.text,
+                 "evidence": ev(h.evidence)}
+                for h in c.hits
+            ],
+        }
+        out.update(self.extra)
+        return scrub_bsn(out, self.bsn_values, keep=("payment_reference",))
+
+
+def _bsn_regex(bsn: str) -> re.Pattern[str]:
+    # the digits in order, with the separators letters print between them ("1234.56.782")
+    return re.compile(r"(?<!\d)" + r"[ .\-]?".join(re.escape(d) for d in bsn) + r"(?!\d)")
+
+
+def _mask_match(m: re.Match[str]) -> str:
+    text = m.group(0)
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    keep = set(digits[-3:])
+    return "".join(ch if (not ch.isdigit() or i in keep) else "*" for i, ch in enumerate(text))
+
+
+def scrub_bsn(value: Any, bsns: tuple[str, ...], keep: tuple[str, ...] = ()) -> Any:
+    """Mask every BSN in every string of a JSON-like value (last 3 digits stay), keeping length."""
+    if not bsns:
+        return value
+    patterns = [_bsn_regex(b) for b in bsns]
+
+    def walk(v: Any, key: str | None = None) -> Any:
+        if isinstance(v, str):
+            if key in keep:
+                return v
+            for pat in patterns:
+                v = pat.sub(_mask_match, v)
+            return v
+        if isinstance(v, dict):
+            return {k: walk(x, k) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+
+    return walk(value)
