@@ -1,0 +1,945 @@
+"""Fields stage: every date on a letter, with the role its words give it (letters-nl.md §6).
+
+A date is found by plain regular expressions over the page text (Dutch day-month-year forms,
+tolerant of common OCR slips), then its role comes from the words around it, in this order:
+a range ("1 januari t/m 31 maart") → period; a label on its line or in the header row above
+("Vervaldatum:", "Dagtekening") → that label's role; a place line ("Amsterdam, 3 maart 2026")
+→ letter date; label words right before it in a sentence ("onze brief van", "geboren op");
+then the preposition before it: a deadline word (vóór, uiterlijk, tot) takes the action of the
+nearest verb or noun cue (betaal, stuur, reageer, bezwaar), a start word (per, vanaf, sinds)
+means "other", and a bare "op" is an appointment when a time or meeting word stands beside it.
+
+Offsets are character offsets into the page text as given; nothing is normalised in place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..result import Appointment, DateMention, Evidence
+
+ROLES = (
+    "letter_date", "pay_by", "respond_by", "send_by", "object_by", "appointment", "invoice",
+    "earlier_letter", "period", "birth", "other",
+)
+#: Roles that look back in time: a date without a year is put on/before the letter date.
+BACKWARD_ROLES = frozenset({"earlier_letter", "invoice", "period", "birth", "letter_date"})
+#: Roles that ask the resident to act by a date: a yearless date goes on/after the letter date.
+FORWARD_ROLES = frozenset({"pay_by", "respond_by", "send_by", "object_by", "appointment"})
+
+TEXT_MAX = 160
+
+# --- scanning ---------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1, "februari": 2, "febr": 2, "feb": 2, "maart": 3, "mrt": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8,
+    "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
+    "zondag": 6, "ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6,
+}
+
+_D = "[0-9OoIl]"  # a digit as OCR may print it: O for 0, l or I for 1
+_OCR = str.maketrans("OoIl", "0011")
+_SP = r"[^\S\n]*(?:\n[^\S\n]*)?"  # spaces, at most one line break
+_H = r"[^\S\n]"
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WD_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_YEAR4 = rf"(?:[1lI]9|2[0Oo]){_D}{{2}}"
+
+_TEXT_DATE = re.compile(
+    rf"(?<![\w/.,-])(?:(?P<wd>(?i:{_WD_ALT}))\.?,?{_H}+)?"
+    rf"(?P<d>{_D}{{1,2}})(?:ste|de|e)?{_SP}"
+    rf"(?P<mon>(?i:{_MONTH_ALT}))(?![^\W\d_])\.?"
+    rf"(?:,?{_SP}(?P<y>{_YEAR4}|['’]\d{{2}})(?!\w|{_H}?[A-Z]{{2}}\b))?"
+)
+_NUM_DATE = re.compile(
+    rf"(?<![\w/.,-])(?:(?P<wd>(?i:{_WD_ALT}))\.?,?{_H}+)?"
+    rf"(?P<d>{_D}{{1,2}}){_H}{{0,2}}(?P<sep>[-./]){_H}{{0,2}}(?P<m>{_D}{{1,2}})"
+    rf"{_H}{{0,2}}(?P=sep){_H}{{0,2}}(?P<y>{_D}{{4}}|{_D}{{2}})(?!\w|[-/.,]\d)"
+)
+# Spelled out, as bailiffs write in exploten: "de negende april tweeduizend zesentwintig".
+_UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_UNIT_VAL = {w: i + 1 for i, w in enumerate(_UNITS)} | {"één": 1}
+_TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+          "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19}
+_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+         "zeventig": 70, "tachtig": 80, "negentig": 90}
+_ORD_SPECIAL = {"eerste": 1, "derde": 3, "achtste": 8}
+_WORD_NUM = (r"(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
+             r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+             r"|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien"
+             r"|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen")
+_WORD_DATE = re.compile(
+    rf"(?i:(?<![\w-])(?:de\s+)?(?P<dw>(?:{_WORD_NUM})(?:ste|de)|eerste|derde|achtste)\s+"
+    rf"(?P<mon>{_MONTH_ALT})\s+(?P<yw>(?:tweeduizend|negentienhonderd)(?:\s*en)?"
+    rf"(?:\s*(?:{_WORD_NUM}))?)(?![\w-]))"
+)
+_ISO_DATE = re.compile(r"(?<![\w/.,-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\w|[-/.,]\d)")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """One date as printed: where it stands and its parts (year None when not printed)."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    weekday: int | None = None
+
+    def on(self, year: int) -> date | None:
+        try:
+            return date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def _digits(s: str | None, *, loose: bool = False) -> int | None:
+    if not s:
+        return None
+    if not loose and not any(c.isdigit() for c in s):
+        return None
+    return int(s.translate(_OCR))
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = s.lstrip("'’")
+    y = _digits(s)
+    if y is None:
+        return None
+    if len(s) == 2:
+        return 2000 + y if y < 70 else 1900 + y
+    return y if 1900 <= y <= 2099 else None
+
+
+def scan_dates(text: str) -> list[DateSpan]:
+    """Every day-month-year (or day-month) date in `text`, left to right, not overlapping."""
+    found: list[DateSpan] = []
+    for m in _TEXT_DATE.finditer(text):
+        d = _digits(m["d"], loose=len(m["d"]) == 1 and m["y"] is not None)
+        y = _year(m["y"]) if m["y"] else None
+        if m["y"] and y is None:
+            continue
+        wd = WEEKDAYS.get(m["wd"].lower()) if m["wd"] else None
+        _add(found, m.start(), m.end(), d, MONTHS[m["mon"].lower()], y, wd)
+    for m in _NUM_DATE.finditer(text):
+        ys = m["y"]
+        if len(ys) == 2 and (len(m["d"]) != 2 or len(m["m"]) != 2):
+            continue  # "1-2-34" is more often a code than a date
+        y = _year(ys)
+        if y is None:
+            continue
+        wd = WEEKDAYS.get(m["wd"].lower()) if m["wd"] else None
+        _add(found, m.start(), m.end(), _digits(m["d"]), _digits(m["m"]), y, wd)
+    for m in _ISO_DATE.finditer(text):
+        _add(found, m.start(), m.end(), int(m["d"]), int(m["m"]), int(m["y"]), None)
+    if "duizend" in text or "honderd" in text:
+        for m in _WORD_DATE.finditer(text):
+            d = _ordinal(m["dw"])
+            y = _word_year(m["yw"])
+            _add(found, m.start(), m.end(), d, MONTHS[m["mon"].lower()], y, None)
+    found.sort(key=lambda s: (s.start, -s.end))
+    out: list[DateSpan] = []
+    for s in found:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+def _word_number(w: str) -> int | None:
+    """1..99 written as one Dutch word: "negen", "zestien", "zesentwintig"."""
+    w = w.lower().replace(" ", "")
+    if w in _UNIT_VAL:
+        return _UNIT_VAL[w]
+    if w in _TEENS:
+        return _TEENS[w]
+    if w in _TENS:
+        return _TENS[w]
+    for tens, tv in _TENS.items():
+        if w.endswith(tens):
+            head = w[: -len(tens)]
+            if head[-2:] in ("en", "ën") and head[:-2] in _UNIT_VAL:
+                return _UNIT_VAL[head[:-2]] + tv
+    return None
+
+
+def _ordinal(w: str) -> int | None:
+    w = w.lower()
+    if w in _ORD_SPECIAL:
+        return _ORD_SPECIAL[w]
+    for suffix in ("ste", "de"):
+        if w.endswith(suffix):
+            n = _word_number(w[: -len(suffix)])
+            if n is not None:
+                return n
+    return None
+
+
+def _word_year(w: str) -> int | None:
+    w = re.sub(r"\s+", "", w.lower())
+    base = 2000 if w.startswith("tweeduizend") else 1900
+    rest = w[len("tweeduizend"):] if base == 2000 else w[len("negentienhonderd"):]
+    rest = rest[2:] if rest.startswith("en") and rest[2:] else rest
+    if not rest:
+        return base
+    n = _word_number(rest)
+    return None if n is None else base + n
+
+
+def _add(out: list[DateSpan], start: int, end: int, d: int | None, m: int | None,
+         y: int | None, wd: int | None) -> None:
+    if d is None or m is None or not 1 <= d <= 31 or not 1 <= m <= 12:
+        return
+    span = DateSpan(start, end, d, m, y, wd)
+    if span.on(y if y is not None else 2024) is None:  # 2024: a leap year keeps 29 Feb
+        return
+    out.append(span)
+
+
+# --- page context: masked text, sentences, parts ----------------------------------------------
+
+_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-ZÀ-Ý0-9#•*–-])")
+_BLANK = re.compile(r"\n[^\S\n]*\n")
+_GAP = re.compile(r"[^\S\n]{3,}|\t|\|")
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:[^\S\n]{3,}|\t|\|)(?=[^\n]*\S)")  # not indentation
+_NEXT_IS_ITEM = re.compile(r"[^\S\n]*(?:[-•*·▪–]\s|\d{1,2}[.)]\s|[A-Z][\w ./-]{0,40}:\s)")
+_LABEL_LINE = re.compile(r"[A-Z][\w ./-]{0,30}:\s")
+_PART_SPLIT = re.compile(
+    r"[,;:](?=\s)|\s[–—-]\s|[()]|\?|\s(?=(?i:als|indien|wanneer|omdat|zodat|tenzij|nadat|"
+    r"zodra|mits|waarna|waardoor|maar|anders)\b)"
+)
+SHORT_LINE = 45
+LINE_REACH = 240  # a label, place line or table row is shorter than this
+SENTENCE_REACH = 400  # bounds the work per date on text without sentence ends
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """A page's text with the dates masked out and its sentence starts, for role cues."""
+
+    text: str
+    masked: str
+    bounds: tuple[int, ...]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around `pos`, at most SENTENCE_REACH characters either side."""
+        i = bisect.bisect_right(self.bounds, pos) - 1
+        lo = self.bounds[max(i, 0)]
+        hi = self.bounds[i + 1] if i + 1 < len(self.bounds) else len(self.text)
+        return max(lo, pos - SENTENCE_REACH), min(hi, pos + SENTENCE_REACH)
+
+    def previous_sentence(self, pos: int) -> tuple[int, int] | None:
+        """The nearest sentence before the one holding `pos` that is not just whitespace."""
+        lo, _ = self.sentence(pos)
+        while lo > 0:
+            plo, phi = self.sentence(lo - 1)
+            if self.text[plo:phi].strip():
+                return plo, phi
+            lo = plo
+        return None
+
+    def part(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end): the sentence cut at commas and subordinators."""
+        lo, hi = self.sentence(start)
+        seg = self.masked[lo:hi]
+        a, b = lo, hi
+        for m in _PART_SPLIT.finditer(seg):
+            p = lo + m.start()
+            if p + len(m.group()) <= start:
+                a = lo + m.end()
+            elif p >= end:
+                b = p
+                break
+        return a, b
+
+
+_ABBREVIATIONS = frozenset({
+    "geb", "nr", "no", "art", "blz", "dd", "tav", "mr", "dhr", "mevr", "jl", "ca", "oa", "bijv",
+    "incl", "excl", "miv", "tel", "str", "evt", "resp", "zgn", "max", "min", "vs", "ivm", "mbt",
+})
+
+
+def _abbreviation(masked: str, dot: int) -> bool:
+    """True when the '.' at `dot` ends an abbreviation ("geb.", "d.d.") or an initial ("J.")."""
+    if masked[dot] != ".":
+        return False
+    lo = dot
+    while lo > 0 and (masked[lo - 1].isalpha() or masked[lo - 1] == "."):
+        lo -= 1
+    word = masked[lo:dot].replace(".", "").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and masked[dot - 1].isupper())
+
+
+def page_context(text: str, spans: Sequence[tuple[int, int]] = ()) -> PageContext:
+    """Mask the given spans with '#', then find sentence starts on the masked text."""
+    chars = list(text)
+    for s, e in spans:
+        for k in range(s, e):
+            chars[k] = "#"
+    masked = "".join(chars)
+    bounds = {0}
+    bounds.update(m.end() for m in _SENT_END.finditer(masked)
+                  if not _abbreviation(masked, m.start()))
+    bounds.update(m.end() for m in _BLANK.finditer(masked))
+    bounds.update(m.end() for m in _COLUMN_GAP.finditer(masked))
+    line_lo = 0
+    for nl in (i for i, c in enumerate(masked) if c == "\n"):
+        prev = masked[line_lo:nl].strip()
+        if (len(prev) < SHORT_LINE or prev.endswith(":") or _LABEL_LINE.match(prev)
+                or _NEXT_IS_ITEM.match(masked, nl + 1)):
+            bounds.add(nl + 1)
+        line_lo = nl + 1
+    return PageContext(text, masked, tuple(sorted(b for b in bounds if b <= len(text))))
+
+
+# --- role cues ------------------------------------------------------------------------------
+
+_I = re.IGNORECASE
+BARE = "bare"  # internal: a date no word gives a role; shown as "other", may be the letter date
+
+
+def _norm(s: str) -> str:
+    s = s.lower().replace("ó", "o").replace("ò", "o").replace("’", "'")
+    return re.sub(r"\s+", " ", s)
+
+
+# Labels: (role, pattern, anchored). Anchored ones must be the whole label segment of a line
+# ("Datum:"); the others may also close a longer left context ("... onze brief van").
+_LETTER_NOUN = (
+    r"brief|brieven|schrijven|e-?mail|mail|aanvraag|verzoek|bericht|melding|bezwaar(?:schrift)?"
+    r"|aanmaning|herinnering|betalingsherinnering|sommatie|ingebrekestelling|beschikking"
+    r"|besluit|aanslag|dagvaarding|exploot|vonnis|telefoongesprek|gesprek"
+)
+_LABELS: tuple[tuple[str, str, bool], ...] = (
+    ("earlier_letter", (rf"(?:datum\s+)?(?:van\s+)?(?:uw|je|jouw|onze?|mijn|de|het|die|deze"
+                       rf"|een|vorige|eerdere?|bij)?\s*[\w-]*(?:{_LETTER_NOUN})\s+(?:van|d\.?\s?d\.?"
+                       rf"|gedateerd|met\s+(?:dag)?datum|met\s+dagtekening)"), False),
+    ("earlier_letter", (rf"(?:datum\s+)?(?:van\s+)?(?:uw|je|jouw|onze?|mijn)\s+(?:{_LETTER_NOUN})"
+                       r"(?:\s+(?:verzonden|verstuurd|ontvangen)(?:\s+op)?)?"), True),
+    ("invoice", r"factuurdatum|notadatum|datum\s+(?:van\s+(?:de\s+)?)?(?:factuur|nota)", False),
+    ("invoice", (r"(?:de|uw|onze|deze)?\s*(?:factuur|nota)(?:\s+(?:nr\.?|nummer))?"
+                r"(?:\s*[\w./-]*\d[\w./-]*)?\s+(?:van|d\.?\s?d\.?|gedateerd)"), False),
+    ("invoice", r"factuur|nota", True),
+    ("birth", r"geboortedatum|geboren(?:\s+op)?|geb\.?(?:\s*datum)?", False),
+    ("appointment", (r"datum\s*(?:en|/|&)\s*(?:tijd(?:stip)?|uur)"
+                     r"|datum\s+(?:van\s+(?:de|het|uw)\s+)?"
+                    r"(?:afspraak|gesprek|zitting|terechtzitting|hoorzitting|bijeenkomst|keuring"
+                    r"|spreekuur|intake|bezoek|huisbezoek|behandeling)"), False),
+    ("appointment", (r"(?:uw|je|jouw|de|het)?\s*(?:afspraak|gesprek|zitting(?:sdatum)?|wanneer"
+                     r"|tijdstip|dag\s+en\s+(?:tijd|uur)|moment|datum\s+zitting|keuring|intake"
+                     r"|spreekuur|bijeenkomst|hoorzitting)"), True),
+    ("appointment", (r"(?:uw|je|jouw|de|het)\s+(?:afspraak|gesprek|zitting|hoorzitting|keuring"
+                     r"|intake|bijeenkomst)\s+(?:is|vindt\s+plaats)"), False),
+    ("pay_by", (r"(?:uiterste\s+)?betaaldatum|vervaldatum|(?:uiterste\s+)?vervaldag"
+               r"|uiterste\s+datum\s+(?:van\s+|voor\s+)?betaling|betaaltermijn(?:\s+tot)?"
+               r"|vervalt\s+op"), False),
+    ("pay_by", (r"(?:uiterlijk\s+)?(?:te\s+)?(?:betalen|betaling|voldoen)(?:\s+uiterlijk)?"
+               r"(?:\s+(?:voor|op|uiterlijk|tot|uiterlijk\s+op))?|betaal\s+(?:voor|uiterlijk)"
+               r"(?:\s+op)?"), True),
+    ("respond_by", r"(?:uiterste\s+)?(?:reactiedatum|antwoorddatum)", False),
+    ("respond_by", (r"(?:reageren|reageer|reactie|antwoord(?:en)?|beantwoorden|contact\s+opnemen"
+                   r"|aanmelden|afmelden)(?:\s+(?:voor|op|uiterlijk|tot|uiterlijk\s+op))?"), True),
+    ("send_by", r"(?:uiterste\s+)?inleverdatum", False),
+    ("send_by", (r"(?:inleveren|insturen|opsturen|aanleveren|terugsturen|retour(?:neren)?"
+                r"|toesturen|uploaden|sturen|stukken\s+\w+)(?:\s+(?:voor|op|uiterlijk|tot"
+                r"|uiterlijk\s+op))?"), True),
+    ("object_by", (r"(?:uiterste\s+datum\s+(?:voor\s+)?|einde\s+(?:van\s+de\s+)?)?"
+                   r"(?:bezwaar|beroep)"
+                  r"(?:termijn|schrift)?(?:\s+(?:maken|indienen|instellen|mogelijk))?"
+                  r"(?:\s+(?:uiterlijk|tot\s+en\s+met|t/m|tot|voor|op))*"), True),
+    ("period", (r"(?:over\s+|in\s+)?(?:de\s+)?(?:periode|tijdvak|looptijd|belastingtijdvak"
+               r"|huurperiode|uitkeringsperiode)(?:\s+(?:van|vanaf))?"), False),
+    ("letter_date", (r"(?:deze|dit)\s+(?:brief|bericht|besluit|beschikking)\s+is\s+(?:verstuurd"
+                     r"|verzonden|gedagtekend)\s+op|dagtekening|verzenddatum|briefdatum"
+                     r"|datum\s+(?:van\s+)?(?:deze|dit)\s+"
+                    r"(?:brief|beschikking|besluit|aanmaning|herinnering|bericht)(?:\s+is)?"),
+     False),
+    ("letter_date", (r"datum(?:\s+(?:van\s+)?(?:de\s+)?(?:brief|beschikking|besluit|aanmaning"
+                    r"|herinnering|sommatie|aanslag|verzending|dagtekening|afdruk|uitreiking"
+                    r"|verzonden))?|afdrukdatum|aanmaakdatum|uitreikingsdatum|verzonden(?:\s+op)?"
+                    r"|verstuurd(?:\s+op)?|datum\s+verstuurd"), True),
+    ("other", r"(?:[\w-]+\s+)?datum(?:\s+[\w-]+){0,3}|[\w-]*datum", True),
+)
+_LABEL_FULL = tuple((role, re.compile(rf"(?:{p})", _I)) for role, p, _ in _LABELS)
+_LABEL_TAIL = tuple(
+    (role, re.compile(rf"(?:^|[^\w])(?:{p})\s*(?::|\bis\b|\bwas\b)?\s*(?:op\s+)?$", _I))
+    for role, p, anchored in _LABELS if not anchored
+)
+
+_DEADLINE_PREP = re.compile(
+    r"(?:^|[^\w/])(?:voor|uiterlijk(?:\s+op)?|ten\s+laatste(?:\s+op)?|niet\s+later\s+dan(?:\s+op)?"
+    r"|tot\s+en\s+met|t/m|t\.m\.|tot(?:\s+uiterlijk)?|op\s+of\s+voor|voor\s+of\s+op"
+    r"|uiterste\s+datum|deadline)\s*:?\s*$", _I)
+_START_PREP = re.compile(
+    r"(?:^|[^\w])(?:per|vanaf|sinds|met\s+ingang\s+van|m\.i\.v\.|ingaande|na|gedurende|tussen"
+    r"|ingang|ingegaan\s+op)\s*:?\s*$", _I)
+_HEDEN = re.compile(r"^\W*heden\b", _I)
+
+# Cues: (role, pattern, penalty in characters). Nearest cue wins; "ours" (the sender acts)
+# wins inside its clause; an objection cue gets a bonus because bezwaar sentences also say
+# "stuur" or "schriftelijk".
+_OURS = re.compile(
+    r"\b(?:(?:wij|we)\s+(?:\w+\s+){0,2}?(?:beslissen|besluiten|nemen|betalen|storten|boeken"
+    r"|schrijven|incasseren|behandelen|verwerken|sturen\s+(?:u|je)|versturen|maken\s+(?:\w+\s+)"
+    r"{0,3}?over|maken\s+(?:het|dit|dat|uw)?\s*(?:bedrag|geld|teveel|te\s+veel))"
+    r"|(?:ontvangt|krijgt|hoort)\s+(?:u|je)|(?:u|je)\s+(?:ontvangt|krijgt|hoort)"
+    r"|(?:betalen|storten|sturen|nemen|beslissen|besluiten|maken|schrijven|boeken|behandelen)"
+    r"\s+(?:wij|we)|uitbetaal\w*|uitgekeerd|gestort|afgeschreven|afschrijven"
+    r"|schrijven\s+\w+\s+af"
+    r"|(?:de|het)\s+(?!bedrag|totaalbedrag|formulier|antwoord|bezwaar|geld|betaling)[a-z]\w+"
+    r"\s+(?:neemt|stuurt|beslist|betaalt|maakt|doet|zal|gaat|komt|belt|behandelt|ontvangt)"
+    r")\b", _I)
+_ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
+    (role, re.compile(p, _I), pen)
+    for role, p, pen in (
+        ("object_by", (r"\b(?:bezwaar\w*|beroep(?!\s+(?:te\s+)?doen\s+op)\w*|in\s+verzet"
+                      r"|verzet\s+(?:doen|aantekenen|instellen)|herzieningsverzoek|pro[\s-]forma)\b"),
+         -25),
+        ("pay_by", (r"\b(?:betaal|betaalt|betaald|betalen|te\s+betalen|betaling|voldoen|voldaan"
+                   r"|voldoet|overmaken|overgemaakt|over\s+te\s+maken|overboeken|bijgeschreven"
+                   r"|bijschrijving|(?:op|naar)\s+(?:onze|de|ons|mijn|het)\s+(?:bank)?rekening"
+                   r"|vervaldatum|betaaldatum|aflossen|terugbetalen|terug\s+te\s+betalen|storten"
+                   r"|inlossen|betaaltermijn|betalingstermijn"
+                   r"|maak\s+(?:[^\s#]+\s+){0,5}?over)\b"), 0),
+        ("pay_by", (r"\b(?:(?:het|dit|dat|uw|openstaande?|totale?)\s+bedrag|de\s+schuld"
+                   r"|de\s+termijn|de\s+rekening|de\s+factuur)\b"), 15),
+        ("send_by", (r"\b(?:stuur|stuurt|sturen|opsturen|toesturen|insturen|terugsturen"
+                    r"|terug\s+te\s+sturen|meesturen|op\s+te\s+sturen|opgestuurd|toegestuurd"
+                    r"|inleveren|in\s+te\s+leveren|lever|ingeleverd|inzenden|zend|zendt|zenden"
+                    r"|upload\w*|aanleveren|aan\s+te\s+leveren|indienen|in\s+te\s+dienen|dien"
+                    r"|stukken|documenten|bewijs\w*|kopie\w*|(?:bank)?afschrift\w*|loonstro\w*"
+                    r"|formulier\w*|gegevens|informatie|bijlage\w*)\b"), 0),
+        ("respond_by", (r"\b(?:reageer|reageert|reageren|te\s+reageren|reactie|antwoord\w*"
+                       r"|beantwoord\w*|contact|bel|belt|bellen|te\s+bellen|laat|laten\s+weten"
+                       r"|weten|meld|meldt|melden|aanmelden|afmelden|verweer|afspraak\s+(?:te\s+)?"
+                       r"maken|maak\s+(?:\w+\s+){0,3}?afspraak|aanvragen|aan\s+te\s+vragen|vraag"
+                       r"|kies|kiest|kiezen|keuze|aangeven|geef|doorgeven|door\s+te\s+geven"
+                       r"|toestemming|akkoord|onderteken\w*|tekenen|vul|invullen|in\s+te\s+vullen"
+                       r"|mailen)\b"), 0),
+    )
+)
+# A sentence that points back ("Doe dit vóór ...", "Dat moet binnen zes weken") takes its
+# action from the sentence before.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:doe|dit|dat|deze|die|ze|daarvoor|hiervoor|daarmee|hiermee|daartoe|dan)\b", _I)
+_ANAPHOR = re.compile(r"\b(?:daarvoor|hiervoor|daartoe|hiertoe)\b", _I)
+_APPOINTMENT_CUE = re.compile(
+    r"\b(?:afspraak|gesprek|uitnodig\w*|verwacht(?:en)?\s+(?:u|je)|kom|komt|komen|zitting"
+    r"|terechtzitting|hoorzitting|verschijn\w*|spreekuur|langs\s*(?:te\s+)?komen|bijeenkomst"
+    r"|keuring|intake|huisbezoek|bezoek\w*|onderzoek|workshop|cursus|training|opgeroepen"
+    r"|oproep)\b", _I)
+_PAST = re.compile(
+    r"\b(?:hebben|heeft|hebt|had|hadden|is|zijn|was|waren|werd|werden)\b(?:\s+\S+){0,12}?\s+"
+    r"(?:(?!gelegenheid|gezondheid|gebied|gemiddeld|gevolgen|gesprekken|gebouwen|gezicht"
+    r"|gewicht|gemeenten)ge\w{2,}(?:d|t|en)|ontvangen|verstuurd|verzonden|betaald|aangevraagd|ingediend|overleden|begonnen"
+    r"|besproken|afgesproken|vastgesteld|opgelegd|verleend|toegekend|afgewezen|ontstaan"
+    r"|ingegaan|verhoogd|verlopen|betekend|bezorgd|beëindigd|veroordeeld)\b"
+    r"|\b(?:stuurden|ontvingen|schreven|vroeg|vroegen|kreeg|kregen|betaalde|betaalden|belde"
+    r"|belden|meldde|meldden|deed|deden|gaf|gaven|sprak|spraken|leverde|leverden)\b", _I)
+#: Past-tense narrative ("Zij heeft u op 2 december een factuur gestuurd, te betalen binnen
+#: 14 dagen") states no current ask, unless a modal says it still stands.
+def is_past(text: str) -> bool:
+    """True when `text` narrates the past and no modal (moet, uiterlijk, graag) asks now."""
+    return bool(_PAST.search(text)) and not _MODAL.search(text)
+
+
+_MODAL = re.compile(r"\b(?:moet|moeten|dient|dienen|graag|uiterlijk|zorg|zorgt|kunt|wilt|vragen"
+                    r"|verzoeken|sommeren|bevelen|verwachten)\b", _I)
+_LETTER_NOUN_RE = re.compile(rf"\b(?:{_LETTER_NOUN}|formulier)\b", _I)
+_INVOICE_NOUN = re.compile(r"\b(?:factuur|nota)\b", _I)
+_PLACE_LINE = re.compile(
+    r"(?:['’]s[- ])?[A-Z][A-Za-zÀ-ÿ'’.-]+(?:[ -][A-Za-zÀ-ÿ'’.()-]+){0,3},?")
+# "Kunt u niet komen? Bel ons dan vóór 8 mei": a question, then a clause with "dan" early on.
+_QUESTION = re.compile(r"^[^?]{1,120}\?$")
+_THEN_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}?dan\b", _I)
+_DAY_RANGE_LEFT = re.compile(r"(?<![\w.,/-])\d{1,2}\.?\s*(?:t/m|t\.m\.|tot\s+en\s+met|-|–)\s*$", _I)
+_RANGE_JOIN = re.compile(r"\s*(?:t/m|t\.m\.|tm|tot\s+en\s+met|tot|-|–|—)\s*", _I)
+
+# Times beside a date: "om 10.30 uur", ", 10:30 uur", "Tijd: 10.30", "om 9 uur".
+_HM = r"(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?(?!\d)"
+_TIME_RIGHT = re.compile(
+    rf"{_H}*,?{_H}*(?:(?P<om>om|vanaf|van|tussen|aanvang|-){_H}+)?{_HM}"
+    rf"(?:{_H}*(?P<u>uur|u)\b)?", _I)
+_TIME_OM = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b", _I)
+_TIME_LINE = re.compile(rf"[^\S\n]*(?:tijd(?:stip)?|aanvang|om|uur)\s*:?{_H}*{_HM}", _I)
+_TIME_LEFT = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b{_H}*(?:op{_H}+)?$", _I)
+
+
+@dataclass(frozen=True)
+class _Role:
+    role: str
+    lo: int  # span of the words that give the role (for DateMention.text)
+    hi: int
+    label: str | None = None  # a column header the role came from ("Uiterste betaaldatum")
+    weak: bool = False  # a letter date from a place line or "Heden,": a label beats it
+
+
+def find_dates(pages: Sequence[str]) -> list[DateMention]:
+    """Every date on the letter with its role, in page order; yearless dates get a year from
+    the letter date (forward for deadlines and appointments, backward for earlier letters)."""
+    items: list[tuple[int, DateSpan, _Role, str | None, str]] = []
+    for pi, text in enumerate(pages):
+        spans = scan_dates(text)
+        ctx = page_context(text, [(s.start, s.end) for s in spans])
+        for i, sp in enumerate(spans):
+            t = _time_near(ctx, sp)
+            r = _classify(ctx, spans, i, t)
+            items.append((pi, sp, r, t, _mention_text(ctx, r, sp)))
+
+    letter, fallback = _choose_letter_date(pages, items)
+    ref = letter or next((s.on(s.year) for _, s, _, _, _ in items if s.year), None)
+    out: list[DateMention] = []
+    for k, (pi, sp, r, t, txt) in enumerate(items):
+        role = "other" if r.role == BARE else r.role
+        if role == "letter_date" and (letter is None or sp.on(sp.year or 0) != letter):
+            role = "other"
+        if k == fallback:
+            role = "letter_date"
+        d = sp.on(sp.year) if sp.year else _resolve_year(sp, role, ref, items, k)
+        if d is None:
+            continue
+        out.append(DateMention(d, role, txt, Evidence(pi + 1, sp.start, sp.end), time=t))
+    return out
+
+
+def find_letter_date(pages: Sequence[str], mentions: Sequence[DateMention]
+                     ) -> DateMention | None:
+    """The dagtekening: a labelled date ("Datum:", "Dagtekening") first, then a place line
+    ("Amsterdam, 3 maart 2026") or "Heden,", else the first date in the top part of page 1
+    that no word gives a role; never a birth date, period or earlier-letter date.
+
+    `mentions` normally come from find_dates, which already marks it (role letter_date);
+    for other mentions the choice is made again from the pages and matched by position.
+    """
+    for m in mentions:
+        if m.role == "letter_date":
+            return m
+    own = next((m for m in find_dates(pages) if m.role == "letter_date"), None)
+    if own is None:
+        return None
+    for m in mentions:
+        if m.evidence == own.evidence:
+            return dataclasses.replace(m, role="letter_date")
+    return own
+
+
+# --- appointment ------------------------------------------------------------------------------
+
+_PLACE_LABEL = re.compile(
+    r"^[^\S\n]*(?:[-•*]\s*)?(?P<lab>adres(?:\s+van\s+de\s+\w+)?|locatie|plaats(?:\s+van\s+de\s+\w+)?"
+    r"|waar|zittingsplaats|zittingslocatie|bezoekadres|plek)[^\S\n]*\??[^\S\n]*(?::|[^\S\n]{2,}|\t)"
+    r"[^\S\n]*(?P<v>[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+_POSTCODE_LINE = re.compile(r"^[^\S\n]*\d{4}\s?[A-Z]{2}\b[^\n]*$", re.MULTILINE)
+_PLACE_PHRASE = re.compile(
+    r"\b(?:(?:in|op|bij|aan)\s+(?:het|de|ons|onze)\s+(?:[\w-]+\s+){0,3}?(?:gebouw|gerechtsgebouw"
+    r"|kantoor|gemeentehuis|stadhuis|stadsloket|stadsdeelkantoor|rechtbank|paleis\s+van\s+justitie"
+    r"|vestiging|locatie|werkplein|loket|servicepunt|wijkcentrum|buurthuis)\b|zitting\s+houdende"
+    r"\s+(?:in|aan|te)\b)[^.\n;]*(?:\n[^\S\n]*\d{4}\s?[A-Z]{2}\b[^.\n;]*)?", re.IGNORECASE)
+PLACE_MAX = 120
+
+
+def find_appointment(pages: Sequence[str], mentions: Sequence[DateMention]
+                     ) -> Appointment | None:
+    """Date, time and place of an invitation or hearing ("op dinsdag 12 mei 2026 om 10.30 uur,
+    Adres: ..."). The earliest appointment on/after the letter date; one with a time first."""
+    letter = next((m.date for m in mentions if m.role == "letter_date"), None)
+    cands = [m for m in mentions if m.role == "appointment"
+             and (letter is None or m.date >= letter)]
+    if not cands:
+        return None
+    first = min(cands, key=lambda m: (m.date, m.time is None, m.time or ""))
+    same_day = [m for m in cands if m.date == first.date and m.time]
+    best = same_day[0] if same_day else first
+    place = None
+    if best.evidence is not None and 1 <= best.evidence.page <= len(pages):
+        place = _place_near(pages[best.evidence.page - 1], best.evidence.start, best.evidence.end)
+    return Appointment(best.date, best.time, place, best.evidence)
+
+
+def _place_near(text: str, start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for m in _PLACE_LABEL.finditer(text):
+        if m.start() < start - 200 or m.start() > end + 600:
+            continue
+        if m["lab"].lower() == "bezoekadres" and m.start() < start:
+            continue  # the letterhead, not the meeting place
+        value = m["v"].strip()
+        nxt_lo = m.end() + 1
+        nxt = text[nxt_lo:text.find("\n", nxt_lo) if "\n" in text[nxt_lo:] else len(text)]
+        if not value:
+            value = nxt.strip()
+            nxt_lo += len(nxt) + 1
+            nxt = text[nxt_lo:text.find("\n", nxt_lo) if "\n" in text[nxt_lo:] else len(text)]
+        if value and _POSTCODE_LINE.match(nxt) and not re.search(r"\d{4}\s?[A-Z]{2}\b", value):
+            value = f"{value}, {nxt.strip()}"
+        if value:
+            dist = abs(m.start() - end)
+            if best is None or dist < best[0]:
+                best = (dist, value)
+    for m in _PLACE_PHRASE.finditer(text):
+        if m.start() < start - 200 or m.start() > end + 600:
+            continue
+        dist = abs(m.start() - end) + 50  # a labelled address beats a phrase
+        if best is None or dist < best[0]:
+            best = (dist, m.group())
+    if best is None:
+        return None
+    place = re.sub(r"\s+", " ", best[1]).strip(" ,.;:")
+    place = re.sub(r"^(?:in|op|bij|aan)\s+", "", place, flags=re.IGNORECASE)
+    return clip(place, PLACE_MAX) or None
+
+
+# --- internals --------------------------------------------------------------------------------
+
+
+def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | None) -> _Role:
+    text, masked = ctx.text, ctx.masked
+    sp = spans[i]
+    s, e = sp.start, sp.end
+    line_lo, line_hi, whole = _line_span(text, s, e)
+    sent_lo, sent_hi = ctx.sentence(s)
+    sentence = _Role("", sent_lo, sent_hi)
+    line = _Role("", line_lo, line_hi)
+
+    if _in_range(ctx, spans, i):
+        return dataclasses.replace(sentence, role="period")
+
+    prefix = masked[line_lo:s]
+    seg = _label_segment(prefix)
+    if seg is not None:
+        role = _full_label(seg)
+        if role is not None:
+            return _Role(_label_with_time(role, time), *_cell_span(masked, line_lo, line_hi, s, e))
+    if whole and (seg is None or seg == "" or _GAP.search(prefix)):
+        found = _header_label(ctx, line_lo, s)
+        if found is not None:
+            role, label = found
+            return _Role(_label_with_time(role, time), s, e, label)
+
+    after = masked[e:line_hi].strip(" \t.")
+    place = prefix.strip()
+    if (_PLACE_LINE.fullmatch(place) and place.endswith(",") and not after
+            and not _DEADLINE_PREP.search(_norm(place.rstrip(",")))):
+        return dataclasses.replace(line, role="letter_date", weak=True)
+
+    left = _norm(masked[max(sent_lo, s - 120):s])
+    for role, rx in _LABEL_TAIL:
+        if rx.search(left):
+            return dataclasses.replace(sentence, role=_label_with_time(role, time))
+
+    if _HEDEN.match(masked[sent_lo:s]):
+        return dataclasses.replace(sentence, role="letter_date", weak=True)
+
+    if _DEADLINE_PREP.search(left):
+        role = deadline_role(ctx, s, e)
+        return dataclasses.replace(sentence, role=role or "other")
+    if _START_PREP.search(left):
+        return dataclasses.replace(sentence, role="other")
+    return dataclasses.replace(sentence, role=_event_role(ctx, s, e, time))
+
+
+def _cell_span(masked: str, line_lo: int, line_hi: int, s: int, e: int) -> tuple[int, int]:
+    """From the start of the label before a date to the next column gap after it."""
+    lo = line_lo
+    for m in _GAP.finditer(masked, line_lo, s):
+        if masked[m.end():s].strip():
+            lo = m.end()
+    gap = _GAP.search(masked, e, line_hi)
+    return lo, gap.start() if gap else line_hi
+
+
+def _label_with_time(role: str, time: str | None) -> str:
+    # "Datum: 12 mei 2026 / Tijd: 10.30 uur" is the meeting, not the dagtekening.
+    return "appointment" if role == "letter_date" and time else role
+
+
+def _label_segment(prefix: str) -> str | None:
+    """The label right before a date on its line ("Vervaldatum:"), or None for running text."""
+    parts = [p for p in _GAP.split(prefix)]
+    seg = parts[-1] if parts else ""
+    if not seg.strip() and len(parts) > 1:
+        seg = parts[-2]
+    seg = seg.strip()
+    seg = re.sub(r"^[-•*·▪]\s*", "", seg)
+    if len(seg) > 60:
+        return None
+    return _norm(seg).rstrip(" :.?").strip()
+
+
+def _full_label(seg: str) -> str | None:
+    if not seg:
+        return None
+    for role, rx in _LABEL_FULL:
+        if rx.fullmatch(seg):
+            return role
+    return None
+
+
+def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | None:
+    """A label above the date: the line before ("Uiterste betaaldatum" / "8 februari 2027"),
+    or the header of a table column, found by walking up rows that hold a date in the same
+    column ("Termijn   Uiterste betaaldatum   Bedrag"). A bare deadline header ("Uiterlijk
+    op") takes its action from the sentence before the table. Returns (role, header)."""
+    masked = ctx.masked
+    col = s - line_lo
+    starts_line = not masked[line_lo:s].strip()
+    hi = line_lo - 1
+    blank = 0
+    for _ in range(40):
+        if hi < 0:
+            return None
+        lo = masked.rfind("\n", max(0, hi - LINE_REACH), hi) + 1
+        if lo == 0 and hi > LINE_REACH:
+            return None  # a line too long to be a table row
+        prev = masked[lo:hi]
+        hi = lo - 1
+        if not prev.strip():
+            blank += 1
+            if blank > 1:
+                return None
+            continue
+        blank = 0
+        if starts_line:
+            role = _full_label(_norm(prev.strip()).rstrip(" :.?"))
+            if role is not None:
+                return role, prev.strip()
+        piece = _piece_at(prev, col)
+        if piece is None:
+            return None
+        if piece.startswith("#"):
+            continue  # another row of the same table column
+        label = _norm(piece).rstrip(" :.?")
+        role = _full_label(label)
+        if role is None and _DEADLINE_PREP.fullmatch(" " + label):
+            before = ctx.previous_sentence(lo)  # the sentence that introduces the table
+            if before is not None:
+                cue = _cue_role(masked, before[0], before[1], lo, lo)
+                role = cue if cue != "ours" else None
+        return (role, piece.strip()) if role else None
+    return None
+
+
+def _piece_at(line: str, col: int) -> str | None:
+    """The gap-separated cell of `line` that starts within 4 columns of `col`."""
+    for m in re.finditer(r"\S+(?:[^\S\n]{1,2}\S+)*", line):
+        if abs(m.start() - col) <= 4:
+            return m.group()
+        if m.start() > col + 4:
+            break
+    return None
+
+
+def _in_range(ctx: PageContext, spans: Sequence[DateSpan], i: int) -> bool:
+    text = ctx.text
+    if _DAY_RANGE_LEFT.search(text[max(0, spans[i].start - 16):spans[i].start]):
+        return True
+    if i + 1 < len(spans) and _RANGE_JOIN.fullmatch(text[spans[i].end:spans[i + 1].start]):
+        return True
+    return i > 0 and bool(_RANGE_JOIN.fullmatch(text[spans[i - 1].end:spans[i].start]))
+
+
+def _cue_role(masked: str, lo: int, hi: int, s: int, e: int) -> str | None:
+    seg = masked[lo:hi]
+    if _OURS.search(seg):
+        return "ours"
+    best: tuple[int, str] | None = None
+    for role, rx, pen in _ACTION_CUES:
+        for m in rx.finditer(seg):
+            a, b = lo + m.start(), lo + m.end()
+            if a < e and b > s:
+                continue
+            dist = s - b if b <= s else a - e + 3
+            dist += pen
+            if best is None or dist < best[0]:
+                best = (dist, role)
+    return best[1] if best else None
+
+
+def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
+    """The role (pay_by, respond_by, send_by, object_by, other) of a deadline at [s, e):
+    the nearest action cue in its clause, then its sentence, then the sentence before
+    ("Wij hebben uw loonstroken nodig. Stuur ze vóór ..."); "other" when the sender acts
+    ("U krijgt vóór 1 juli een beslissing"); None when nothing says."""
+    prev = ctx.previous_sentence(s)
+    for lo, hi in (ctx.part(s, e), ctx.sentence(s)):
+        role = _cue_role(ctx.masked, lo, hi, s, e)
+        if role == "ours":
+            return "other"
+        if role in ("send_by", "respond_by") and prev is not None \
+                and _ANAPHOR.search(ctx.masked[lo:hi]) \
+                and _cue_role(ctx.masked, prev[0], prev[1], s, e) == "object_by":
+            return "object_by"  # "... beroep instellen. Stuur daarvoor binnen tien dagen ..."
+        if role:
+            return role
+    lo, hi = ctx.sentence(s)
+    if prev is not None and _BACK_REFERENCE.search(ctx.masked[lo:hi]):
+        role = _cue_role(ctx.masked, prev[0], prev[1], s, e)
+        if role and role != "ours":
+            return role
+    return None
+
+
+def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
+    """A date after "op" or without a preposition: past event, appointment, or an action
+    stated with a modal ("Op 12 maart moet het bedrag betaald zijn")."""
+    masked = ctx.masked
+    plo, phi = ctx.part(s, e)
+    slo, shi = ctx.sentence(s)
+    part = masked[plo:phi]
+    if is_past(part):
+        sent = masked[slo:shi]
+        if _INVOICE_NOUN.search(sent):
+            return "invoice"
+        if _LETTER_NOUN_RE.search(sent):
+            return "earlier_letter"
+        return "other"
+    if _OURS.search(part):
+        return "other"
+    if time or _APPOINTMENT_CUE.search(masked[slo:shi]):
+        return "appointment"
+    role = _cue_role(masked, plo, phi, s, e)
+    if role and role != "ours" and _MODAL.search(part):
+        return role
+    return BARE
+
+
+def _line_span(text: str, s: int, e: int) -> tuple[int, int, bool]:
+    """The line around [s, e), cut to LINE_REACH characters either side; True when whole."""
+    lo = text.rfind("\n", max(0, s - LINE_REACH), s)
+    hi = text.find("\n", e, e + LINE_REACH)
+    whole = (lo >= 0 or s <= LINE_REACH) and (hi >= 0 or len(text) - e <= LINE_REACH)
+    lo = lo + 1 if lo >= 0 else max(0, s - LINE_REACH)
+    hi = hi if hi >= 0 else min(len(text), e + LINE_REACH)
+    return lo, hi, whole
+
+
+def _time_near(ctx: PageContext, sp: DateSpan) -> str | None:
+    text = ctx.text
+    _, line_hi, _ = _line_span(text, sp.start, sp.end)
+    m = _TIME_RIGHT.match(text, sp.end, min(line_hi, sp.end + 40))
+    if m and (m["om"] or m["u"] or (m["mi"] and m.start("h") - sp.end <= 3)):
+        return _hhmm(m)
+    _, shi = ctx.sentence(sp.start)
+    window = ctx.masked[sp.end:min(shi, sp.end + 80)]
+    m = _TIME_OM.search(window)
+    if m and "#" not in window[:m.start()]:
+        return _hhmm(m)
+    if line_hi < len(text):
+        m = _TIME_LINE.match(text, line_hi + 1, min(len(text), line_hi + 1 + LINE_REACH))
+        if m:
+            return _hhmm(m)
+    m = _TIME_LEFT.search(ctx.masked[max(0, sp.start - 40):sp.start])
+    if m:
+        return _hhmm(m)
+    return None
+
+
+def _hhmm(m: re.Match[str]) -> str:
+    return f"{int(m['h']):02d}:{m['mi'] or '00'}"
+
+
+def sentence_text(ctx: PageContext, lo: int, hi: int, start: int, end: int) -> str:
+    """The words [lo, hi) as one line, cut to a window around [start, end) when too long."""
+    if hi - lo > TEXT_MAX:
+        lo, hi = max(lo, start - 90), min(hi, end + 60)
+    return clip(re.sub(r"\s+", " ", ctx.text[lo:hi]).strip().lstrip(":;,- ").strip(), TEXT_MAX)
+
+
+def _mention_text(ctx: PageContext, r: _Role, sp: DateSpan) -> str:
+    if r.label is not None:
+        cell = re.sub(r"\s+", " ", ctx.text[sp.start:sp.end])
+        return clip(f"{re.sub(chr(92) + 's+', ' ', r.label)}: {cell}", TEXT_MAX)
+    out = sentence_text(ctx, r.lo, r.hi, sp.start, sp.end)
+    if r.hi - r.lo <= TEXT_MAX:
+        prev = ctx.previous_sentence(sp.start)
+        if prev is not None:
+            q = re.sub(r"\s+", " ", ctx.text[prev[0]:prev[1]]).strip()
+            if (_QUESTION.match(q) and _THEN_CLAUSE.match(out)
+                    and len(q) + len(out) < TEXT_MAX):
+                out = f"{q} {out}"
+    return clip(out, TEXT_MAX)
+
+
+def clip(s: str, limit: int) -> str:
+    """`s` cut at a word to at most `limit` characters, with "…" when cut."""
+    if len(s) <= limit:
+        return s
+    cut = s[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _top_limit(page1: str) -> int:
+    """End offset of the 'top part' of page 1: its first 25 non-empty lines."""
+    n = 0
+    for m in re.finditer(r"[^\n]*\n?", page1):
+        if m.group().strip():
+            n += 1
+            if n >= 25:
+                return m.end()
+    return len(page1)
+
+
+def _choose_letter_date(pages: Sequence[str],
+                        items: Sequence[tuple[int, DateSpan, _Role, str | None, str]]
+                        ) -> tuple[date | None, int | None]:
+    """The letter date, and the index of the unlabelled date chosen as letter date (if any):
+    the first labelled/place-line date, else the first plausible 'other' date in the top of
+    page 1."""
+    for weak in (False, True):
+        for _, sp, r, _, _ in items:
+            if r.role == "letter_date" and r.weak is weak and sp.year:
+                return sp.on(sp.year), None
+    top = _top_limit(pages[0]) if pages else 0
+    for k, (pi, sp, r, _, _) in enumerate(items):
+        if pi == 0 and sp.start < top and r.role == BARE and sp.year and 1990 <= sp.year <= 2100:
+            return sp.on(sp.year), k
+    return None, None
+
+
+def _resolve_year(sp: DateSpan, role: str, ref: date | None,
+                  items: Sequence[tuple[int, DateSpan, _Role, str | None, str]], k: int
+                  ) -> date | None:
+    """A year for "1 april": from the other end of a range, else from the letter date."""
+    pi = items[k][0]
+    for j in (k + 1, k - 1):
+        if 0 <= j < len(items) and items[j][0] == pi and items[j][1].year and role == "period":
+            other = items[j][1]
+            od = other.on(other.year or 0)
+            if od is None:
+                break
+            d = sp.on(od.year)
+            if d is None:
+                return None
+            if j > k and d > od:
+                d = sp.on(od.year - 1)
+            elif j < k and d < od:
+                d = sp.on(od.year + 1)
+            return d
+    if ref is None:
+        return None
+    cands = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := sp.on(y)) is not None]
+    if sp.weekday is not None:
+        matching = [d for d in cands if d.weekday() == sp.weekday]
+        cands = matching or cands
+    if role in FORWARD_ROLES:
+        after = [d for d in cands if d >= ref]
+        return min(after) if after else None
+    if role in BACKWARD_ROLES:
+        before = [d for d in cands if d <= ref]
+        return max(before) if before else None
+    return min(cands, key=lambda d: abs((d - ref).days)) if cands else None

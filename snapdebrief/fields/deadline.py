@@ -1,0 +1,109 @@
+"""Fields stage, last step: the ONE deadline a letter sets, and its bezwaar deadline.
+
+Contract (letters-nl.md §3.4): the earliest date by which the letter asks an action the
+letter kind can ask; an explicit date beats a relative term for the same action; a date in a
+condition ("Als u niet vóór 1 mei betaalt, dan ...") only counts when no plain date exists;
+`object` only when the kind's rule lists it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from ..result import DateMention, Deadline
+from .calendar import atw_shift, objection_deadline
+from .dates import scan_dates
+
+ROLE_ACTION: dict[str, str] = {
+    "pay_by": "pay",
+    "respond_by": "respond",
+    "send_by": "send_documents",
+    "appointment": "attend",
+    "object_by": "object",
+}
+
+_COND = re.compile(r"\b(?:als|indien|wanneer(?!\s*:)|mocht|mochten|zolang|tenzij)\b", re.IGNORECASE)
+# Polite fillers that are no condition: "indien u dat nog niet heeft gedaan".
+_NOT_COND = re.compile(
+    r"\b(?:als|indien|wanneer)\s+(?:u|je)\s+(?:dit|dat|het(?:\s+bedrag)?)?\s*(?:nog\s+)?niet"
+    r"\s+(?:al\s+)?(?:heeft|hebt)\s+(?:gedaan|betaald|voldaan)\b|\bals\s+(?:volgt|bijlage)\b",
+    re.IGNORECASE)
+# find_dates puts a question before its answer ("Kunt u niet? Bel ons dan vóór ...").
+_QUESTION_FIRST = re.compile(r"^[^?]{1,120}\?\s+\S")
+_TERM_WORD = re.compile(r"\b(?:binnen|uiterlijk|\d+\s+(?:dagen|weken|maanden))\b", re.IGNORECASE)
+
+
+def is_conditional(mention: DateMention) -> bool:
+    """True when the date stands in a condition: a conjunction (als, indien, wanneer, mocht)
+    before the first date in its text, or a question before it ("Kunt u niet? Bel vóór ...")."""
+    text = _NOT_COND.sub(" ", mention.text)
+    if _QUESTION_FIRST.match(text):
+        return True
+    if mention.relative:
+        m = _TERM_WORD.search(text)
+        cut = m.start() if m else len(text)
+    else:
+        spans = scan_dates(text)
+        cut = spans[0].start if spans else len(text)
+    return bool(_COND.search(text[:cut]))
+
+
+def choose_deadline(mentions: Sequence[DateMention], letter_date: date | None,
+                    actions: Sequence[str]) -> Deadline | None:
+    """The earliest date, not before the letter date, whose role maps to an allowed action.
+
+    `actions` lists what the letter kind can ask, in the order its rule prefers; that order
+    breaks ties on the same day. Returns None when nothing fits or the kind asks nothing.
+    """
+    allowed = [a for a in actions if a != "none"]
+    if not allowed:
+        return None
+    cands = [
+        m for m in mentions
+        if ROLE_ACTION.get(m.role) in allowed
+        and (letter_date is None or m.date >= letter_date)
+    ]
+    explicit_actions = {ROLE_ACTION[m.role] for m in cands if not m.relative}
+    cands = [m for m in cands if not m.relative or ROLE_ACTION[m.role] not in explicit_actions]
+    plain = [m for m in cands if not is_conditional(m)]
+    cands = plain or cands
+    if not cands:
+        return None
+    best = min(cands, key=lambda m: (m.date, allowed.index(ROLE_ACTION[m.role]), m.relative))
+    return Deadline(
+        date=best.date,
+        action=ROLE_ACTION[best.role],  # type: ignore[arg-type]
+        text=best.text,
+        evidence=best.evidence,
+        relative=best.relative,
+        basis=best.basis,
+    )
+
+
+def objection_deadline_from(mentions: Sequence[DateMention], letter_date: date | None,
+                            weeks: int | None = 6) -> date | None:
+    """The last day for bezwaar, beroep or verzet.
+
+    In order: the letter's own printed last day (an explicit object_by date, as printed); the
+    letter's own term when it differs from `weeks` ("binnen tien dagen", "U hebt daarvoor 14
+    dagen": letter date + term, moved by the Atw like the six weeks, since these terms are set
+    by law); else letter date + `weeks` weeks moved by the Atw. None without a letter date.
+    """
+    after = [m for m in mentions if m.role == "object_by"
+             and (letter_date is None or m.date >= letter_date)]
+    printed = [m.date for m in after if not m.relative]
+    if printed:
+        return min(printed)
+    if letter_date is None:
+        return None
+    if weeks is None:
+        # no term set by law for this kind (e.g. administratief beroep against a refused
+        # kwijtschelding): only the letter's own stated term counts
+        stated = [atw_shift(m.date) for m in after if m.relative]
+        return min(stated) if stated else None
+    default = objection_deadline(letter_date, weeks)
+    stated = [atw_shift(m.date) for m in after if m.relative
+              and m.date != letter_date + timedelta(days=7 * weeks)]
+    return min(stated) if stated else default

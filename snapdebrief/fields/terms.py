@@ -1,0 +1,162 @@
+"""Fields stage: relative terms ("binnen 14 dagen na dagtekening") turned into dates.
+
+Our contract (letters-nl.md §3.4): a term counts from the letter date with NO weekend or
+holiday shift, the earliest safe reading, also when the letter says "na ontvangst" (basis
+"receipt": the resident may have a little more time). "N dagen" +N, "N weken" +7N, "N
+maanden" the same day N months on or the month's last day (relativedelta); "N werkdagen"
+skips weekends and Atw holidays, because that is what the letter says.
+A term counted from a printed date ("binnen 4 weken na 03-06-2026") starts there (basis
+"letter_date" when that is the letter date, else "date"). A term whose anchor is another
+event ("na de vervaldatum", "na ontvangst van uw bezwaar") is skipped: we cannot date it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ..result import DateMention, Evidence
+from .calendar import add_working_days
+from .dates import DateSpan, deadline_role, is_past, page_context, scan_dates, sentence_text
+
+NUMBER_WORDS: dict[str, int] = {
+    "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
+    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+    "negentien": 19, "twintig": 20, "eenentwintig": 21, "tweeëntwintig": 22,
+    "tweeentwintig": 22, "drieëntwintig": 23, "drieentwintig": 23, "vierentwintig": 24,
+    "vijfentwintig": 25, "zesentwintig": 26, "zevenentwintig": 27, "achtentwintig": 28,
+    "negenentwintig": 29, "dertig": 30,
+}
+_NUM = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_I = re.IGNORECASE
+_FILL = r"(?:(?:daarvoor|hiervoor|daartoe|nog|dan|wel|maximaal|hoogstens|ten\s+hoogste)\s+)*"
+
+_TERM = re.compile(
+    rf"(?P<lead>\b(?:binnen(?:\s+(?:de|een)\s+(?:termijn|periode)\s+van)?|uiterlijk"
+    rf"|ten\s+laatste|niet\s+later\s+dan|tot\s+uiterlijk|tot|(?:de|een|uw)\s+termijn\s+van"
+    rf"|termijn\s*:|(?:heeft|hebt|krijgt)\s+(?:u|je)\s+{_FILL}"
+    rf"|(?:u|je)\s+(?:heeft|hebt|krijgt)\s+{_FILL})\s*)?"
+    rf"\b(?P<n>{_NUM})(?:\s*\(\s*(?:{_NUM})\s*\))?\s+"
+    rf"(?P<unit>werkdagen|werkdag|kalenderdagen|dagen|dag|weken|week|maanden|maand|uur)\b",
+    _I,
+)
+_DOC = (r"(?:deze|dit|de|het|onze|ons)\s+(?:brief|aanmaning|herinnering|sommatie|bericht"
+        r"|factuur|nota|beschikking|besluit|aanslag|ingebrekestelling|exploot|dagvaarding"
+        r"|betalingsherinnering|betalingsverzoek|verzoek|vonnis|dwangbevel)")
+_RECEIPT = re.compile(
+    rf"\s+(?:na\s+(?:de\s+)?(?:datum\s+van\s+)?(?:ontvangst|bezorging|betekening)"
+    rf"(?:\s+van\s+{_DOC})?"
+    rf"|nadat\s+(?:u|je)\s+{_DOC}\s+(?:heeft|hebt)\s+(?:ontvangen|gekregen)"
+    rf"|nadat\s+{_DOC}\s+(?:bij\s+(?:u|je)\s+)?(?:is\s+)?(?:bezorgd|ontvangen|betekend)"
+    rf"|(?:vanaf|na)\s+(?:de\s+dag\s+(?:na(?:dat)?|waarop|van)\s+)?(?:(?:de\s+)?ontvangst"
+    rf"|(?:de\s+)?bezorging|{_DOC}\s+(?:bij\s+(?:u|je)\s+)?(?:is\s+)?(?:bezorgd|ontvangen"
+    rf"|afgeleverd|betekend)))", _I)
+_LETTER = re.compile(
+    rf"\s+(?:na\s+(?:de\s+)?(?:dagtekening|verzenddatum|verzending|heden|vandaag"
+    rf"|(?:datum|dag)\s+van\s+(?:dagtekening|verzending|bekendmaking|{_DOC})"
+    rf"|bekendmaking|(?:datum|dagtekening)\s+(?:van\s+)?{_DOC})(?:\s+van\s+{_DOC})?"
+    rf"|vanaf\s+(?:vandaag|heden|(?:de\s+)?dagtekening|de\s+datum\s+van\s+{_DOC})"
+    rf"|nadat\s+{_DOC}\s+is\s+(?:verstuurd|verzonden|gedagtekend))", _I)
+_OTHER_ANCHOR = re.compile(r"\s+(?:na|nadat|vanaf|sinds|voor|vóór|voordat)\b", _I)
+_TERM_LABEL = re.compile(r"(?:betaal|betalings|reactie|bezwaar)?termijn\s*:?\s*$", _I)
+
+
+_DATE_ANCHOR = re.compile(r"\s+(?:na|vanaf)\s+(?:(?:de\s+)?(?:datum|dag)\s+(?:van\s+)?)?", _I)
+
+
+@dataclass(frozen=True)
+class _Term:
+    start: int
+    end: int
+    delta: relativedelta | None
+    workdays: int
+    basis: str
+    anchor: date | None = None  # "binnen 4 weken na 03-06-2026": counted from that date
+
+
+def find_relative_terms(pages: Sequence[str], letter_date: date | None) -> list[DateMention]:
+    """Each term that asks an action (pay_by, respond_by, send_by, object_by), dated from the
+    letter date; [] when the letter date is unknown."""
+    if letter_date is None:
+        return []
+    out: list[DateMention] = []
+    for pi, text in enumerate(pages):
+        spans = scan_dates(text)
+        ctx = page_context(text, [(s.start, s.end) for s in spans])
+        for term in _terms(text, spans, letter_date):
+            lo, hi = ctx.sentence(term.start)
+            if is_past(ctx.masked[lo:term.start] + ctx.masked[term.end:hi]):
+                continue  # "een factuur gestuurd, te betalen binnen 14 dagen": history
+            role = deadline_role(ctx, term.start, term.end)
+            if role not in {"pay_by", "respond_by", "send_by", "object_by"}:
+                continue
+            start = term.anchor or letter_date
+            if term.workdays:
+                d = add_working_days(start, term.workdays)
+            else:
+                assert term.delta is not None
+                d = start + term.delta
+            out.append(DateMention(
+                d, role, sentence_text(ctx, *ctx.sentence(term.start), term.start, term.end),
+                Evidence(pi + 1, term.start, term.end), relative=True, basis=term.basis,
+            ))
+    return out
+
+
+def _terms(text: str, spans: Sequence[DateSpan], letter_date: date) -> list[_Term]:
+    out = []
+    starts = {s.start: s for s in spans}
+    for m in _TERM.finditer(text):
+        n = _number(m["n"])
+        unit = m["unit"].lower()
+        if n is None or n <= 0:
+            continue
+        end = m.end()
+        anchor = None
+        a = _DATE_ANCHOR.match(text, end)
+        if a is not None and a.end() in starts and starts[a.end()].year:
+            sp = starts[a.end()]
+            anchor = sp.on(sp.year or 0)
+        tail = _RECEIPT.match(text, end)
+        basis = "receipt"
+        if tail is None:
+            tail = _LETTER.match(text, end)
+            basis = "letter_date"
+        if anchor is not None:
+            end = starts[a.end()].end if a is not None else end
+            basis = "letter_date" if anchor == letter_date else "date"
+        elif tail is not None:
+            end = tail.end()
+        elif _OTHER_ANCHOR.match(text, end):
+            continue  # "binnen 14 dagen na de vervaldatum": not countable from the letter
+        elif not m["lead"] and not _TERM_LABEL.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # a bare "14 dagen" is no term
+        if unit == "uur" and n % 24:
+            continue
+        start = m.start("lead") if m["lead"] else m.start("n")
+        workdays = n if unit.startswith("werkdag") else 0
+        delta = None if workdays else _delta(n, unit)
+        out.append(_Term(start, end, delta, workdays, basis, anchor))
+    return out
+
+
+def _number(s: str) -> int | None:
+    s = s.lower()
+    if s.isdigit():
+        return int(s)
+    return NUMBER_WORDS.get(s)
+
+
+def _delta(n: int, unit: str) -> relativedelta:
+    if unit.startswith("we"):
+        return relativedelta(days=7 * n)
+    if unit.startswith("maand"):
+        return relativedelta(months=n)
+    if unit == "uur":
+        return relativedelta(days=n // 24)
+    return relativedelta(days=n)
