@@ -1,0 +1,124 @@
+"""`snapdebrief rules check|test|explain`: the rule author's door to rules/ (wired by cli.py).
+
+Exit codes: 0 all fine; 1 examples fail or a pattern id is unused (`test`); 2 a rule file is
+broken or the input cannot be read (the RuleFileError's own exit code).
+Extra rule folders: `--rules DIR` (repeatable) and SNAPDEBRIEF_RULES (folders separated by
+os.pathsep); the environment is read here, never by the library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .classify import explain_text, run_examples
+from .errors import ExitCode, RuleFileError
+from .rules import RuleSet, load_rules, pattern_ids
+
+ENV_RULES = "SNAPDEBRIEF_RULES"
+
+
+def rules_dirs(cli_dirs: Sequence[str] | None, environ: dict[str, str] | None = None) -> list[Path]:
+    """Extra rule folders: those in SNAPDEBRIEF_RULES first, then the --rules options."""
+    env = os.environ if environ is None else environ
+    dirs = [Path(p) for p in env.get(ENV_RULES, "").split(os.pathsep) if p.strip()]
+    dirs += [Path(p) for p in (cli_dirs or [])]
+    return dirs
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="snapdebrief rules", description="Check, test and try the letter rules in rules/."
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--rules",
+        action="append",
+        metavar="DIR",
+        help="an extra rules folder, read after the shipped one (may be repeated)",
+    )
+    sub.add_parser("check", parents=[common], help="load every rule file and report problems")
+    sub.add_parser("test", parents=[common], help="run every example in every rule file")
+    ex = sub.add_parser("explain", parents=[common], help="show how a letter (.txt) is scored")
+    ex.add_argument("file", metavar="FILE", help="a .txt letter; pages separated by form feeds")
+    return p
+
+
+def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        rules = load_rules(rules_dirs(args.rules))
+    except RuleFileError as e:
+        print(f"rule error: {e.message}", file=err)
+        return int(e.exit_code)
+    if args.command == "check":
+        return _check(rules, out)
+    if args.command == "test":
+        return _test(rules, out)
+    return _explain(Path(args.file), rules, out, err)
+
+
+def _check(rules: RuleSet, out: TextIO) -> int:
+    for rule in rules.kinds.values():
+        n = sum(1 for _ in pattern_ids(rule))
+        path = rules.file_of(rule.id)
+        print(f"ok  {rule.id:<28} {n:>3} patterns  {path}", file=out)
+    print(
+        f"{len(rules.kinds)} kinds from {len(rules.dirs)} folder(s): all files are valid.", file=out
+    )
+    return int(ExitCode.OK)
+
+
+def _test(rules: RuleSet, out: TextIO) -> int:
+    report = run_examples(rules)
+    for f in report.failures:
+        want = f"should be {f.kind}" if f.expect == "match" else f"should NOT be {f.kind}"
+        top = ", ".join(f"{k} {s:g}" for k, s in f.scores[:3]) or "no kind scored"
+        print(f"FAIL {rules.file_of(f.kind)}: example {want}, got {f.got} ({top})", file=out)
+        print(f"     {_one_line(f.text)}", file=out)
+    for kind, pid in report.unused:
+        print(
+            f"UNUSED {rules.file_of(kind)}: '{pid}' is hit by none of this file's examples "
+            "— add an example that shows it, or remove it",
+            file=out,
+        )
+    bad = len(report.failures) + len(report.unused)
+    print(
+        f"{report.checked} examples in {len(rules.kinds)} kinds: "
+        + (
+            "all pass."
+            if not bad
+            else f"{len(report.failures)} failed, {len(report.unused)} unused."
+        ),
+        file=out,
+    )
+    return int(ExitCode.OK) if not bad else int(ExitCode.BUG)
+
+
+def _explain(path: Path, rules: RuleSet, out: TextIO, err: TextIO) -> int:
+    if path.suffix.lower() != ".txt":
+        print(f"{path}: only .txt letters can be explained here for now.", file=err)
+        return int(ExitCode.BAD_INPUT)
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as e:
+        print(f"{path}: cannot read the file ({e.strerror}).", file=err)
+        return int(ExitCode.BAD_INPUT)
+    print(explain_text(text.split("\f"), rules), end="", file=out)
+    return int(ExitCode.OK)
+
+
+def _one_line(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main(sys.argv[1:]))
