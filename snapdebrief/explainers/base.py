@@ -1,0 +1,50 @@
+"""The explain stage's inputs: the kind's texts (from its rule file) and the explainer contract."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from ..result import Classification, Deadline, Explanation, Fields
+
+
+@dataclass(frozen=True)
+class KindTexts:
+    """The Dutch texts of one kind, taken from rules/<kind>.yaml by the pipeline.
+
+    The texts hold placeholders {sender}, {amount}, {date}, {weekday}, {iban}, {reference} and
+    {objection_date}; the explainer fills them from the letter's fields.
+    """
+
+    kind: str
+    label: str
+    summary: str
+    what_to_do: tuple[str, ...]
+    if_you_do_nothing: str
+    objection: str | None
+    help_ids: tuple[str, ...]
+    objection_possible: bool
+    objection_weeks: int | None
+
+
+class Explainer(Protocol):
+    """Turns the found values and the kind's texts into the resident's answer.
+
+    `pages` are the page texts, for checks on the letter's own wording (the 14-dagenbrief term,
+    "BTW", "Tweede aanmaning" …). They are read, never quoted in the answer, never logged.
+    """
+
+    def __call__(
+        self,
+        texts: KindTexts,
+        fields: Fields,
+        classification: Classification,
+        deadline: Deadline | None,
+        objection_deadline: date | None,
+        today: date,
+        region: str = "amsterdam",
+        *,
+        pages: Sequence[str] = (),
+    ) -> Explanation: ...
