@@ -1,0 +1,548 @@
+"""Stage 2 (fields): bank accounts (IBAN) and the reference numbers a resident needs.
+
+Finders propose candidates from patterns and the label word before them; validators.py says
+whether a check digit holds. OCR slips (O↔0, I/l↔1, S↔5, B↔8) in an IBAN are repaired only when
+the mod-97 check then holds (letters-nl.md §5). References keep the value as printed, without
+spaces; kenmerk kinds without dots too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..result import Evidence, Reference
+from .validators import iban_valid, kenmerk_valid
+
+_F = re.IGNORECASE
+
+# --- IBAN ---------------------------------------------------------------------------------------
+
+_DIGITISH = "0-9OoIlSB|"
+_NL_IBAN = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<cc>N[LI1l|])[ .]?(?P<check>[{_DIGITISH}]{{2}})[ .]?"
+    rf"(?P<bank>[A-Z0-9l]{{4}})(?P<acct>(?:[ .]?[{_DIGITISH}]){{10}})(?![0-9A-Za-z])"
+)
+_OTHER_IBAN = re.compile(
+    r"(?<![A-Za-z0-9])(?P<cc>(?!NL)[A-Z]{2})(?P<check>\d{2})[ ]?(?P<rest>(?:[A-Z0-9]{4}[ ]?){2,7}"
+    r"[A-Z0-9]{1,4})(?![A-Za-z0-9])"
+)
+_TO_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
+_TO_LETTER = str.maketrans({"0": "O", "1": "I", "l": "I", "5": "S", "8": "B"})
+
+_PAY_STRONG = re.compile(
+    r"\bmaak\b.{0,60}\bover\b|\bover\s*te\s*maken\b|\bovermaken\b|\boverschrijven\b"
+    r"|\bbetaal\w*\s+(?:\w+\s+){0,4}?(?:naar|op|aan|via|met)\b|\bop\s+(?:bank)?rekening(?:nummer)?\b"
+    r"|\bnaar\s+(?:bank)?rekening(?:nummer)?\b|\bt\.?\s?n\.?\s?v\.?|\bten\s+name\s+van\b|\bstorten\b"
+    r"|\bbetalen\s+(?:op|naar|aan)\b",
+    _F,
+)
+_PAY_WEAK = re.compile(r"\biban\b|\brekeningnummer\b|\brekening\b|\bbetaalgegevens\b", _F)
+_FOOTER = re.compile(
+    r"\bkvk\b|\bk\.v\.k\.|\bbtw[-\s]?(?:nr|nummer|id)\b|\bbtw\s*:|\bbankrelatie\b|\bhandelsregister\b"
+    r"|\bwww\.|@|\|\s|\bbic\b.*\biban\b.*\bbic\b|\bkamer\s+van\s+koophandel\b|\bingeschreven\b",
+    _F,
+)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _line_of(lines: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _repair_nl(m: re.Match[str]) -> str | None:
+    raw = re.sub(r"[ .]", "", m.group(0))
+    direct = raw.upper()
+    if iban_valid(direct):
+        return direct
+    fixed = (
+        "NL"
+        + m.group("check").translate(_TO_DIGIT)
+        + m.group("bank").translate(_TO_LETTER).upper()
+        + re.sub(r"[ .]", "", m.group("acct")).translate(_TO_DIGIT)
+    )
+    return fixed if iban_valid(fixed) else None
+
+
+def _label_before(text: str, lines: list[tuple[int, int]], start: int) -> str:
+    i = _line_of(lines, start)
+    ls, _ = lines[i]
+    prefix = re.sub(r"\s+", " ", text[ls:start]).strip()
+    if len(prefix) < 12 and i > 0:
+        ps, pe = lines[i - 1]
+        prefix = (re.sub(r"\s+", " ", text[ps:pe]).strip() + " " + prefix).strip()
+    return prefix[-80:]
+
+
+def find_ibans(pages: Sequence[str]) -> list[tuple[str, Evidence, str]]:
+    """Every valid IBAN on the letter: (compact IBAN, where it stands, the words before it)."""
+    out: list[tuple[str, Evidence, str]] = []
+    for i, text in enumerate(pages):
+        if not text:
+            continue
+        lines = _lines(text)
+        taken: list[tuple[int, int]] = []
+        for m in _NL_IBAN.finditer(text):
+            iban = _repair_nl(m)
+            if iban:
+                ev = Evidence(page=i + 1, start=m.start(), end=m.end())
+                out.append((iban, ev, _label_before(text, lines, m.start())))
+                taken.append((m.start(), m.end()))
+        for m in _OTHER_IBAN.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            found = _trim_other(m)
+            if found:
+                iban, end = found
+                ev = Evidence(page=i + 1, start=m.start(), end=end)
+                out.append((iban, ev, _label_before(text, lines, m.start())))
+    out.sort(key=lambda t: (t[1].page, t[1].start))
+    return out
+
+
+def _trim_other(m: re.Match[str]) -> tuple[str, int] | None:
+    """Foreign IBANs: drop trailing groups until the check holds (the text may run on)."""
+    text = m.group(0)
+    cut = len(text)
+    while cut >= 15:
+        compact = re.sub(r"\s", "", text[:cut])
+        if iban_valid(compact):
+            return compact, m.start() + len(text[:cut].rstrip())
+        nxt = text.rfind(" ", 0, cut)
+        if nxt <= 0:
+            break
+        cut = nxt
+    return None
+
+
+_OWN = re.compile(
+    r"(?:\b(?:uw|je|jouw)\s+(?:eigen\s+)?(?:bank)?rekening(?:nummer)?|\buw\s+iban)\s*[:(]?\s*$",
+    _F,
+)
+_ASKS_PAYMENT = re.compile(
+    r"\bbetaal\b|\bbetaalt\b|\bbetalen\b|\bover\s*te\s*maken\b|\bovermaken\b|\bmaak\b.{0,60}\bover\b",
+    _F,
+)
+_NEGATED = re.compile(r"\b(?:niet|nooit|geen)\b", _F)
+
+
+def _sentence_before(text: str, start: int, reach: int = 200) -> str:
+    """The part of the sentence before `start` (a decimal point does not end a sentence)."""
+    before = text[max(0, start - reach) : start]
+    cut = -1
+    for m in re.finditer(r"[.!?](?=\s)|\n\s*\n", before):
+        cut = m.end()
+    return before[cut + 1 :] if cut != -1 else before
+
+
+def _iban_context(text: str, ev: Evidence, lines: list[tuple[int, int]]) -> tuple[int, bool, bool]:
+    """(score, footer, the resident's own account) for one printed IBAN."""
+    i = _line_of(lines, ev.start)
+    ls, le = lines[i]
+    line = text[ls:le]
+    nxt = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
+    window = text[max(0, ev.start - 200) : ev.start] + " " + text[ev.end : le] + " " + nxt
+    sentence = _sentence_before(text, ev.start)
+    if _OWN.search(sentence[-60:]):
+        return -9, False, True
+    footer = bool(_FOOTER.search(line)) or _in_footer(text, lines, i)
+    score = 0
+    if _PAY_STRONG.search(window):
+        score += 2
+    elif _PAY_WEAK.search(window):
+        score += 1
+    if _PAY_STRONG.search(sentence) and _NEGATED.search(sentence):
+        score -= 3  # "Let op: betaal niet meer aan DUO (NL45 …)"
+    if footer:
+        score -= 3
+    return score, footer, False
+
+
+def _in_footer(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """The last lines of a page, when they hold company data (KvK, BTW, www …)."""
+    nonblank = [j for j, (a, b) in enumerate(lines) if text[a:b].strip()]
+    if not nonblank or i < nonblank[max(0, len(nonblank) - 4)]:
+        return False
+    block = " ".join(text[lines[j][0] : lines[j][1]] for j in nonblank[-4:])
+    return bool(_FOOTER.search(block))
+
+
+def choose_iban(
+    found: Sequence[tuple[str, Evidence, str]], pages: Sequence[str]
+) -> tuple[str, Evidence] | None:
+    """The account to pay to: the one the payment sentence names, not a footer account.
+
+    The resident's own account ("van uw bankrekening NL…", "op uw rekening NL…") is never the
+    answer. One distinct IBAN left: that one. Several: the best payment context wins, a
+    non-footer account before a footer one, the first in reading order on a tie.
+    """
+    scored = []
+    line_cache: dict[int, list[tuple[int, int]]] = {}
+    for order, (iban, ev, _label) in enumerate(found):
+        text = pages[ev.page - 1] if 0 < ev.page <= len(pages) else ""
+        if ev.page not in line_cache:
+            line_cache[ev.page] = _lines(text)
+        score, footer, own = _iban_context(text, ev, line_cache[ev.page])
+        if not own:
+            scored.append((score, not footer, -order, iban, ev))
+    if not scored:
+        return None
+    best = max(scored)
+    if best[0] < 2 and not any(_ASKS_PAYMENT.search(p or "") for p in pages):
+        return None  # a letter that asks no payment: the account shown is no account to pay to
+    return best[3], best[4]
+
+
+# --- reference numbers --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Kind:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+def _k(kind: str, pattern: str) -> _Kind:
+    return _Kind(kind, re.compile(pattern, _F))
+
+
+# Label words, most specific first. The label is the word printed before the number.
+def _nr(*stems: str) -> str:
+    """'factuur' → factuurnummer, factuurnr., factuur nr., factuur-nummer."""
+    alt = "|".join(stems)
+    return rf"\b(?:{alt})\s*-?\s*(?:nummer\b|nr\b\.?)"
+
+
+_KINDS: tuple[_Kind, ...] = (
+    _k("betalingskenmerk", r"\bbetalings?kenmerk\b|\bbetaalkenmerk\b|\bbetalingsreferentie\b"
+                           r"|\bkenmerk\s+(?:van\s+de\s+|bij\s+(?:de\s+|uw\s+)?)betaling\b"),
+    _k("cjib-nummer", r"\bcjib[-\s]?(?:nummer|kenmerk|nr\.?)"),
+    _k("aanslagnummer", _nr("aanslag", "aanslagbiljet") + r"|\bnummer\s+van\s+de\s+aanslag\b"),
+    _k("beschikkingsnummer", _nr("beschikkings?")),
+    _k("vorderingsnummer", _nr("vorderings?")),
+    _k("dossiernummer", _nr("dossier") + r"|\bdossier\b"),
+    _k("zaaknummer", _nr("zaak", "rol")),
+    _k("factuurnummer", _nr("factuur", "nota")),
+    _k("relatienummer", _nr("relatie")),
+    _k("klantnummer", _nr("klant", "debiteur", "debiteuren", "huurder", "verzekerden")
+                      + r"|\bklant-?id\b"),
+    _k("polisnummer", _nr("polis")),
+    _k("contractnummer", _nr("contract") + r"|\bcontractrekening\w*"),
+    _k("ordernummer", _nr("order", "bestel")),
+    _k("patientnummer", _nr("pati[eë]nt")),
+    _k("objectnummer", _nr("(?:woz-?)?object")),
+    _k("kenmerk", r"\b(?:ons|onze|uw)\s+(?:kenmerk|referentie)\b|(?<![\w-])kenmerk\b"
+                  r"|\breferentie(?:nummer)?\b"),
+    # "een factuur gestuurd met nummer 2025-11873": the noun before "met/onder nummer" names it.
+    _k("@noun", r"\b(?:factuur|nota|dossier|vordering|zaak|klant|contract|polis|order)\b"
+                r"[^.\n]{0,40}?\b(?:met|onder)\s+(?:het\s+)?nummer\b"),
+    # Any other "<word>nummer": Subjectnummer, Parketnummer, Complexnummer … The kind is the
+    # word itself. Not numbers that are no reference (phone, account, BSN, house, KvK …).
+    _k("@word", r"\b(?!(?:burgerservice|sofi|telefoon|fax|mobiel|bankrekening|rekening|huis"
+                r"|postbus|kvk|btw|bsn|pagina|fiscaal|iban|registratie|inschrijvings|volg|rsin"
+                r"|kamer|pincode|pin|toegangs|pas|kaart|kenteken|antwoord)nummer)[A-Za-zëï]{3,}nummer\b"),
+)
+# Words that label a number only as the header of a table column ("Factuur   Periode   Bedrag").
+_HEADER_ONLY = {"factuur": "factuurnummer", "nota": "factuurnummer", "dossier": "dossiernummer",
+                "vordering": "vorderingsnummer", "kenmerk": "kenmerk"}
+_KENMERK_KINDS = ("betalingskenmerk", "cjib-nummer")
+_KIND_ORDER = {"betalingskenmerk": 0, "cjib-nummer": 1, "kenmerk": 9}
+_LABEL_ANY = re.compile(
+    "|".join(f"(?P<k{n}>{k.pattern.pattern})" for n, k in enumerate(_KINDS)), _F
+)
+_FILLER = re.compile(
+    r"(?:[ \t]*(?::|nr\.?|nummer|is|van|de|het|uw|onze?|bij|opdrachtgever|rechtbank|altijd"
+    r"|\([^)\n]{0,30}\))(?![\w]))*[ \t]*[:\-–]?[ \t]*",
+    _F,
+)
+_GROUPS = re.compile(r"\d+(?:[ .]\d+)*")
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./\-]*[A-Za-z0-9])?")
+_PAY_CUE = re.compile(
+    r"\bonder\s+vermelding\s+van\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|de|elke|iedere)\s+betaling\b"
+    r"|\b(?:als|in\s+de|bij\s+de)\s+omschrijving\b|\bomschrijving\s*:|\bbetalings?kenmerk\b"
+    r"|\bbetaalkenmerk\b",
+    _F,
+)
+# "Vermeld uw klantnummer" / "gebruik het kenmerk" count only beside a payment instruction.
+_WEAK_CUE = re.compile(r"\bvermeld\w*\b|\bgebruik\w*\b|\bnoem\b|\bzet\b", _F)
+_NOT_PAYMENT = re.compile(r"\bin\s+(?:uw|je|de|het)\s+(?:brief|bezwaar\w*|reactie|antwoord)\b", _F)
+_PAY_WORDS = re.compile(
+    r"\bbetaal\w*|\bbetalen\b|\bmaak\b.{0,60}\bover\b|\bover\s*te\s*maken\b|\bovermaken\b"
+    r"|\biban\b|\brekening\w*|\bt\.?\s?n\.?\s?v\.?|\bten\s+name\s+van\b",
+    _F,
+)
+_CUE_GAP = re.compile(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?")
+_DATE_LIKE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
+_KENMERK_LENGTHS = (16, 14, 13, 12, 11, 10, 9, 7)
+
+
+_NOUN_KIND = {"factuur": "factuurnummer", "nota": "factuurnummer", "dossier": "dossiernummer",
+              "vordering": "vorderingsnummer", "zaak": "zaaknummer", "klant": "klantnummer",
+              "contract": "contractnummer", "polis": "polisnummer", "order": "ordernummer"}
+
+
+def _kind_of(m: re.Match[str]) -> str:
+    assert m.lastgroup is not None
+    kind = _KINDS[int(m.lastgroup[1:])].kind
+    if kind == "@word":
+        return m.group().lower()
+    if kind == "@noun":
+        return _NOUN_KIND[m.group().split()[0].lower()]
+    return kind
+
+
+def _clean_value(kind: str, raw: str) -> str:
+    v = re.sub(r"\s", "", raw)
+    if kind in _KENMERK_KINDS:
+        v = v.replace(".", "")
+    return v
+
+
+def _kenmerk_at(text: str, pos: int) -> tuple[str, int, int] | None:
+    """Digit groups at `pos` that form a betalingskenmerk ("6384 4413 1704 6001",
+    "2502.9004.6254.8006"): the longest run of groups whose check holds, else whose length fits.
+    """
+    m = _GROUPS.match(text, pos)
+    if not m or (m.end() < len(text) and text[m.end()].isalnum()):
+        return None
+    ends = [g.end() for g in re.finditer(r"\d+", m.group())]
+    options = []
+    for e in ends:
+        chunk = m.group()[:e]
+        n = len(re.sub(r"\D", "", chunk))
+        if n in _KENMERK_LENGTHS:
+            options.append((kenmerk_valid(chunk) is not False, n, e))
+    if not options:
+        return None
+    _, _, e = max(options)
+    return m.group()[:e], m.start(), m.start() + e
+
+
+def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
+    """The number printed at `pos`, or None when what stands there is no number."""
+    if kind in _KENMERK_KINDS or kind == "kenmerk":
+        got = _kenmerk_at(text, pos)
+        if got and (kind in _KENMERK_KINDS or len(re.sub(r"\D", "", got[0])) >= 9):
+            return got
+        if kind in _KENMERK_KINDS:
+            return None
+    m = _TOKEN.match(text, pos)
+    if not m:
+        return None
+    tok = m.group().rstrip(".-/")
+    if not re.search(r"\d", tok) or _DATE_LIKE.match(tok) or len(tok) < 3:
+        return None
+    end = m.start() + len(tok)
+    # "11287364 UC EXPL 25-19022": a court number runs on in capitals and digits.
+    if kind == "zaaknummer":
+        more = re.match(r"(?:[ ](?=[A-Z0-9/\-]*\d|[A-Z]{2,}\b)[A-Z0-9][A-Z0-9/\-]*)+", text[end:])
+        if more:
+            end += len(more.group().rstrip())
+    return text[m.start() : end], m.start(), end
+
+
+_SKIP_WORDS = re.compile(r"(?:[ \t]+[A-Za-zÀ-ÿ]{1,15}){1,2}(?=[ \t]*:|[ \t]{2,}|\t)")
+
+
+def _value_after_label(text: str, lab: re.Match[str], kind: str) -> list[tuple[str, int, int]]:
+    le = text.find("\n", lab.end())
+    le = len(text) if le == -1 else le
+    filler = _FILLER.match(text, lab.end(), le)
+    pos = filler.end() if filler else lab.end()
+    if pos < le:
+        got = _value_at(text, pos, kind)
+        if got:
+            return [got]
+        # "Vorderingsnummer DUO  4471902233": a word or two, then the column with the value.
+        skip = _SKIP_WORDS.match(text, lab.end(), le)
+        if skip and not _LABEL_ANY.match(text, skip.start()):
+            f2 = _FILLER.match(text, skip.end(), le)
+            got = _value_at(text, f2.end() if f2 else skip.end(), kind)
+            if got:
+                return [got]
+        gap = text[lab.end() : pos]
+        if not re.search(r"\s{2,}|\t", gap):
+            return []  # a sentence goes on: "Houd uw dossiernummer bij de hand."
+    return _values_below(text, lab.start(), lab.end(), kind, le)
+
+
+def _values_below(text: str, start: int, end: int, kind: str, le: int) -> list[tuple[str, int, int]]:
+    """Column layout ("Dagtekening   Aanslagnummer" over "16 maart 2026   3844.41.312.H.46";
+    a table column "Factuurnummer" over one invoice number per row) or the value alone on the
+    next line ("… het betalingskenmerk:" / "6384 4413 1704 6001")."""
+    ls = text.rfind("\n", 0, start) + 1
+    col = start - ls
+    header = bool(re.search(r"\S(?:[ ]{2,}|\t)", text[ls:start])) or bool(
+        re.search(r"\S", text[end:le].strip(" \t:"))
+    )
+    out: list[tuple[str, int, int]] = []
+    ns = le + 1
+    while ns < len(text):
+        ne = text.find("\n", ns)
+        ne = len(text) if ne == -1 else ne
+        below = text[ns:ne]
+        if not below.strip():
+            break
+        if not header:
+            first = len(below) - len(below.lstrip())
+            got = _value_at(text, ns + first, kind)
+            return [got] if got else []
+        best = None
+        for m in re.finditer(r"\S+(?: \S+)*", below):
+            d = abs(m.start() - col)
+            if d <= 6 and (best is None or d < best[0]):
+                best = (d, m.start())
+        got = _value_at(text, ns + best[1], kind) if best else None
+        if got is None:
+            break
+        out.append(got)
+        ns = ne + 1
+    return out
+
+
+def _header_labels(text: str) -> list[tuple[int, int, str]]:
+    """Column headers that are a bare word ("Factuur", "Dossier"): (start, end, kind)."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        cells = list(re.finditer(r"\S+(?: \S+)*", line.group()))
+        if len(cells) < 3:
+            continue
+        for c in cells:
+            kind = _HEADER_ONLY.get(c.group().lower())
+            if kind:
+                out.append((line.start() + c.start(), line.start() + c.end(), kind))
+    return out
+
+
+def find_references(pages: Sequence[str]) -> list[Reference]:
+    """Every labelled reference number, in reading order, each value once."""
+    out: list[Reference] = []
+    seen: dict[str, int] = {}
+    for i, text in enumerate(pages):
+        if not text:
+            continue
+        found: list[tuple[int, Reference]] = []
+        used: set[int] = set()  # character positions already part of a number
+        labelled: list[tuple[str, list[tuple[str, int, int]]]] = []
+        for lab in _LABEL_ANY.finditer(text):
+            kind = _kind_of(lab)
+            labelled.append((kind, _value_after_label(text, lab, kind)))
+        for a, b, kind in _header_labels(text):
+            le = text.find("\n", b)
+            labelled.append((kind, _values_below(text, a, b, kind, len(text) if le == -1 else le)))
+        for kind, values in labelled:
+            for raw, a, b in values:
+                if not used.isdisjoint(range(a, b)):
+                    continue
+                value = _clean_value(kind, raw)
+                check: bool | None = None
+                if kind in _KENMERK_KINDS or (kind == "kenmerk" and re.fullmatch(r"[\d .]+", raw)):
+                    check = kenmerk_valid(raw)
+                used.update(range(a, b))
+                ev = Evidence(page=i + 1, start=a, end=b)
+                found.append((a, Reference(kind, value, ev, check)))
+        # "onder vermelding van 5000 0567 8901 2345", "Omschrijving:   2026-004518": a number in
+        # the payment instruction without a label word of its own.
+        known = {r.value: r.kind for _, r in found}
+        for cue in _PAY_CUE.finditer(text):
+            gap = _CUE_GAP.match(text, cue.end())
+            pos = gap.end() if gap else cue.end()
+            got = _kenmerk_at(text, pos)
+            if got and kenmerk_valid(got[0]) is True:
+                kind, raw, a, b = "betalingskenmerk", got[0], got[1], got[2]
+            else:
+                tok = _value_at(text, pos, "kenmerk")
+                if tok is None:
+                    continue
+                raw, a, b = tok
+                kind = known.get(_clean_value("kenmerk", raw), "kenmerk")
+            if not used.isdisjoint(range(a, b)):
+                continue
+            value = _clean_value(kind, raw)
+            kind = known.get(value, kind)
+            check = kenmerk_valid(raw) if kind in _KENMERK_KINDS else None
+            used.update(range(a, b))
+            found.append((a, Reference(kind, value, Evidence(page=i + 1, start=a, end=b), check)))
+        for _, ref in sorted(found, key=lambda t: t[0]):
+            if ref.value not in seen:
+                seen[ref.value] = len(out)
+                out.append(ref)
+                continue
+            # The same number again: keep the more specific kind and the mention in the
+            # payment sentence ("Vermeld bij uw betaling …"), for the volunteer to check.
+            j = seen[ref.value]
+            kept = out[j]
+            kind = kept.kind
+            if _KIND_ORDER.get(ref.kind, 5) < _KIND_ORDER.get(kept.kind, 5):
+                kind = ref.kind
+            ev, valid = kept.evidence, kept.valid
+            if ref.evidence is not None and _payment_context(text, ref.evidence) and (
+                kept.evidence is None
+                or not _payment_context(pages[kept.evidence.page - 1], kept.evidence)
+            ):
+                ev = ref.evidence
+            if kind in _KENMERK_KINDS and valid is None:
+                valid = ref.valid
+            out[j] = Reference(kind, kept.value, ev, valid)
+    return out
+
+
+def _payment_context(text: str, ev: Evidence) -> bool:
+    """True when the number stands in a sentence that asks to quote it with the payment."""
+    sentence = _sentence_before(text, ev.start, 160)
+    if _NOT_PAYMENT.search(sentence):
+        return False
+    if _PAY_CUE.search(sentence):
+        return True
+    if _WEAK_CUE.search(sentence):
+        # The sentence itself or the one before it gives the payment instruction.
+        wider = _sentence_before(text, ev.start - len(sentence) - 1, 220) + " " + sentence
+        return bool(_PAY_WORDS.search(wider))
+    return False
+
+
+_PRIORITY = {"betalingskenmerk": 0, "cjib-nummer": 1}
+
+
+def choose_payment_reference(refs: Sequence[Reference], pages: Sequence[str]) -> Reference | None:
+    """The number to quote when paying.
+
+    A betalingskenmerk or CJIB-nummer first (a valid one before an invalid one, one named in the
+    payment sentence before others); else the number the payment sentence names ("Vermeld bij
+    uw betaling dossiernummer …", "onder vermelding van het vorderingsnummer"); else a 16-digit
+    kenmerk whose check digit holds; else None.
+    """
+    def in_pay(r: Reference) -> bool:
+        if r.evidence is None or not 0 < r.evidence.page <= len(pages):
+            return False
+        return _payment_context(pages[r.evidence.page - 1], r.evidence)
+
+    strong = [r for r in refs if r.kind in _PRIORITY]
+    if strong:
+        return min(
+            strong,
+            key=lambda r: (r.valid is False, not in_pay(r), _PRIORITY[r.kind]),
+        )
+    named = [r for r in refs if in_pay(r)]
+    if named:
+        return named[0]
+    checked = [r for r in refs if r.kind == "kenmerk" and r.valid]
+    if checked:
+        return checked[0]
+    return None

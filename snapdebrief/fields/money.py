@@ -1,0 +1,837 @@
+"""Stage 2 (fields): every money amount on a letter, its role from its label, and what is due now.
+
+Dutch print (letters-nl.md §6): dot = thousands, comma = decimals ("€ 1.234" is 1234), "€ 45,-"
+is 45 euro, credits are "-€ 12,50", "€ -12,50", "€ 12,50-" or "(€ 12,50)" in a column. The role
+comes from the words around an amount: the row label in a table ("Hoofdsom    € 245,00"), the
+words of its sentence ("U krijgt € 312 terug"), a label on the line above a boxed amount, or the
+column header over it. A row that is the sum of the rows above it is a total, whatever its label
+("Openstaand   € 412,50"). The largest number is often not the amount due (WOZ-waarde, yearly
+premium, monthly rent, a threshold in a text): those get role "other". Of several totals only
+the one that must be paid keeps role "total"; subtotals become "other".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..result import Amount, AmountRole, Evidence
+
+_F = re.IGNORECASE
+
+# --- how an amount is printed -------------------------------------------------------------------
+
+_NUM = (
+    r"(?:\d{1,3}(?:\.\d{3})+"  # 1.234 / 1.234.567
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=,\d)"  # 1 234,56 (space as thousands mark, rare)
+    r"|\d+)"
+    r"(?:,\d{2}(?!\d)|\.\d{2}(?![\d.])|,\d(?!\d)|,-{1,2}|,[—–])?"  # ,56  .56 (OCR)  ,5  ,-  ,--
+)
+_MINUS = "-−–"
+_CUR_BEFORE = re.compile(
+    rf"(?P<neg1>[{_MINUS}][ \t]?)?(?P<open>\([ \t]?)?"
+    rf"(?:€|\bEUR(?![A-Za-z])|\bEur(?![A-Za-z]))[ \t\u00a0]?(?P<neg2>[{_MINUS}][ \t]?)?"
+    rf"(?P<num>{_NUM})"
+    rf"(?P<neg3>-(?![-\d€]))?(?P<close>[ \t]?\))?"
+)
+_CUR_AFTER = re.compile(
+    rf"(?<![\d.,€])(?P<neg1>[{_MINUS}])?(?P<num>{_NUM})(?P<neg3>-)?[ \t\u00a0]?"
+    r"(?:euro|Euro|EURO|EUR)\b"
+)
+_BARE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+,\d{2}|\d+,\d{2})(?P<neg3>-)?(?![\d%,.])")
+
+
+def parse_value(num: str) -> float:
+    """'1.234,56' → 1234.56, '1.234' → 1234, '45,-' → 45, '245.00' (OCR'd comma) → 245."""
+    s = re.sub(r",[-—–]+$", "", num.strip())
+    if re.fullmatch(r"\d+\.\d{2}|\d{1,3}(?:\.\d{3})+\.\d{2}", s):
+        head, dec = s[:-3], s[-2:]
+        return round(float(re.sub(r"[.\s\u00a0\u202f]", "", head) + "." + dec), 2)
+    s = re.sub(r"[.\s\u00a0\u202f]", "", s)
+    return round(float(s.replace(",", ".")), 2)
+
+
+# --- labels -------------------------------------------------------------------------------------
+
+# Refund wording anywhere in the amount's clause. "U moet € 500 terugbetalen" is NOT a refund.
+_REFUND = [
+    re.compile(p, _F)
+    for p in (
+        r"\bu\s+krijgt\b.{0,80}?\bterug\b",
+        r"\bkrijgt\s+u\b.{0,80}?\bterug\b",
+        r"\bterug\s+te\s+(?:ontvangen|krijgen)\b",
+        r"(?<!van\su\s)\bte\s+ontvangen\b",
+        r"\bteruggaa?ve?\b|\bteruggaaf\b",
+        r"\bwij\s+betalen\b.{0,80}?\b(?:uit|terug)\b",
+        r"\bbetalen\s+wij\b.{0,80}?\b(?:uit|terug)\b",
+        (
+            r"\b(?:wordt|worden)\s+(?:[\w\s]{0,30}?\s)?(?:aan\s+u\s+|op\s+uw\s+rekening\s+)?"
+            r"(?:uit|terug)betaald\b"
+        ),
+        r"\b(?:uit|terug)betaald\s+(?:aan\s+u|op\s+uw\s+rekening)\b",
+        r"\bterugbetaling\s+aan\s+u\b",
+        r"\b(?:storten|maken)\s+wij\b.{0,80}?\b(?:terug|over|op\s+uw\s+rekening)\b",
+        r"\bwij\s+(?:storten|maken)\b.{0,80}?\b(?:terug|over|op\s+uw\s+rekening)\b",
+        r"\btegoed\b",
+    )
+]
+# The next sentence may say what happens with the amount: "… samen € 97,72. Dit bedrag betalen
+# wij terug op uw rekening."
+_ANAPHOR = re.compile(r"^\s*(?:dit|dat|het|deze)\s+(?:bedrag|geld)\b", _F)
+# Words that make a clause about paying (so "toeslag" there is a reclaim, not a benefit).
+_PAYING = re.compile(
+    r"\bterug\s*te\s+betalen\b|\bterugbetal|\bterugvorder|\bte\s+veel\s+(?:ontvangen|gekregen)\b"
+    r"|\bmoet\b|\bmoeten\b|\bverschuldigd|\bte\s+betalen\b|\bboete\b|\bachterstand|\bbetaal\b",
+    _F,
+)
+_BENEFIT_WORDS = (
+    r"\buitkering\w*|\b\w*toeslag\b|\bkindgebonden\s+budget\b|\bvoorschot\w*|\bbijstand\w*"
+    r"|\bkinderbijslag\b|\bstudiefinanciering\b|\b(?:basis|aanvullende\s+)beurs\b"
+    r"|\btegemoetkoming\w*|\b(?:WW|WIA|WGA|IVA|AOW|Anw|Wajong|Toeslagenwet)\b|\bpensioen\w*"
+)
+_BENEFIT = re.compile(_BENEFIT_WORDS, _F)
+_U_KRIJGT = re.compile(r"\b(?:u\s+krijgt|krijgt\s+u|u\s+ontvangt|ontvangt\s+u)\b", _F)
+_NEGATED_PAY = re.compile(
+    r"\bniet\s+(?:meer\s+)?te\s+betalen\b|\bhoeft\b.{0,60}\bniet\b|\bgeen\b.{0,30}\bte\s+betalen\b"
+    r"|\bniet\s+(?:meer\s+)?betalen\b",
+    _F,
+)
+# A rate, not a sum owed: right after the amount, or in the words right before it.
+_RATE_AFTER = re.compile(
+    r"^\s*(?:\(?(?:bruto|netto)\)?\s+)?(?:per\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag"
+    r"|minuut|gesprek|keer)\b|p\.?\s?m\.|/\s*(?:maand|mnd|jaar|week)\b|maandelijks"
+    r"|per\s+\w+\s+(?:maand|jaar))",
+    _F,
+)
+_RATE_BEFORE = re.compile(
+    r"(?:\bper\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag|minuut|gesprek)\b"
+    r"|\bmaandelijks\b|\bmaand(?:bedrag|huur|premie|termijn)\b|\bjaar(?:bedrag|premie)\b"
+    r"|\btermijnbedrag\b|\btermijnen\s+van\b|\btermijn\b|\bhuurprijs\b|\bkale\s+huur\b"
+    r"|\bpremie\s+per\b|\bnieuwe\s+(?:huur|premie)\b|\bdagloon\b|\belke\s+maand\b)[^€]{0,40}$",
+    _F,
+)
+# A threshold, an estimate or a value in an explanation: "grens van € 454", "ongeveer € 168".
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:\bgrens\b|\bdrempel|\bminder\s+dan\b|\bmeer\s+dan\b|\blager\s+dan\b|\bhoger\s+dan\b"
+    r"|\bboven(?:\s+de)?\b|\bonder\s+de\b|\btot\s+(?:een\s+bedrag\s+van\s+)?(?:maximaal\s+)?$"
+    r"|\bmaximaal\b|\bminimaal\b|\bten\s+minste\b|\bminstens\b|\bhoogstens\b|\bmaximum\b"
+    r"|\bminimum\b|\btussen\b|\bvanaf\b|\bwoz[-\s]?waarde\b|\bwaarde\b|\bvermogen\b"
+    r"|\binkomen\b|\bloon\b|\bsalaris\b(?!\s+gemachtigde)|\bvrijstelling\b|\bheffingskorting\b|\bkost\s+u\b"
+    r"|\bongeveer\b|\bcirca\b|\bca\.|\bzo'n\b|\bongeveer\b|\bbijna\b|\bruim\b|\beigen\s+risico\b"
+    r"|\bkosten\s+van\s+€)[^€]{0,30}$",
+    _F,
+)
+_BASE_AFTER = re.compile(r"^\s*\d+(?:,\d+)?\s*%")  # "€ 412.000   0,0442%   € 182,10": a base
+_PAID_WORDS = (
+    r"\b(?:reeds|al|eerder)\s+(?:door\s+u\s+)?(?:betaald|ontvangen|voldaan|afgelost)\b"
+    r"|\bontvangen\s+(?:betaling(?:en)?|bedrag(?:en)?)\b|\bbetaald\s+op\b|\bdeelbetaling\w*"
+    r"|\b(?:uw|de)\s+betaling(?:en)?\s+van\b|\bbetaling\s+ontvangen\b|\bafgelost\b"
+    r"|\bbij\s+ons\s+binnen\b|\bafgeschreven\b|^\s*af\s*:"
+    r"|\b(?:hebben|heeft|hebt)\s+(?:wij|u)\b.{0,30}\b(?:ontvangen|betaald|voldaan)\b"
+)
+_PAID = re.compile(_PAID_WORDS, _F)
+# In a table row a bare "Ontvangen 06-03-2026" or "Betalingen" is a payment already made; in a
+# sentence "Wij ontvangen graag € 250 van u" is a request.
+_PAID_ROW = re.compile(
+    _PAID_WORDS + r"|\bbetalingen\b|\bvoldaan\b|(?<!veel\s)\bontvangen\b|\bbetaald\b", _F
+)
+_PAID_AFTER = re.compile(
+    r"^\s*(?:(?:van\s+u\s+|hebben\s+wij\s+|heeft\s+u\s+|hebt\s+u\s+)?(?:al\s+|reeds\s+)?"
+    r"(?:ontvangen|betaald|voldaan|afgeschreven)\b)",
+    _F,
+)
+_NOT_PAID = re.compile(r"\b(?:niet|nog\s+niet|niet\s+op\s+tijd)\s+(?:betaald|voldaan|ontvangen)\b", _F)
+_PAY_VERB = re.compile(
+    r"\bbetaal\b|\bbetaalt\b|\bbetalen\b|\bover\s*te\s*maken\b|\bovermaken\b|\bmaak\b.{0,40}\bover\b"
+    r"|\boverschrijven\b|\bvoldoen\b|\bvoldoe\b|\bstorten\b|\bsommeren\b"
+    r"|\bontvangen\s+(?:wij\s+)?graag\b",
+    _F,
+)
+_CONDITIONAL = re.compile(
+    r"^\s*(?:als|indien|wanneer|zolang|mocht|betaalt\s+u\s+niet|gaat\s+u\s+niet|doet\s+u\s+niets)\b"
+    r"|(?<!meer\s)(?<!minder\s)(?<!eerder\s)(?<!later\s)(?<!liever\s)\bdan\b",
+    _F,
+)
+_IMPERATIVE = re.compile(r"^\s*(?:betaal|maak|stuur|bel|neem|vraag)\b", _F)
+# "incl. BTW" / "inclusief kosten en rente" describe a total, they are no component label.
+_INCL = re.compile(
+    r"\b(?:incl|excl|inclusief|exclusief|met|plus)\.?\s+(?:de\s+)?(?:btw|b\.t\.w\.|kosten|rente)"
+    r"(?:\s*(?:,|en)\s*(?:de\s+)?(?:btw|b\.t\.w\.|kosten|rente))*\b",
+    _F,
+)
+
+
+@dataclass(frozen=True)
+class _Label:
+    role: AmountRole
+    rank: int  # for totals: how specific ("totaal te betalen" beats "totaal"); 0 otherwise
+    pattern: re.Pattern[str]
+
+
+def _lab(role: AmountRole, rank: int, pattern: str) -> _Label:
+    return _Label(role, rank, re.compile(pattern, _F))
+
+
+# Row and sentence labels. At one position the first listed wins, so specific before general.
+_LABELS: tuple[_Label, ...] = (
+    _lab("other", 0, r"\bsubtotaal\b|\btotaal\s+(?:incasso)?kosten\b|\btotaal\s+rente\b"
+                     r"|\btotaal\s+per\s+(?:maand|jaar|kwartaal)\b"),
+    _lab("other", 0, r"\bwoz[-\s]?waarde\b|\bwaarde\b|\btermijnbedrag\b|\bper\s+termijn\b"
+                     r"|\bheffingskorting\w*|\b\w*inkomen\b|\bvermogen\b|\bverzendkosten\b"
+                     r"|\bservicekosten\b|\bkorting\w*|\beigen\s+risico\b"
+                     r"|\b(?:eerdere|vorige|oude)\s+(?:aanslag|beschikking|factuur|nota)\w*"),
+    _lab("total", 3, r"\btotaal\s+(?:nog\s+)?te\s+betalen\b|\bnog\s+te\s+betalen\b"
+                     r"|\btotaal\s+(?:nog\s+)?verschuldigd\b|\btotaal\s+openstaand\b"
+                     r"|\bopenstaande?\s+saldo\b|\bte\s+betalen\s+totaal\b|\btotaal\s+te\s+voldoen\b"),
+    _lab("total", 2, r"\bterug\s*te\s+betalen\b|\bterugbetalen\b|\bte\s+betalen\b|\btotaalbedrag\b"
+                     r"|\btotale\s+(?:bedrag|schuld|vordering|achterstand)\b"
+                     r"|\b(?:het\s+)?verschuldigde\s+bedrag\b|\bte\s+voldoen\b"
+                     r"|\bu\s+moet\b.{0,40}\bbetalen\b|\bmoet\s+u\b.{0,40}\bbetalen\b"
+                     r"|\btotaal\s+achterstand\b|\bsamen\b|\bin\s+totaal\b|\bbij\s+elkaar\b"
+                     r"|\brestant\w*|\bresterende?\s+bedrag\b|\bnog\s+open(?:staand)?\b"
+                     r"|\bbij\s*te\s*betalen\b|\bbijbetalen\b|\bu\s+moet\b.{0,40}\bbijbetalen\b"),
+    _lab("total", 1, r"^\s*(?:het\s+)?bedrag\s*:?\s*$"),
+    _lab("total", 1, r"\btotaal\b|\bsaldo\b|\bterugvordering\w*"),
+    _lab("benefit", 0, _BENEFIT_WORDS),
+    _lab("principal", 0, r"\bte\s+veel\s+(?:ontvangen|betaald|gekregen|uitbetaald)\b|\bhoofdsom\b|\bopenstaande?\s+(?:factuur)?bedrag\b|\bfactuurbedrag\b"
+                         r"|\bnotabedrag\b|\boorspronkelijke?\s+bedrag\b|\b\w*achterstand\b"
+                         r"|\bachterstallige?\b|\bopenstaand\w*\b|\bvordering\b|\bhuur\b"
+                         r"|\bpremie\b|\baanslag\w*|\w*belasting\b|\w*heffing\b|\bdeclaratie\b|\bozb\b"),
+    _lab("interest", 0, r"\bwettelijke\s+(?:handels)?rente\b|\binvorderingsrente\b"
+                        r"|\bbelastingrente\b|\brente\w*"),
+    _lab("costs", 0, r"\bincassokosten\b|\bbuitengerechtelijke\s+(?:incasso)?kosten\b"
+                     r"|\b(?:administratie|aanmanings|herinnerings|deurwaarders|dwangbevel|beslag"
+                     r"|vervolgings|proces|rappel|invorderings|betekenings|explootkosten|verhaals"
+                     r"|behandel|executie|ontruimings)kosten\b"
+                     r"|\b\w*kosten\b|\bexploot\w*|\bbetekening\w*|\bgriffierecht\b"
+                     r"|\bsalaris\s+gemachtigde\b|\bverschotten\b|\bopvragen\s+brp\b"
+                     r"|\bbtw\b|\bb\.t\.w\.?|\bomzetbelasting\b"),
+    _lab("fine", 0, r"\b\w*boete\w*|\bsanctie\w*|\bstrafbeschikking\w*"),
+    _lab("increase", 0, r"\b(?:(?:eerste|tweede|derde|\d+e)\s+)?\w*verhoging\w*"),
+)
+_LABEL_AT_LINE_START = re.compile(
+    r"^\s*(?:[-•*]\s*)?(?:" + "|".join(f"(?:{lab.pattern.pattern})" for lab in _LABELS) + r")", _F
+)
+
+
+# --- finding ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    value: float
+
+
+_MAX_HITS = 1000  # per page; a letter has a few dozen, more is no letter (and would be slow)
+
+
+class _Spans:
+    """Spans added in increasing order that never overlap: an overlap test in O(log n)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, a: int, b: int) -> None:
+        self.starts.append(a)
+        self.ends.append(b)
+
+    def free(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self.starts, b)
+        return k == 0 or self.ends[k - 1] <= a
+
+
+def _hits(text: str) -> list[_Hit]:
+    """Every printed amount on one page, in order, without overlaps."""
+    found: list[_Hit] = []
+    before, after = _Spans(), _Spans()
+    for m in _CUR_BEFORE.finditer(text):
+        start, end = m.start(), m.end()
+        value = parse_value(m.group("num"))
+        neg = bool(m.group("neg2") or m.group("neg3"))
+        if m.group("neg1"):
+            if _minus_counts(text, m.start("neg1"), m.group("neg1")):
+                neg = True
+            else:
+                start = m.end("neg1")
+        if m.group("open") and m.group("close") and _in_column(text, m.start("open")):
+            neg = True  # "(€ 12,50)" in a column is a credit; in a sentence it is an aside
+        elif m.group("open"):
+            start = max(start, m.end("open"))
+            if m.group("close"):
+                end = m.start("close")
+        elif m.group("close"):
+            end = m.start("close")
+        found.append(_Hit(start, end, -value if neg else value))
+        before.add(m.start(), m.end())
+    for m in _CUR_AFTER.finditer(text):
+        if not before.free(m.start(), m.end()):
+            continue
+        value = parse_value(m.group("num"))
+        neg = bool(m.group("neg3")) or bool(
+            m.group("neg1") and _minus_counts(text, m.start("neg1"), m.group("neg1"))
+        )
+        start = m.start() if neg or not m.group("neg1") else m.start("num")
+        found.append(_Hit(start, m.end(), -value if neg else value))
+        after.add(m.start(), m.end())
+    # Amounts without a currency sign, only in rows that start with a money label.
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if len(body) <= 300 and "%" not in body and _LABEL_AT_LINE_START.search(body):
+            for m in _BARE.finditer(body):
+                a, b = pos + m.start(), pos + m.end()
+                if before.free(a, b) and after.free(a, b) and not re.search(
+                    r"\d[-/]\s*$", body[: m.start()]
+                ):
+                    value = parse_value(m.group("num"))
+                    found.append(_Hit(a, b, -value if m.group("neg3") else value))
+        pos += len(line)
+    found.sort(key=lambda h: h.start)
+    return found[:_MAX_HITS]
+
+
+def _in_column(text: str, at: int) -> bool:
+    """True when what stands at `at` starts a table cell: line start, a tab or 2+ spaces."""
+    before = text[_line_bounds(text, at)[0] : at]
+    return not before.strip() or bool(re.search(r"(?:[ ]{2,}|\t|:)\s*$", before))
+
+
+def _minus_counts(text: str, at: int, sign: str) -> bool:
+    """A minus before the sign is a credit, unless it is a bullet or the dash of a range."""
+    before = text[_line_bounds(text, at)[0] : at]
+    if re.search(r"(?:€\s?[\d.,]+-*|\d\s?(?:euro|EUR))\s*$", before):  # "€ 40 – € 6.775": a range
+        return False
+    if sign.endswith((" ", "\t")):
+        # "- € 45,00" at the start of a line is a bullet; in a column it is a credit.
+        return bool(before.strip()) and bool(re.search(r"(?:\s{2,}|\t|:)\s*$", before))
+    return not re.search(r"\w$", before)
+
+
+# --- context ------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\"'‘“])|[.!?]\s*$")
+
+
+_REACH = 2000  # a "line" longer than this (a PDF without line breaks) is read in pieces
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    lo = max(0, pos - _REACH)
+    start = text.rfind("\n", lo, pos) + 1 or lo
+    hi = min(len(text), pos + _REACH)
+    end = text.find("\n", pos, hi)
+    return start, hi if end == -1 else end
+
+
+def _prev_line(text: str, line_start: int) -> tuple[int, int] | None:
+    """The line directly above, if it is not blank."""
+    if line_start == 0 or text[line_start - 1] != "\n":
+        return None
+    end = line_start - 1
+    start, _ = _line_bounds(text, end)
+    if not text[start:end].strip():
+        return None
+    return start, end
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def _zone_before(text: str, hit: _Hit, prev_end: int) -> str:
+    """Words before the amount that belong to it: same line after the previous amount,
+    back to the start of its sentence; one line up when the sentence wraps."""
+    ls, _ = _line_bounds(text, hit.start)
+    a = max(ls, prev_end)
+    zone = text[a : hit.start]
+    last_end = None
+    for m in _SENTENCE_END.finditer(zone):
+        last_end = m.end()
+    if last_end is not None and zone[last_end:].strip():
+        return zone[last_end:]
+    if a == ls and prev_end <= ls:
+        prev = _prev_line(text, ls)
+        if prev is not None:
+            ptext = text[prev[0] : prev[1]]
+            head = zone.strip()
+            wraps = not re.search(r"[.!?:;]\s*$", ptext) and not _CUR_BEFORE.search(ptext)
+            short = not head or head[:1].islower() or len(head.split()) <= 3
+            own_label = bool(head) and (
+                bool(_LABEL_AT_LINE_START.search(zone)) or _is_row_line(text, hit)
+            )
+            if wraps and short and not own_label:
+                cut = 0
+                for m in _SENTENCE_END.finditer(ptext):
+                    cut = m.end()
+                return ptext[cut:] + "\n" + zone
+    return zone
+
+
+def _zone_after(text: str, hit: _Hit, next_start: int) -> str:
+    _, le = _line_bounds(text, hit.end)
+    b = min(le, next_start)
+    after = text[hit.end : b]
+    m = _SENTENCE_END.search(after)
+    if m:
+        return after[: m.start()]
+    if b == le and le < len(text) and next_start > le:
+        ns, ne = _line_bounds(text, le + 1)
+        nxt = text[ns : min(ne, next_start)]
+        if nxt.strip()[:1].islower():
+            m = _SENTENCE_END.search(nxt)
+            return after + " " + (nxt[: m.start()] if m else nxt)
+    return after
+
+
+def _next_sentence(text: str, hit: _Hit) -> str:
+    """The sentence after the one the amount stands in (for "Dit bedrag … terug")."""
+    m = _SENTENCE_END.search(text, hit.end, min(len(text), hit.end + 300))
+    if not m:
+        return ""
+    rest = text[m.end() : m.end() + 200]
+    end = _SENTENCE_END.search(rest)
+    return _squash(rest[: end.start()] if end else rest)
+
+
+def _sentence_start(text: str, hit: _Hit) -> str:
+    """The start of the amount's sentence (for "Als u niet betaalt, …")."""
+    a = max(0, hit.start - 300)
+    before = text[a : hit.start]
+    cut = 0
+    for m in re.finditer(r"[.!?](?=\s)|\n\s*\n", before):
+        cut = m.end()
+    return _squash(before[cut:])
+
+
+_ANAPHOR_IS = re.compile(r"^\s*(?:dat|dit|het)\s+(?:is|wordt|zijn|bedraagt)\b", _F)
+
+
+def _previous_sentence(text: str, hit: _Hit) -> str:
+    before = text[max(0, hit.start - 400) : hit.start]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", before)]
+    if not ends:
+        return ""
+    last = ends[-1]
+    prev_start = ends[-2] if len(ends) > 1 else 0
+    return _squash(before[prev_start:last])
+
+
+def _is_row_line(text: str, hit: _Hit) -> bool:
+    """A table row: the amount stands in a column, after a gap of 2+ spaces or a tab."""
+    ls, _ = _line_bounds(text, hit.start)
+    before = text[ls : hit.start]
+    return bool(before.strip()) and bool(re.search(r"(?:[ ]{2,}|\t)$", before)) or (
+        not before.strip() and not text[hit.end : _line_bounds(text, hit.end)[1]].strip()
+    )
+
+
+def _pick_label(zone: str, row: bool) -> tuple[_Label, re.Match[str]] | None:
+    """In a table row the row label (first) counts, in a sentence the nearest label (last)."""
+    clean = _INCL.sub(lambda m: " " * len(m.group()), zone)
+    best: tuple[_Label, re.Match[str]] | None = None
+    for lab in _LABELS:
+        for m in lab.pattern.finditer(clean):
+            if best is None or row and m.start() < best[1].start() or not row and m.end() > best[1].end():
+                best = (lab, m)
+            if row:
+                break
+    return best
+
+
+@dataclass(frozen=True)
+class _Role:
+    role: AmountRole
+    label: str | None
+    rank: int = 0
+    paid: bool = False
+    pay_sentence: bool = False
+    kind: str = ""  # "rate" / "threshold" / "base" / "negated" for the other-roles
+
+
+def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
+    zone = _squash(zone)
+    after = _squash(after)
+    clause = f"{zone} € {after}"
+    for p in _REFUND:
+        m = p.search(clause) or (p.search(follow) if _ANAPHOR.match(follow) else None)
+        if m and not re.search(r"\bterug\s*te\s+betalen|\bterugbetalen\b", m.group(), _F):
+            return _Role("refund", _clip(m.group().replace(" € ", " … ")))
+    neg = _NEGATED_PAY.search(clause)
+    if neg:
+        return _Role("other", _clip(neg.group()), kind="negated")
+    if _BASE_AFTER.search(after):
+        return _Role("other", None, kind="base")
+    paying = _PAYING.search(clause)
+    best = _pick_label(zone, row)
+    if best is not None and best[0].role == "benefit" and paying:
+        best = _pick_label(_BENEFIT.sub(lambda x: " " * len(x.group()), zone), row)
+    paid_re = _PAID_ROW if row else _PAID
+    paid = None if _NOT_PAID.search(clause) else (paid_re.search(zone) or _PAID_AFTER.search(after))
+    if row:
+        # A table row: its label at the start decides ("Af: voorlopige aanslag", "Reeds
+        # betaald op …", "Voorschot zorgtoeslag 2024 ontvangen").
+        if paid is not None and (best is None or paid.start() <= best[1].start()
+                                 or paid.re is _PAID_AFTER) and not (
+            best is not None and best[0].role == "benefit"  # "Ontvangen voorschot huurtoeslag"
+        ):
+            return _Role("other", _clip(paid.group()), paid=True)
+    else:
+        m = _THRESHOLD_BEFORE.search(zone)
+        if m:
+            return _Role("other", _clip(m.group()), kind="threshold")
+        if paid is not None and not (best is not None and best[0].role == "benefit"):
+            return _Role("other", _clip(paid.group()), paid=True)
+    rate = _RATE_AFTER.search(after) or _RATE_BEFORE.search(zone)
+    if rate and best is None and not paying:
+        # "U krijgt € 123 per maand zorgtoeslag": a benefit paid per month.
+        hint = _U_KRIJGT.search(zone) or _BENEFIT.search(after[:60])
+        if hint:
+            return _Role("benefit", _clip(hint.group()))
+    if rate and not (best is not None and best[0].role == "benefit"):
+        return _Role("other", _clip(rate.group()), kind="rate")
+    if best is None:
+        after_best = _pick_label(after[:40], row=True)
+        if after_best is not None and after_best[1].start() <= 12 and not (
+            after_best[0].role == "benefit" and paying
+        ):
+            best = after_best
+    pay = _PAY_VERB.search(clause)
+    if not row and pay and not re.search(r"\bniet\b", zone, _F) and (
+        best is None or best[0].role in ("total", "principal")
+    ):
+        # "Betaal de achterstand van € 317,90", "… het openstaande saldo van € 852,65 over te
+        # maken": the letter says in so many words what to pay.
+        label = best[1].group().strip() if best is not None else pay.group()
+        return _Role("total", _clip(label), 3 if best is not None else 0,
+                     pay_sentence=best is None)
+    if best is not None:
+        lab, m = best
+        return _Role(lab.role, m.group().strip(), lab.rank)
+    u = _U_KRIJGT.search(zone)
+    if u and not paying:
+        return _Role("benefit", u.group())
+    return _Role("other", None)
+
+
+def _clip(s: str, n: int = 60) -> str:
+    s = _squash(s).strip()
+    return s if len(s) <= n else s[:n].rstrip()
+
+
+def _line_text(text: str, hit: _Hit) -> str:
+    ls, le = _line_bounds(text, hit.start)
+    line = text[ls:le].strip()
+    if len(line) <= 160:
+        return line
+    a = max(ls, hit.start - 70)
+    b = min(le, hit.end + 70)
+    return _squash(text[a:b]).strip()[:160]
+
+
+@dataclass(frozen=True)
+class _Found:
+    amount: Amount
+    role: _Role
+    row: bool
+    conditional: bool
+    order: tuple[int, int]
+    line_key: str  # the row's text without spaces: one table row counted once
+
+
+def _header_role(text: str, hit: _Hit) -> _Role | None:
+    """The column header over an unlabelled amount ("Bruto per maand" over "€ 2.322,41")."""
+    ls, _ = _line_bounds(text, hit.start)
+    col_a, col_b = hit.start - ls, hit.end - ls
+    pos = ls
+    for _ in range(8):
+        prev = _prev_line(text, pos)
+        if prev is None:
+            return None
+        line = text[prev[0] : prev[1]]
+        pos = prev[0]
+        if _CUR_BEFORE.search(line) or _CUR_AFTER.search(line):
+            continue
+        cells = list(re.finditer(r"\S+(?: \S+)*", line))
+        if len(cells) < 2:
+            return None
+        cell = None
+        for c in cells:
+            if c.start() <= col_b + 2 and c.end() >= col_a - 2:
+                cell = c
+        if cell is None and cells[-1].start() < col_a:
+            cell = cells[-1]
+        if cell is None:
+            return None
+        r = _role(cell.group(), "", row=False)
+        if r.label is None:
+            return None
+        if r.kind in ("rate", "threshold"):
+            # "Bruto per maand": a benefit when the paragraph above speaks of one.
+            above = text[max(0, pos - 400) : pos].rstrip()
+            para = above[above.rfind("\n\n") + 1 :]
+            if _BENEFIT.search(para + " " + line):
+                return _Role("benefit", _clip(cell.group()))
+        return r
+    return None
+
+
+def _stacked_label(text: str, hit: _Hit) -> _Role | None:
+    """A boxed amount with its label on the line above ("Te betalen" / "€ 1.234,00")."""
+    ls, _ = _line_bounds(text, hit.start)
+    prev = _prev_line(text, ls)
+    if prev is None:
+        return None
+    ptext = text[prev[0] : prev[1]]
+    if len(ptext.strip()) > 40 or _CUR_BEFORE.search(ptext):
+        return None
+    r = _role(ptext.rstrip(": \t"), "", row=True)
+    return r if r.label is not None else None
+
+
+def _find_page(text: str, page: int) -> list[_Found]:
+    hits = _hits(text)
+    out: list[_Found] = []
+    first_on_line: _Hit | None = None
+    for j, hit in enumerate(hits):
+        prev_end = hits[j - 1].end if j else 0
+        next_start = hits[j + 1].start if j + 1 < len(hits) else len(text)
+        row = _is_row_line(text, hit)
+        zone = _zone_before(text, hit, prev_end)
+        after = _zone_after(text, hit, next_start)
+        same_line_prev = j > 0 and _line_bounds(text, hits[j - 1].start) == _line_bounds(
+            text, hit.start
+        )
+        ls, _ = _line_bounds(text, hit.start)
+        if not same_line_prev:
+            first_on_line = hit
+        elif not re.search(r"[A-Za-z]", zone):
+            # "Onroerendezaakbelasting   € 412.000   0,0442%   € 182,10": a later column takes
+            # the row label at the start of the line.
+            assert first_on_line is not None
+            zone = text[ls : first_on_line.start]
+        role = _role(zone, after, row=row, follow=_next_sentence(text, hit))
+        if row and j + 1 < len(hits) and _line_bounds(text, hits[j + 1].start) == _line_bounds(
+            text, hit.start
+        ) and not re.search(r"[A-Za-z]{3}", text[hit.end : hits[j + 1].start]) and (
+            role.role != "benefit"
+        ):
+            # "3 vervuilingseenheden   € 92,18   € 276,54": a unit price or base column; the
+            # rightmost amount carries the row.
+            role = _Role("other", None, kind="base")
+        if role.label is None and role.kind == "" and not zone.strip() and not after.strip():
+            role = _stacked_label(text, hit) or role
+        if role.label is None and role.kind == "" and row:
+            role = _header_role(text, hit) or role
+        if role.role == "other" and role.kind in ("", "rate") and _ANAPHOR_IS.match(zone):
+            # "U krijgt AOW voor een alleenstaande. Dat is nu € 1.588,74 bruto per maand."
+            prev = _previous_sentence(text, hit)
+            if _BENEFIT.search(prev) and not _PAYING.search(prev):
+                role = _Role("benefit", _clip(_BENEFIT.search(prev).group()))  # type: ignore[union-attr]
+        start = _sentence_start(text, hit)
+        cond = not row and bool(_CONDITIONAL.search(start)) and not _IMPERATIVE.match(start)
+        if cond and role.role not in ("refund", "benefit"):
+            # "Als u niet op tijd betaalt, … incassokosten van € 61,88": not owed now.
+            role = replace(role, role="other", rank=0, pay_sentence=False, kind="conditional")
+        amount = Amount(
+            value=hit.value,
+            role=role.role,
+            text=_line_text(text, hit),
+            evidence=Evidence(page=page, start=hit.start, end=hit.end),
+            label=role.label,
+        )
+        key = re.sub(r"\s+", "", _line_text(text, hit)).lower()
+        out.append(_Found(amount, role, row, cond, (page, hit.start), key))
+    return _sum_rows(text, out)
+
+
+def _sum_rows(text: str, found: list[_Found]) -> list[_Found]:
+    """A row that equals the sum of the rows right above it is a total ("Openstaand € 412,50"
+    under three treatment rows; "Openstaand saldo" under "Totaal" and "Reeds betaald")."""
+    rows = [k for k, f in enumerate(found) if f.row]
+    if len(rows) < 3:
+        return found
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines = text.split("\n")
+    blocks: list[list[int]] = []
+    last_line = -10
+    for k in rows:
+        ev = found[k].amount.evidence
+        assert ev is not None
+        line_no = bisect.bisect_right(starts, ev.start) - 1
+        same = blocks and line_no == last_line
+        if same:
+            blocks[-1][-1] = k  # the rightmost amount of a row stands for the row
+        elif blocks and line_no - last_line <= 3 and _only_rules_between(
+            lines[last_line + 1 : line_no]
+        ):
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+        last_line = line_no
+    out = list(found)
+    for block in blocks:
+        values = []
+        for k in block:
+            f = out[k]
+            v = f.amount.value
+            if f.role.paid:
+                v = -abs(v)
+            values.append(v)
+        for j in range(2, len(block)):
+            f = out[block[j]]
+            if not _promotable(f):
+                continue
+            for i in range(j - 1):
+                if abs(sum(values[i:j]) - values[j]) < 0.005 and values[j] > 0:
+                    rank = max(f.role.rank, 2)
+                    label = f.role.label or "som van de regels erboven"
+                    out[block[j]] = replace(
+                        f,
+                        amount=replace(f.amount, role="total", label=label),
+                        role=_Role("total", label, rank, kind="sum"),
+                    )
+                    for k in block[i:j]:
+                        out[k] = _as_summand(out[k])
+                    break
+    return out
+
+
+def _as_summand(f: _Found) -> _Found:
+    """A row counted in a total below it is part of the debt, not the amount to pay.
+
+    "Nog te betalen op de aanslag € 326" above costs and "Totaal € 339" is the principal; an
+    unlabelled month or invoice row ("februari 2026   € 143,00") too; a subtotal stays a sum.
+    """
+    r = f.role
+    if r.paid or r.role in ("refund", "benefit"):
+        return f
+    to: AmountRole | None = None
+    if r.role == "total":
+        to = "other" if r.kind == "sum" else "principal"
+    elif r.role == "other" and (r.label is None and r.kind == "" or r.kind == "rate"):
+        to = "principal"
+    if to is None:
+        return f
+    return replace(f, amount=replace(f.amount, role=to), role=replace(r, role=to, rank=0))
+
+
+def _only_rules_between(lines: list[str]) -> bool:
+    return all(not ln.strip() or re.fullmatch(r"\s*[-=_.]{3,}\s*", ln) for ln in lines) and (
+        sum(1 for ln in lines if not ln.strip()) <= 1
+    )
+
+
+def _promotable(f: _Found) -> bool:
+    if f.role.paid or f.role.role in ("refund", "benefit"):
+        return False
+    if f.role.role == "total":
+        return True
+    label = (f.role.label or "").lower()
+    if f.role.role == "other":
+        return f.role.kind in ("", "rate") and not label.startswith(("subtotaal", "totaal per"))
+    return f.role.role == "principal" and bool(
+        re.search(r"openstaand|achterstand|saldo|bedrag", label)
+    )
+
+
+def _find(pages: Sequence[str]) -> list[_Found]:
+    found: list[_Found] = []
+    for i, text in enumerate(pages):
+        if text:
+            found.extend(_find_page(text, i + 1))
+    return _settle_totals(found)
+
+
+def _due_total(found: Sequence[_Found]) -> _Found | None:
+    """The total to pay: the most specific label, the last one when it stands more than once."""
+    totals = [f for f in found if f.amount.role == "total" and f.amount.value > 0
+              and not f.role.pay_sentence and not f.conditional]
+    if not totals:
+        return None
+    best = max(f.role.rank for f in totals)
+    return [f for f in totals if f.role.rank == best][-1]
+
+
+def _settle_totals(found: list[_Found]) -> list[_Found]:
+    """Only the total that must be paid stays "total"; subtotals and other sums become "other"."""
+    due = _due_total(found)
+    if due is None:
+        return found
+    keep = round(due.amount.value, 2)
+    out = []
+    for f in found:
+        if f.amount.role == "total" and round(f.amount.value, 2) != keep:
+            f = replace(f, amount=replace(f.amount, role="other"), role=replace(f.role, role="other"))
+        out.append(f)
+    return out
+
+
+def find_amounts(pages: Sequence[str]) -> list[Amount]:
+    """Every money amount on the letter, in reading order, each with the role its label gives.
+
+    Never raises on odd text; an amount without a recognised label gets role "other".
+    """
+    return [f.amount for f in _find(pages)]
+
+
+# --- what is due now ----------------------------------------------------------------------------
+
+_COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
+
+
+def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
+    """What must be paid now, or None for a refund, a benefit or an information letter.
+
+    1. The labelled total to pay (find_amounts leaves only that one with role "total"; of
+       several, the most specific label, the last one when a payment stub repeats it).
+    2. No total, but a refund or a benefit: None.
+    3. Else the sum of hoofdsom, rente, kosten, boete and verhoging, minus what was paid, each
+       table row counted once and amounts in "Als u niet betaalt …" sentences left out.
+    4. Else the single amount in a "betaal € …" sentence.
+    Termijnen: the total asked, never one termijn (termijnen are role "other").
+    `pages` lets the context of each amount be read again; amounts not found there are judged
+    on their role and label alone.
+    """
+    amounts = list(amounts)
+    ctx = {f.order: f for f in _find(pages)}
+
+    def info(a: Amount) -> _Found:
+        if a.evidence is not None and (a.evidence.page, a.evidence.start) in ctx:
+            f = ctx[(a.evidence.page, a.evidence.start)]
+            return replace(f, amount=a)
+        paid = bool(a.label and (_PAID_ROW.search(a.label) or _PAID_AFTER.search(a.label)))
+        rank = next((lab.rank for lab in _LABELS if lab.role == "total" and a.label
+                     and lab.pattern.search(a.label)), 0)
+        r = _Role(a.role, a.label, rank, paid=paid, pay_sentence=a.role == "total" and rank == 0)
+        return _Found(a, r, True, False, (0, 0), a.text)
+
+    infos = [info(a) for a in amounts]
+    due = _due_total(infos)
+    if due is not None:
+        return round(due.amount.value, 2)
+    if any(f.amount.role in ("refund", "benefit") for f in infos):
+        return None
+    parts = [f for f in infos if not f.conditional
+             and (f.amount.role in _COMPONENTS or (f.role.paid and f.amount.role == "other"))]
+    if any(f.row for f in parts):
+        parts = [f for f in parts if f.row]
+    seen: set[str] = set()
+    total = 0.0
+    for f in parts:
+        key = f.line_key if f.row else f"{f.amount.role}:{f.amount.value:.2f}"
+        if key in seen:
+            continue
+        seen.add(key)
+        total += -abs(f.amount.value) if f.role.paid else f.amount.value
+    if any(f.amount.role in _COMPONENTS for f in parts) and total > 0:
+        return round(total, 2)
+    values = {round(f.amount.value, 2) for f in infos
+              if f.role.pay_sentence and not f.conditional and f.amount.value > 0}
+    if len(values) == 1:
+        return values.pop()
+    return None
