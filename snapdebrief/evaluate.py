@@ -41,8 +41,13 @@ def cer(reference: str, hypothesis: str) -> float:
     return Levenshtein.distance(ref, hyp) / len(ref)
 
 
+def letters_dir(root: Path) -> Path:
+    """`samples/` holds letters/ and generated/; a plain folder of .txt + .json works too."""
+    return root / "letters" if (root / "letters").is_dir() else root
+
+
 def form_files(root: Path, name: str, form: str) -> list[Path]:
-    letters = root / "letters"
+    letters = letters_dir(root)
     gen = root / "generated"
     if form == "txt":
         return [letters / f"{name}.txt"]
@@ -127,8 +132,8 @@ def score_letter(root: Path, name: str, form: str, score: FormScore, options: Op
     if not files:
         score.errors.append(f"{name}: no {form} files (run `make samples`)")
         return
-    truth = json.loads((root / "letters" / f"{name}.json").read_text(encoding="utf-8"))
-    ref_pages = (root / "letters" / f"{name}.txt").read_text(encoding="utf-8").split("\f")
+    truth = json.loads((letters_dir(root) / f"{name}.json").read_text(encoding="utf-8"))
+    ref_pages = (letters_dir(root) / f"{name}.txt").read_text(encoding="utf-8").split("\f")
     started = time.perf_counter()
     try:
         result = explain([p.read_bytes() for p in files], options)
@@ -168,7 +173,7 @@ def _masked_reference(reference: str) -> str:
 
 
 def names_in(root: Path) -> list[str]:
-    return sorted(p.stem for p in (root / "letters").glob("*.json"))
+    return sorted(p.stem for p in letters_dir(root).glob("*.json") if p.with_suffix(".txt").exists())
 
 
 def main(argv: list[str]) -> int:
@@ -180,13 +185,16 @@ def main(argv: list[str]) -> int:
     p.add_argument("--min", default="", help="floors, e.g. kind=0.95,amount_due=0.9 (exit 1 below)")
     p.add_argument("--bare", action="store_true", help="also run bare tesseract on photos")
     p.add_argument("--misses", action="store_true", help="list every wrong field")
+    p.add_argument("--preprocess", default="sheet,light,scale",
+                   help="photo clean-up steps to use (read/straighten.py); '' for none")
     args = p.parse_args(argv)
     forms = [f for f in args.forms.split(",") if f]
     unknown = set(forms) - set(FORMS)
     if unknown:
         p.error(f"unknown form(s): {', '.join(sorted(unknown))}")
     names = [n for n in names_in(args.root) if not args.only or args.only in n]
-    options = Options(today=EVAL_TODAY, workers=2)
+    steps = tuple(x for x in args.preprocess.split(",") if x)
+    options = Options(today=EVAL_TODAY, workers=2, preprocess=steps)
     report: dict[str, Any] = {"letters": len(names), "forms": {}}
     for form in forms:
         score = FormScore()

@@ -30,4 +30,6 @@ class Options:
     region: str = "amsterdam"  # rules/help/<region>.yaml
     ocr_lang: str = "nld"
     workers: int = 2  # pages OCR'd at once
+    # Photo clean-up steps before OCR (read/straighten.py); the eval switches them to measure each.
+    preprocess: tuple[str, ...] = ("sheet", "light", "scale")
     limits: Limits = field(default_factory=Limits)

@@ -42,11 +42,10 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
     if fields.amount_due is None and any(a.role in ("refund", "benefit") for a in fields.amounts):
         actions = [a for a in actions if a != "pay"] or ["none"]
     deadline = choose_deadline(fields.dates, letter_date, actions)
-    objection_deadline = None
+    objection_date = None
     if rule.objection.possible and letter_date is not None:
-        objection_deadline = objection_deadline_from(
-            fields.dates, letter_date, rule.objection.weeks or 6
-        )
+        objection_date = objection_deadline_from(fields.dates, letter_date, rule.objection.weeks)
+    objection_deadline = objection_date if rule.objection.decision else None
     texts = KindTexts(
         kind=rule.id,
         label=rule.label,
@@ -59,7 +58,7 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
         objection_weeks=rule.objection.weeks,
     )
     explanation = explain_letter(
-        texts, fields, classification, deadline, objection_deadline, options.today,
+        texts, fields, classification, deadline, objection_date, options.today,
         options.region, pages=doc.texts,
     )
     warnings = list(doc.warnings) + list(fields.warnings) + list(explanation.warnings)
