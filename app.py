@@ -1,73 +1,484 @@
-"""Streamlit app: upload a photo or PDF of a letter, get the answer in simple Dutch.
+"""Streamlit app: a photo or PDF of a letter in, the answer in simple Dutch out.
 
-Thin door over snapdebrief.pipeline.explain(): widgets in, Result out. Letters stay in memory.
+A thin door: widgets → snapdebrief.pipeline.explain(files, Options(...)) → show the Result.
+Letters stay in memory (st.session_state) and are gone when the session ends. Letter text is shown
+only through st.text, st.code or escaped Markdown, never as HTML.
+
+Tests drive the rendering with a Result: put a `Letter` in st.session_state["letters"] and its id
+in st.session_state["current"] (see tests/app/test_apptest.py).
 """
 
 from __future__ import annotations
 
+import os
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
 from snapdebrief.errors import SnapError
 from snapdebrief.options import Options
-from snapdebrief.pipeline import explain
-from snapdebrief.result import Result
+from snapdebrief.result import Result, scrub_bsn
+from snapdebrief.ui import chain, text
+from snapdebrief.ui.highlight import (
+    crop_to_text,
+    draw_boxes,
+    low_confidence_spans,
+    page_images,
+    value_boxes,
+)
+from snapdebrief.ui.ics import deadline_ics
+from snapdebrief.ui.session import Corrections, Letter, apply_corrections, by_deadline, files_key
+from snapdebrief.ui.summary_pdf import summary_pdf
 
-st.set_page_config(page_title="Snap de brief", page_icon="✉️", layout="centered")
+UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "heic", "heif", "tif", "tiff", "pdf", "txt"]
+BUG = (
+    "Er ging iets mis in het programma. Dit is niet jouw fout. "
+    "Probeer het opnieuw of vraag hulp aan een vrijwilliger."
+)
+HELP_DIR = Path(__file__).resolve().parent / "rules" / "help"
+
+# Static CSS only (no letter text): Dutch words on the file picker, larger tap targets.
+CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {
+  content: "Kies foto of PDF"; font-size: 1.05rem; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] { min-height: 3rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {
+  content: "Hoogstens 20 MB per bestand. Meer pagina's? Kies ze allemaal, in de goede volgorde.";
+  font-size: 0.95rem; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-borderlessIcon"]::after {
+  content: "Pagina erbij"; font-size: 1rem; margin-left: 0.25rem; white-space: nowrap; }
+.stDownloadButton button, .stButton button { min-height: 3rem; }
+</style>
+"""
 
 
-def show(result: Result) -> None:
+# ---------------------------------------------------------------- state
+
+
+def state() -> None:
+    ss = st.session_state
+    ss.setdefault("letters", {})  # id → Letter
+    ss.setdefault("current", None)
+    ss.setdefault("gen", 0)  # the uploader's generation: "Nog een brief" starts the next one
+
+
+def options() -> Options:
+    raw = os.environ.get("SNAPDEBRIEF_RULES", "")
+    return Options(
+        today=date.today(),
+        rules_dirs=tuple(Path(p) for p in raw.split(os.pathsep) if p),
+        region=st.session_state.get("region", "amsterdam"),
+    )
+
+
+def regions() -> list[str]:
+    names = sorted(p.stem for p in HELP_DIR.glob("*.yaml"))
+    return names or ["amsterdam"]
+
+
+def wipe() -> None:
+    """'Wis alles': forget every letter, every correction and the uploader's files."""
+    keep = {k: st.session_state[k] for k in ("region", "desk") if k in st.session_state}
+    gen = st.session_state.get("gen", 0) + 1
+    st.session_state.clear()
+    st.session_state.update(keep, gen=gen)  # the desk stays a desk; the letters are gone
+
+
+def new_letter() -> None:
+    st.session_state["gen"] = st.session_state.get("gen", 0) + 1
+    st.session_state["current"] = None
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter | None:
+    """The upload → Result step: explain() with a progress indicator; errors as Dutch messages."""
+    from snapdebrief.pipeline import explain
+
+    pages = "1 pagina" if len(files) == 1 else f"{len(files)} pagina's"
+    problem: str | None = None
+    with st.status(f"We lezen je brief ({pages})… Dit duurt soms een halve minuut.",
+                   expanded=False) as status:
+        try:
+            result = explain(files, opts)
+        except SnapError as exc:
+            problem = exc.user_message()
+        except Exception:  # noqa: BLE001 - never a traceback with letter content on screen
+            problem = BUG
+        status.update(label="Dit lukte niet" if problem else "Klaar! Het antwoord staat hieronder.",
+                      state="error" if problem else "complete")
+    if problem:
+        st.error(problem, icon=":material/error:")
+        return None
+    return Letter(id=f"brief-{st.session_state['gen']}", files=tuple(files), names=tuple(names),
+                  original=result, region=opts.region)
+
+
+def upload_section(opts: Options) -> None:
+    gen = st.session_state["gen"]
+    uploads = st.file_uploader(
+        "Maak een foto van je brief of kies een PDF",
+        type=UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key=f"upload-{gen}",
+        help="Op je telefoon kun je hier ook meteen een foto maken. Leg de brief plat, "
+             "met veel licht, en maak de foto recht van boven.",
+    )
+    files = [u.getvalue() for u in uploads or []]
+    names = [u.name for u in uploads or []]
+    if st.toggle("Foto maken in deze pagina", key=f"camera-on-{gen}"):
+        st.caption("Let op: deze camera maakt kleine foto's. Lukt het lezen niet? "
+                   "Gebruik dan de knop hierboven, die maakt betere foto's.")
+        shot = st.camera_input("Maak een foto van de brief", key=f"camera-{gen}",
+                               resolution="1080p")
+        if shot is not None:
+            files.append(shot.getvalue())
+            names.append("camera.jpg")
+    if not files:
+        return
+    letter_id = f"brief-{gen}"
+    key = files_key(files)
+    known = st.session_state["letters"].get(letter_id)
+    if known is not None and files_key(known.files) == key:
+        st.session_state["current"] = letter_id
+        return
+    letter = read_letter(files, names, opts)
+    if letter is not None:
+        st.session_state["letters"][letter_id] = letter
+        st.session_state["current"] = letter_id
+
+
+# ---------------------------------------------------------------- resident view
+
+
+def show_deadline(data: dict, today: date) -> None:
+    deadline = data["deadline"]
+    e = data["explanation"]
+    if not deadline:
+        if e["deadline_text"]:
+            st.info(text.escape_markdown(e["deadline_text"]), icon=":material/event:")
+        return
+    when = date.fromisoformat(deadline["date"])
+    verb = text.ACTION_VERBS.get(deadline["action"], "Datum")
+    appointment = data.get("appointment")
+    if deadline["action"] == "attend" and appointment and appointment.get("time"):
+        heading = f"{verb} {text.long_date(when)} om {text.escape_markdown(appointment['time'])} uur"
+    else:
+        heading = f"{verb} {text.long_date(when)}"
+    level = text.urgency(when, today)
+    body = f"### :material/alarm: {heading}\n\n**{text.days_left_text(when, today)}**"
+    if e["deadline_text"]:
+        body += "\n\n" + text.escape_markdown(e["deadline_text"])
+    box = {"passed": st.error, "urgent": st.error, "soon": st.warning}.get(level, st.info)
+    box(body)
+    if appointment and appointment.get("place"):
+        st.markdown("**Waar:** " + text.escape_markdown(appointment["place"]))
+
+
+def show_payment(data: dict) -> None:
+    e = data["explanation"]
+    if data["amount_due"] is None and not data["iban"] and not e["amount_text"]:
+        return
+    st.subheader(":material/euro: Betalen")
+    if data["amount_due"] is not None:
+        st.markdown(f"## {text.euro(data['amount_due'])}")
+    if e["amount_text"]:
+        st.markdown(text.escape_markdown(e["amount_text"]))
+    if data["iban"]:
+        st.markdown("**Op rekening (IBAN)**")
+        st.code(text.group4(data["iban"]), language=None)
+    if data["payment_reference"]:
+        st.markdown("**Zet dit nummer bij je betaling (betalingskenmerk)**")
+        st.code(data["payment_reference"], language=None)
+    if data["iban"] or data["payment_reference"]:
+        st.caption("Tik op het kopieer-icoon rechts in het vak om het nummer te kopiëren.")
+
+
+def show_ladder(data: dict) -> None:
+    lad = chain.ladder(data["kind"], data["stage"], data["text"])
+    if lad is None:
+        return
+    st.subheader(":material/location_on: Waar staat je brief?")
+    st.caption(lad.title)
+    lines = []
+    for i, step in enumerate(lad.steps):
+        state = lad.state(i)
+        if state == "here":
+            lines.append(f":red[:material/location_on:] :red-background[**{step.label} — je bent "
+                         f"hier**]  \n{step.means}")
+        elif state == "done":
+            lines.append(f":material/check_circle: {step.label} (al geweest)")
+        else:
+            lines.append(f":material/radio_button_unchecked: **{step.label}**: {step.means}")
+    st.markdown("\n\n".join(lines))
+    if lad.current < len(lad.steps) - 1:
+        st.caption("Hoe eerder je iets doet, hoe minder kosten. Je kunt op elk moment hulp vragen.")
+
+
+def show_help(data: dict) -> None:
+    helps = data["explanation"]["help"]
+    if not helps:
+        return
+    st.subheader(":material/handshake: Gratis hulp")
+    for h in helps:
+        st.markdown(text.help_markdown(h) + "  \n" + text.escape_markdown(h["why"]))
+
+
+def show_downloads(data: dict, today: date, uid: str | None) -> None:
+    st.subheader(":material/download: Bewaren")
+    cols = st.columns(2)
+    deadline = data["deadline"]
+    if deadline:
+        ics = deadline_ics(date.fromisoformat(deadline["date"]), data["kind_label"],
+                           deadline["action"], uid=uid)
+        cols[0].download_button("Zet in je agenda", ics, file_name="brief-datum.ics",
+                                mime="text/calendar", on_click="ignore", key="dl-ics",
+                                icon=":material/calendar_month:",
+                                width="stretch")
+    pdf = summary_pdf(data, today)
+    cols[1].download_button("Samenvatting (PDF)", pdf, file_name="samenvatting-brief.pdf",
+                            mime="application/pdf", on_click="ignore", key="dl-pdf",
+                            icon=":material/picture_as_pdf:",
+                            width="stretch")
+
+
+def show_answer(result: Result, today: date, uid: str | None = None) -> None:
+    """The resident's screen, top to bottom. Only masked values (to_json) are shown."""
     data = result.to_json()
     e = data["explanation"]
-    st.header(data["kind_label"])
+    st.header(text.escape_markdown(data["kind_label"]))
     if data["sender"]:
-        st.caption(f"Van: {data['sender']}")
-    st.subheader("Wat is dit?")
-    st.text(e["summary"])
-    if e["deadline_text"]:
-        st.subheader("Vóór wanneer?")
-        st.text(e["deadline_text"])
-    if e["amount_text"]:
-        st.subheader("Hoeveel?")
-        st.text(e["amount_text"])
-    if data["iban"]:
-        st.code(data["iban"], language=None)
-    if data["payment_reference"]:
-        st.code(data["payment_reference"], language=None)
-    if e["what_to_do"]:
-        st.subheader("Wat moet je doen?")
-        for i, step in enumerate(e["what_to_do"], 1):
-            st.text(f"{i}. {step}")
-    st.subheader("Wat gebeurt er als je niets doet?")
-    st.text(e["if_you_do_nothing"])
-    if e["objection"]:
-        st.subheader("Ben je het er niet mee eens?")
-        st.text(e["objection"])
-    if e["help"]:
-        st.subheader("Gratis hulp")
-        for h in e["help"]:
-            st.text(" · ".join(x for x in (h["name"], h["phone"], h["url"]) if x))
-            st.caption(h["why"])
+        st.markdown("**Van:** " + text.escape_markdown(data["sender"]))
+    st.iframe(text.speak_button_html(text.speech_text(data)), height=60)
     for w in data["warnings"]:
-        st.warning(w)
+        st.warning(text.escape_markdown(w), icon=":material/warning:")
+    st.markdown(text.escape_markdown(e["summary"]))
+    show_deadline(data, today)
+    show_payment(data)
+    if e["what_to_do"]:
+        st.subheader(":material/checklist: Wat moet je doen?")
+        st.markdown("\n".join(f"{i}. {text.escape_markdown(s)}"
+                              for i, s in enumerate(e["what_to_do"], 1)))
+    show_ladder(data)
+    st.subheader(":material/report: Wat gebeurt er als je niets doet?")
+    st.markdown(text.escape_markdown(e["if_you_do_nothing"]))
+    if e["objection"]:
+        st.subheader(":material/front_hand: Ben je het er niet mee eens?")
+        st.markdown(text.escape_markdown(e["objection"]))
+        if data["objection_deadline"]:
+            od = date.fromisoformat(data["objection_deadline"])
+            st.markdown(f"**Bezwaar kan tot en met {text.long_date(od)}.**")
+    show_help(data)
+    show_downloads(data, today, uid)
+    st.caption("Dit is hulp bij het lezen, geen juridisch advies. Kijk altijd ook op de brief zelf.")
 
 
-st.title("Snap de brief")
-st.write("Maak een foto van je brief of kies een PDF. Wij leggen uit wat er staat.")
-st.caption("Je brief blijft op deze computer. We bewaren niets.")
-uploads = st.file_uploader(
-    "Foto's of PDF van één brief (in de goede volgorde)",
-    type=["jpg", "jpeg", "png", "webp", "heic", "heif", "tif", "tiff", "pdf", "txt"],
-    accept_multiple_files=True,
-)
-if uploads:
-    with st.spinner("We lezen je brief…"):
+# ---------------------------------------------------------------- volunteer desk
+
+
+def show_desk(letter: Letter, opts: Options) -> None:
+    result = letter.current
+    st.subheader(":material/support_agent: Balie: controleer wat we lazen")
+    tabs = st.tabs(["Brief", "Gelezen tekst", "Waarom deze soort", "Verbeteren"])
+    with tabs[0]:
+        desk_image(letter, result)
+    with tabs[1]:
+        desk_text(result)
+    with tabs[2]:
+        desk_rules(result)
+    with tabs[3]:
+        desk_corrections(letter, opts)
+
+
+def desk_image(letter: Letter, result: Result) -> None:
+    if not any(p.method == "ocr" for p in result.document.pages):
+        st.info("Deze brief had al tekst (PDF of tekstbestand). Er is geen foto om te tonen.")
+        return
+    if letter.images is None:
         try:
-            result = explain([u.getvalue() for u in uploads], Options(today=date.today()))
+            letter.images = page_images(letter.files, result.document.pages)
+        except Exception:  # noqa: BLE001 - the picture is a help, the answer stands without it
+            letter.images = {}
+    boxes = value_boxes(result)
+    for number, image in sorted(letter.images.items()):
+        page = result.document.pages[number - 1]
+        page_boxes = [b for b in boxes if b.page == number]
+        st.image(crop_to_text(draw_boxes(image, page_boxes), page), caption=f"Pagina {number}",
+                 width="stretch")
+        masked = scrub_bsn(page.text, result.bsn_values)
+        legend = []
+        for n, b in enumerate(page_boxes, 1):
+            colour = _colour_name(b.colour)
+            read = text.escape_markdown(masked[b.start:b.end]) if b.end > b.start else ""
+            legend.append(f"{n}. :{colour}[**{b.label}**]: {read}")
+        if legend:
+            st.markdown("\n".join(legend))
+        elif page.method == "ocr":
+            st.caption("Op deze pagina vonden we geen waarden.")
+    if not letter.images:
+        st.info("We konden de foto niet opnieuw maken. Kijk in 'Gelezen tekst'.")
+
+
+def _colour_name(key: str) -> str:
+    return {"deadline": "red", "amount": "blue", "iban": "green", "reference": "violet",
+            "date": "orange", "sender": "green"}.get(key, "gray")
+
+
+def desk_text(result: Result) -> None:
+    st.caption("Woorden met een kleur lazen we niet zeker. Vergelijk ze met de brief.")
+    for page in result.document.pages:
+        masked = scrub_bsn(page.text, result.bsn_values)  # same length: word offsets hold
+        how = {"ocr": "gelezen van de foto", "text-layer": "tekst uit de PDF",
+               "text": "tekstbestand"}[page.method]
+        conf = f", zekerheid {page.confidence:.0f} van 100" if page.confidence is not None else ""
+        st.markdown(f"**Pagina {page.number}** ({how}{conf})")
+        with st.container(height=360):
+            st.markdown(text.marked_text(masked, low_confidence_spans(page)))
+
+
+def desk_rules(result: Result) -> None:
+    c = result.classification
+    st.markdown(f"**Soort:** {text.escape_markdown(c.label)} (`{c.kind}`), "
+                f"zekerheid {max(0.0, min(1.0, c.confidence)):.0%}")
+    if c.stage:
+        st.markdown(f"**Stap:** `{c.stage}`")
+    data = result.to_json()  # masked hit texts
+    if data["rule_hits"]:
+        st.dataframe(
+            [{"regel": h["pattern"], "soort": h["kind"], "gewicht": h["weight"],
+              "gevonden tekst": h["text"]} for h in data["rule_hits"]],
+            hide_index=True, width="stretch",
+        )
+    else:
+        st.caption("Geen regel vond iets. Daarom: overig.")
+    if c.scores:
+        st.markdown("**Punten per soort:** " + ", ".join(
+            f"`{k}` {s:.1f}" for k, s in c.scores[:4]))
+
+
+def desk_corrections(letter: Letter, opts: Options) -> None:
+    from snapdebrief.rules import load_rules
+
+    original = letter.original
+    fix = letter.corrections
+    st.caption("Verbeter wat niet klopt. De uitleg verandert meteen.")
+    kinds = load_rules(tuple(opts.rules_dirs)).kinds
+    ids = list(kinds)
+    current_kind = fix.kind or original.classification.kind
+    kind = st.selectbox("Soort brief", ids, index=ids.index(current_kind) if current_kind in ids else 0,
+                        format_func=lambda k: f"{kinds[k].label} ({k})", key=f"fix-kind-{letter.id}")
+    read_deadline = original.deadline.date if original.deadline else None
+    when = st.date_input("Uiterste datum", value=fix.deadline or read_deadline, format="DD-MM-YYYY",
+                         key=f"fix-deadline-{letter.id}")
+    amount = st.number_input("Bedrag te betalen (€)", min_value=0.0, step=0.01, format="%.2f",
+                             value=fix.amount_due if fix.amount_due is not None
+                             else original.fields.amount_due,
+                             key=f"fix-amount-{letter.id}")
+    new = Corrections(
+        kind=kind if kind != original.classification.kind else None,
+        deadline=when if isinstance(when, date) and when != read_deadline else None,
+        amount_due=amount if amount is not None and amount != original.fields.amount_due else None,
+    )
+    if new != fix:
+        try:
+            letter.result = apply_corrections(original, new, opts, force=True)
+            letter.corrections = new
         except SnapError as exc:
             st.error(exc.user_message())
-        except Exception:  # noqa: BLE001 - never show a traceback with letter content
-            st.error("Er ging iets mis in het programma. Dit is niet jouw fout. Probeer het opnieuw.")
-        else:
-            show(result)
+        except Exception:  # noqa: BLE001
+            st.error(BUG)
+    letter_date = original.fields.letter_date.date if original.fields.letter_date else None
+    if new.deadline is not None and letter_date is not None and new.deadline < letter_date:
+        st.warning("Deze datum ligt vóór de datum van de brief. Kies een latere datum.")
+    if not letter.corrections.empty:
+        st.success("Verbeterd. De uitleg hieronder gebruikt jouw waarden.")
+        st.button("Terug naar wat we lazen", key=f"fix-reset-{letter.id}",
+                  on_click=_reset_corrections, args=(letter.id,))
+
+
+def _reset_corrections(letter_id: str) -> None:
+    letter = st.session_state["letters"].get(letter_id)
+    if letter is None:
+        return
+    letter.corrections = Corrections()
+    letter.result = None
+    letter.region = ""  # main() makes the answer again for the chosen help region
+    for name in ("kind", "deadline", "amount"):
+        st.session_state.pop(f"fix-{name}-{letter_id}", None)
+
+
+def letter_list(today: date) -> None:
+    """Sidebar: this person's letters in this session, earliest deadline first."""
+    letters = by_deadline(st.session_state["letters"].values())
+    if not letters:
+        st.caption("Nog geen brieven in deze sessie.")
+        return
+    st.markdown("**Brieven van deze sessie**")
+    for lt in letters:
+        r = lt.current
+        when = (f"{text.long_date(r.deadline.date)} ({text.days_left_text(r.deadline.date, today).lower()})"
+                if r.deadline else "geen datum")
+        mark = ":material/arrow_forward: " if lt.id == st.session_state["current"] else ""
+        st.button(f"{mark}{text.escape_markdown(r.classification.label)} · {when}",
+                  key=f"pick-{lt.id}",
+                  width="stretch", on_click=_pick, args=(lt.id,))
+
+
+def _pick(letter_id: str) -> None:
+    st.session_state["current"] = letter_id
+
+
+# ---------------------------------------------------------------- page
+
+
+def main() -> None:
+    state()
+    opts = options()
+    today = opts.today
+    with st.sidebar:
+        desk = st.toggle("Balie-modus", key="desk",
+                         help="Voor vrijwilligers: zie waar we alles lazen en verbeter het.")
+        names = regions()
+        st.selectbox("Hulp in de buurt van", names, key="region",
+                     format_func=str.capitalize)
+        if desk:
+            letter_list(today)
+        st.button("Wis alles", on_click=wipe, icon=":material/delete:", width="stretch",
+                  help="Vergeet alle brieven van deze sessie.")
+        st.caption("We bewaren niets. Als je dit venster sluit, is alles weg.")
+
+    st.markdown(CSS, unsafe_allow_html=True)
+    st.title(":material/mail: Snap de brief")
+    st.markdown("Maak een foto van je brief. Wij leggen in gewone woorden uit wat er staat "
+                "en wat je moet doen.")
+    st.markdown(":material/lock: Je brief blijft alleen in het geheugen. We bewaren niets.")
+    upload_section(opts)
+
+    letter = st.session_state["letters"].get(st.session_state["current"])
+    if letter is None:
+        return
+    if letter.region != opts.region:  # another help region chosen: the same answer, other help
+        letter.result = apply_corrections(letter.original, letter.corrections, opts, force=True)
+        letter.region = opts.region
+    st.divider()
+    if desk:
+        show_desk(letter, opts)
+        st.divider()
+    show_answer(letter.current, today, letter.uid)
+    st.button("Nog een brief", on_click=new_letter, icon=":material/add:",
+              help="Begin opnieuw met een andere brief. Deze brief blijft in de lijst.")
+
+
+try:
+    st.set_page_config(page_title="Snap de brief", page_icon="✉️", layout="centered")
+    main()
+except Exception as exc:  # noqa: BLE001 - never a traceback on screen (st.rerun is no Exception)
+    if isinstance(exc, SnapError):
+        st.error(exc.user_message())
+    else:
+        st.error(BUG)

@@ -1,0 +1,147 @@
+"""Where a letter stands on its debt ladder, as data for a picture: the steps and "je bent hier".
+
+Three routes (domain brief §2): the private route of shops, landlords and insurers, the public
+route of tax offices, and the CJIB route for fines; DUO has its own. The route follows from the
+kind; a kind this table does not know falls back on its stage (a bailiff's stages are private).
+Letters that are not about a debt (information, appointments, decisions without a sum) get none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    label: str
+    means: str  # what this step means, in plain words
+
+
+@dataclass(frozen=True)
+class Ladder:
+    route: str
+    title: str
+    steps: tuple[Step, ...]
+    current: int  # index into steps: "je bent hier"
+
+    @property
+    def here(self) -> Step:
+        return self.steps[self.current]
+
+    def state(self, index: int) -> str:
+        """'done', 'here' or 'next' for the step at index."""
+        if index < self.current:
+            return "done"
+        return "here" if index == self.current else "next"
+
+
+PRIVATE = (
+    Step("herinnering", "Herinnering", "Je hebt nog niet betaald. Er zijn nog geen extra kosten."),
+    Step("aanmaning", "Aanmaning", "Laatste kans: betaal binnen 14 dagen, anders komen er kosten bij."),
+    Step("incassokosten", "Incassokosten", "Er komen kosten bij omdat je te laat bent."),
+    Step("deurwaarder", "Deurwaarder", "De deurwaarder kan je voor de rechter brengen."),
+    Step("beslag", "Beslag", "Er wordt geld of spullen van je afgepakt voor de schuld."),
+)
+PUBLIC = (
+    Step("aanslag", "Aanslag", "De belastingbrief: hoeveel je moet betalen."),
+    Step("aanmaning", "Aanmaning", "Je hebt niet op tijd betaald. Er komen kosten bij."),
+    Step("dwangbevel", "Dwangbevel", "Bevel om te betalen. Er komen weer kosten bij."),
+    Step("beslag", "Beslag", "Er wordt geld of spullen van je afgepakt voor de schuld."),
+)
+TOESLAG = (
+    Step("terugvordering", "Terugvordering", "Je moet toeslag terugbetalen."),
+    *PUBLIC[1:],
+)
+CJIB = (
+    Step("beschikking", "Beschikking", "De boete."),
+    Step("aanmaning-1", "1e aanmaning", "Niet op tijd betaald: de boete is hoger geworden."),
+    Step("aanmaning-2", "2e aanmaning", "Weer niet betaald: de boete is nog hoger geworden."),
+    Step("dwangbevel", "Dwangbevel", "Het CJIB kan geld afpakken of de deurwaarder sturen."),
+)
+DUO = (
+    Step("betalingsverzoek", "Betalingsverzoek", "DUO vraagt je te betalen."),
+    Step("herinnering", "Herinnering", "Je hebt nog niet betaald."),
+    Step("aanmaning", "Aanmaning", "Laatste kans bij DUO voor een betalingsregeling."),
+    Step("cjib", "CJIB", "Het CJIB gaat het geld innen."),
+    Step("deurwaarder", "Deurwaarder", "De deurwaarder komt om het geld te innen."),
+)
+
+ROUTES: dict[str, tuple[str, tuple[Step, ...]]] = {
+    "private": ("Zo gaat het verder bij een schuld", PRIVATE),
+    "public": ("Zo gaat het verder bij belasting", PUBLIC),
+    "toeslag": ("Zo gaat het verder bij terugbetalen van toeslag", TOESLAG),
+    "cjib": ("Zo gaat het verder bij een boete", CJIB),
+    "duo": ("Zo gaat het verder bij DUO", DUO),
+}
+
+KIND_ROUTES = {
+    "incasso-aanmaning": "private",
+    "deurwaarder": "private",
+    "zorgverzekering-achterstand": "private",
+    "huurachterstand": "private",
+    "energie-achterstand": "private",
+    "belasting-aanslag": "public",
+    "belasting-aanmaning": "public",
+    "gemeente-belastingaanslag": "public",
+    "toeslag-terugvordering": "toeslag",
+    "cjib-boete": "cjib",
+    "cjib-aanmaning": "cjib",
+    "duo-studieschuld": "duo",
+}
+
+# stage → step key, per route
+STAGE_STEPS = {
+    "private": {
+        "reminder": "herinnering", "14-dagenbrief": "aanmaning", "aanmaning": "incassokosten",
+        "sommatie": "deurwaarder", "dagvaarding": "deurwaarder", "vonnis": "deurwaarder",
+        "beslag": "beslag",
+    },
+    "public": {"decision": "aanslag", "reminder": "aanslag", "aanmaning": "aanmaning",
+               "beslag": "beslag"},
+    "toeslag": {"decision": "terugvordering", "aanmaning": "aanmaning", "beslag": "beslag"},
+    "cjib": {"decision": "beschikking", "aanmaning": "aanmaning-1"},
+    "duo": {"info": "betalingsverzoek", "decision": "betalingsverzoek", "reminder": "herinnering",
+            "aanmaning": "aanmaning"},
+}
+
+PRIVATE_STAGES = {"reminder", "14-dagenbrief", "sommatie", "dagvaarding", "vonnis"}
+
+# Only a title line counts ("Betreft: Tweede aanmaning"), not a sentence about what comes next
+# ("Betaalt u niet? Dan volgt een tweede aanmaning").
+_TITLE = r"^[ \t]*(?:betreft[ \t]*:?[ \t]*|onderwerp[ \t]*:?[ \t]*)?"
+_SECOND = re.compile(_TITLE + r"(?:tweede|2e|2de)[ \t]+aanmaning\b", re.IGNORECASE | re.MULTILINE)
+_DWANGBEVEL = re.compile(_TITLE + r"dwangbevel\b(?![ \t]+te[ \t]+voorkomen)", re.IGNORECASE | re.MULTILINE)
+_TITLE_LINES = 40  # the title of a letter stands near its top
+
+
+def route_for(kind: str, stage: str | None) -> str | None:
+    if kind in KIND_ROUTES:
+        return KIND_ROUTES[kind]
+    if stage in PRIVATE_STAGES:
+        return "private"
+    return None
+
+
+def ladder(kind: str, stage: str | None, text: str = "") -> Ladder | None:
+    """The ladder for this letter, or None when it is not a step on a debt ladder.
+
+    `text` (the letter's text, masked) only tells a CJIB 2nd aanmaning from a 1st, and a served
+    dwangbevel (its title line); it is read, never shown.
+    """
+    route = route_for(kind, stage)
+    if route is None or stage is None:
+        return None
+    title, steps = ROUTES[route]
+    key = STAGE_STEPS[route].get(stage)
+    head = "\n".join(text.splitlines()[:_TITLE_LINES])
+    if route == "cjib" and key == "aanmaning-1" and _SECOND.search(head):
+        key = "aanmaning-2"
+    if route in ("public", "toeslag", "cjib") and stage in ("aanmaning", "beslag") \
+            and _DWANGBEVEL.search(head):
+        key = "dwangbevel"
+    if key is None:
+        return None
+    index = next(i for i, s in enumerate(steps) if s.key == key)
+    return Ladder(route=route, title=title, steps=steps, current=index)

@@ -1,0 +1,266 @@
+"""The app's screens, driven with a Result through st.session_state (AppTest cannot upload)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from snapdebrief.ui.session import Letter
+
+from .conftest import BSN, make_result
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def app_with(*results, current: int = 0) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    letters = {f"brief-{i}": Letter(id=f"brief-{i}", files=(), names=(), original=r)
+               for i, r in enumerate(results)}
+    at.session_state["letters"] = letters
+    at.session_state["current"] = f"brief-{current}" if results else None
+    at.session_state["gen"] = len(results)
+    return at.run()
+
+
+def all_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [h.value for h in at.header]
+    parts += [s.value for s in at.subheader] + [c.value for c in at.code]
+    parts += [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    parts += [c.value for c in at.caption]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_start_screen_has_uploader_and_no_answer() -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value.endswith("Snap de brief")
+    assert not at.header  # no answer yet
+    assert [t.label for t in at.main.toggle] == ["Foto maken in deze pagina"]
+    assert [t.label for t in at.sidebar.toggle] == ["Balie-modus"]
+
+
+def test_resident_answer_top_to_bottom() -> None:
+    at = app_with(make_result(date.today(), deadline_in=20))
+    assert not at.exception
+    assert at.header[0].value == "Aanmaning van het CJIB"
+    assert [c.value for c in at.code] == ["NL86 INGB 0002 4455 88", "1062 5421 5704 7959"]
+    assert at.info and "Nog 20 dagen" in at.info[0].value  # not urgent: no red card
+    assert not at.error
+    assert any("small" in w.value or "klein" in w.value for w in at.warning)
+    heads = [s.value for s in at.subheader]
+    order = ["Betalen", "Wat moet je doen?", "Waar staat je brief?",
+             "Wat gebeurt er als je niets doet?", "Gratis hulp", "Bewaren"]
+    heads = [h.split(": ", 1)[-1] for h in heads]
+    assert [h for h in heads if h in order] == order
+    text = all_text(at)
+    assert "1e aanmaning — je bent hier" in text
+    assert "[0800\\-8115](tel:08008115)" in text
+    assert "€ 165,00" in text
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [
+        pytest.param(3, "Nog 3 dagen", id="three-days"),
+        pytest.param(0, "Vandaag is de laatste dag", id="today"),
+        pytest.param(-2, "2 dagen te laat", id="passed"),
+    ],
+)
+def test_deadline_card_is_red_when_close_or_passed(days: int, words: str) -> None:
+    at = app_with(make_result(date.today(), deadline_in=days))
+    assert not at.exception
+    assert at.error and words in at.error[0].value
+    assert ":material/alarm: Betaal vóór" in at.error[0].value
+
+
+def test_no_bsn_anywhere_on_screen() -> None:
+    at = app_with(make_result(date.today()))
+    at.sidebar.toggle[0].set_value(True).run()  # desk mode shows the text read
+    assert not at.exception
+    assert BSN not in all_text(at).replace("\\", "")
+
+
+def test_letter_text_is_escaped_not_rendered() -> None:
+    r = make_result(date.today(), sender="[Klik](https://evil.example) <b>x</b>")
+    at = app_with(r)
+    assert not at.exception
+    van = next(m.value for m in at.markdown if m.value.startswith("**Van:**"))
+    assert "](https" not in van and "\\[Klik\\]" in van and "\\<b\\>" in van
+
+
+def test_desk_mode_shows_rules_and_low_confidence_words() -> None:
+    at = app_with(make_result(date.today()))
+    at.sidebar.toggle[0].set_value(True).run()
+    assert not at.exception
+    assert any("Balie: controleer" in s.value for s in at.subheader)
+    text = all_text(at)
+    assert ":orange-background[vóór]" in text
+    assert "`cjib-aanmaning`" in text
+    frame = at.dataframe[0].value
+    assert list(frame["regel"]) == ["title-eerste-aanmaning"]
+
+
+def test_desk_mode_lists_letters_by_deadline_and_switches() -> None:
+    today = date.today()
+    later = make_result(today, deadline_in=30)
+    sooner = make_result(today, deadline_in=5)
+    at = app_with(later, sooner, current=0)
+    at.sidebar.toggle[0].set_value(True).run()
+    picks = [b for b in at.sidebar.button if b.key and b.key.startswith("pick-")]
+    assert [b.key for b in picks] == ["pick-brief-1", "pick-brief-0"]  # earliest first
+    assert picks[1].label.startswith(":material/arrow_forward: ")
+    picks[0].click().run()
+    assert at.session_state["current"] == "brief-1"
+    assert any("Nog 5 dagen" in w.value for w in at.warning)
+
+
+def test_wis_alles_forgets_everything() -> None:
+    at = app_with(make_result(date.today()))
+    wipe = next(b for b in at.sidebar.button if "Wis alles" in b.label)
+    wipe.click().run()
+    assert not at.exception
+    assert at.session_state["letters"] == {}
+    assert not at.header
+
+
+def test_new_letter_keeps_the_list() -> None:
+    at = app_with(make_result(date.today()))
+    next(b for b in at.button if "Nog een brief" in b.label).click().run()
+    assert at.session_state["current"] is None
+    assert list(at.session_state["letters"]) == ["brief-0"]
+    assert at.session_state["gen"] == 2
+
+
+def test_a_bug_shows_a_dutch_message_not_a_traceback() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["letters"] = {"x": "geen brief"}  # breaks rendering on purpose
+    at.session_state["current"] = "x"
+    at.run()
+    assert not at.exception
+    assert at.error and at.error[-1].value.startswith("Er ging iets mis")
+
+
+@pytest.fixture(scope="module")
+def real_letter() -> Letter:
+    """A real answer from the pipeline for a CJIB aanmaning given as text (no OCR needed)."""
+    from snapdebrief.options import Options
+    from snapdebrief.pipeline import explain
+
+    from .test_browser import cjib_letter
+
+    data = cjib_letter(date.today()).encode()
+    result = explain([data], Options(today=date.today()))
+    assert result.classification.kind == "cjib-aanmaning"
+    return Letter(id="brief-0", files=(data,), names=("brief.txt",), original=result)
+
+
+def desk_app(letter: Letter) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["letters"] = {letter.id: letter}
+    at.session_state["current"] = letter.id
+    at.session_state["gen"] = 1
+    at.session_state["desk"] = True
+    return at.run()
+
+
+def test_correcting_the_amount_updates_the_answer(real_letter: Letter) -> None:
+    import copy
+
+    at = desk_app(copy.copy(real_letter))
+    assert not at.exception
+    assert "€ 165,00" in all_text(at)
+    at.number_input(key="fix-amount-brief-0").set_value(99.5).run()
+    assert not at.exception
+    text = all_text(at)
+    assert "## € 99,50" in text and "## € 165,00" not in text
+    assert "Verbeterd" in "\n".join(s.value for s in at.success)
+
+
+def test_correcting_the_deadline_updates_the_card(real_letter: Letter) -> None:
+    import copy
+    from datetime import timedelta
+
+    from snapdebrief.ui.text import long_date
+
+    at = desk_app(copy.copy(real_letter))
+    soon = date.today() + timedelta(days=2)
+    at.date_input(key="fix-deadline-brief-0").set_value(soon).run()
+    assert not at.exception
+    assert at.error and long_date(soon) in at.error[0].value  # red: two days left
+    assert "Nog 2 dagen" in at.error[0].value
+
+
+def test_correcting_the_kind_updates_label_and_ladder(real_letter: Letter) -> None:
+    import copy
+
+    from snapdebrief.rules import load_rules
+
+    at = desk_app(copy.copy(real_letter))
+    at.selectbox(key="fix-kind-brief-0").set_value("incasso-aanmaning").run()
+    assert not at.exception
+    assert at.header[0].value == text_label("incasso-aanmaning", load_rules())
+    assert "Zo gaat het verder bij een schuld" in all_text(at)
+    next(b for b in at.button if b.key == "fix-reset-brief-0").click().run()
+    assert not at.exception
+    assert at.header[0].value == "Aanmaning van het CJIB"
+
+
+def text_label(kind: str, rules) -> str:
+    from snapdebrief.ui.text import escape_markdown
+
+    return escape_markdown(rules.kinds[kind].label)
+
+
+APPOINTMENT = """Gemeente Amsterdam
+Werk, Participatie en Inkomen
+Datum: {today}
+
+Betreft: Uitnodiging voor een gesprek
+
+Beste mevrouw Jansen,
+
+Wij nodigen u uit voor een gesprek over uw uitkering.
+Het gesprek is op {when} om 10:30 uur.
+Adres: Stadsloket Zuidoost, Bijlmerplein 1, Amsterdam.
+Neem uw identiteitsbewijs mee.
+"""
+
+
+def test_appointment_shows_day_time_and_place_without_a_ladder() -> None:
+    from datetime import timedelta
+
+    from snapdebrief.options import Options
+    from snapdebrief.pipeline import explain
+    from snapdebrief.ui.text import long_date
+
+    from .test_browser import dutch
+
+    today = date.today()
+    when = today + timedelta(days=9)
+    data = APPOINTMENT.format(today=dutch(today), when=dutch(when)).encode()
+    result = explain([data], Options(today=today))
+    assert result.classification.kind == "afspraak-uitnodiging"
+    at = app_with(result)
+    assert not at.exception
+    card = at.warning[0].value.replace("\u2060", "")  # nine days: the orange card
+    assert f"Je afspraak is op {long_date(when)} om 10\\:30 uur" in card
+    assert "Nog 9 dagen" in card
+    assert any("Stadsloket Zuidoost" in m.value for m in at.markdown)
+    assert not any("Waar staat je brief?" in s.value for s in at.subheader)
+    assert not any("Betalen" in s.value for s in at.subheader)
+
+
+def test_another_help_region_changes_the_help(real_letter: Letter) -> None:
+    import copy
+
+    at = desk_app(copy.copy(real_letter))
+    before = all_text(at)
+    assert "Buurtteam Amsterdam" in before
+    at.sidebar.selectbox(key="region").set_value("rotterdam").run()
+    assert not at.exception
+    after = all_text(at)
+    assert "Buurtteam Amsterdam" not in after
+    assert "€ 165,00" in after  # the same answer otherwise

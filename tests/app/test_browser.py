@@ -1,0 +1,258 @@
+"""End to end in a real browser: Debian's Chromium drives `streamlit run app.py`.
+
+A photo of a CJIB aanmaning (rendered here with a TrueType font at 200 dpi, dates around today)
+is uploaded through the file picker; the answer must show the kind, the deadline and the amount
+that the library finds for the same photo. Screenshots go to tests/artifacts/ (gitignored), on a
+desktop and on a 390 px wide phone. The browser may not call any host but the app.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from snapdebrief.ui.text import euro, long_date
+from tests.conftest import render_image
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+READ_TIMEOUT_MS = 180_000  # OCR on a shared 2-core machine
+
+pytestmark = pytest.mark.browser
+
+
+def dutch(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def cjib_letter(today: date) -> str:
+    sent, due = today - timedelta(days=5), today + timedelta(days=16)
+    return f"""Centraal Justitieel Incassobureau
+Postbus 1794
+8901 CB Leeuwarden
+
+Mevrouw A. Jansen
+Javastraat 40
+1094 HL Amsterdam
+
+Datum: {dutch(sent)}
+CJIB-nummer: 1062 5421 5704 7959
+
+Betreft: Eerste aanmaning verkeersboete
+
+Geachte mevrouw Jansen,
+
+U heeft de boete van € 110,00 nog niet betaald. Daarom is de boete verhoogd met € 55,00.
+U moet nu € 165,00 betalen.
+
+Betaal het bedrag vóór {dutch(due)} op rekening NL86 INGB 0002 4455 88
+onder vermelding van het CJIB-nummer 1062 5421 5704 7959.
+
+Betaalt u niet op tijd? Dan wordt het bedrag opnieuw verhoogd.
+
+Met vriendelijke groet,
+Centraal Justitieel Incassobureau
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The app's own TMPDIR: OCR temp files must be gone at once, nothing else may appear."""
+    return tmp_path_factory.mktemp("app-tmp")
+
+
+@pytest.fixture(scope="module")
+def app_url(app_tmp: Path) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(app_tmp)}
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "streamlit"), "run", "app.py",
+         "--server.port", str(port), "--server.headless", "true",
+         "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode(errors="replace"))
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("streamlit did not start")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def photo() -> bytes:
+    return render_image(cjib_letter(date.today()), dpi=200)
+
+
+@pytest.fixture(scope="module")
+def expected(photo: bytes) -> dict:
+    """What the library answers for the same photo: the page must show this."""
+    from snapdebrief.options import Options
+    from snapdebrief.pipeline import explain
+
+    return explain([photo], Options(today=date.today())).to_json()
+
+
+def open_page(p, tmp_path: Path, phone: bool):
+    kwargs = {
+        "user_data_dir": str(tmp_path / ("profile-phone" if phone else "profile-desktop")),
+        "executable_path": CHROMIUM, "args": ARGS, "headless": True, "locale": "nl-NL",
+    }
+    if phone:
+        kwargs.update(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                      is_mobile=True, has_touch=True)
+    else:
+        kwargs.update(viewport={"width": 1280, "height": 900})
+    ctx = p.chromium.launch_persistent_context(**kwargs)
+    return ctx, ctx.pages[0] if ctx.pages else ctx.new_page()
+
+
+def full_screenshot(page, path: Path) -> None:
+    """The whole app: Streamlit scrolls inside its main block, so grow the viewport to fit."""
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
+        "[data-testid=\"stAppViewContainer\"], section.main')].map(e => e.scrollHeight), "
+        "document.body.scrollHeight)")
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12000)})
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+
+
+def upload(page, url: str, name: str, data: bytes, mime: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached",
+                           timeout=60_000)
+    page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]',
+                         files=[{"name": name, "mimeType": mime, "buffer": data}])
+
+
+@pytest.mark.parametrize("phone", [pytest.param(False, id="desktop"),
+                                   pytest.param(True, id="phone-390px")])
+def test_photo_to_answer(app_url: str, photo: bytes, expected: dict, tmp_path: Path,
+                         phone: bool) -> None:
+    from playwright.sync_api import sync_playwright
+
+    deadline = date.fromisoformat(expected["deadline"]["date"]) if expected["deadline"] else None
+    outside: list[str] = []
+    with sync_playwright() as p:
+        ctx, page = open_page(p, tmp_path, phone)
+        page.on("request", lambda r: outside.append(r.url)
+                if not r.url.startswith((app_url, "data:", "blob:", "about:")) else None)
+        try:
+            if phone:  # the first screen a resident sees
+                page.goto(app_url)
+                page.get_by_role("heading", name="Snap de brief").wait_for(timeout=60_000)
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                page.wait_for_timeout(800)
+                page.screenshot(path=str(ARTIFACTS / "app-start-phone.png"))
+            upload(page, app_url, "brief.png", photo, "image/png")
+            heading = page.get_by_role("heading", name=expected["kind_label"])
+            heading.wait_for(timeout=READ_TIMEOUT_MS)
+            page.get_by_text("Wat gebeurt er als je niets doet?").wait_for(timeout=30_000)
+            page.wait_for_timeout(1500)  # let the last elements and fonts settle
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            name = "app-phone.png" if phone else "app-desktop.png"
+            full_screenshot(page, ARTIFACTS / name)
+            body = page.inner_text("body")
+            if not phone:
+                downloads = {}
+                for label in ("Zet in je agenda", "Samenvatting (PDF)"):
+                    with page.expect_download(timeout=30_000) as info:
+                        page.get_by_role("button", name=label).click()
+                    downloads[label] = Path(info.value.path()).read_bytes()
+                page.get_by_text("Balie-modus").click()
+                page.get_by_role("tab", name="Brief").wait_for(timeout=30_000)
+                page.wait_for_selector('[data-testid="stImage"] img', timeout=60_000)
+                page.wait_for_timeout(1000)
+                full_screenshot(page, ARTIFACTS / "app-desk.png")
+        finally:
+            ctx.close()
+    assert "Traceback" not in body
+    assert outside == [], f"the page called other hosts: {outside}"
+    assert euro(expected["amount_due"]) in body
+    assert "NL86 INGB 0002 4455 88" in body
+    assert expected["kind"] == "cjib-aanmaning", "the library did not classify the photo"
+    assert deadline is not None and long_date(deadline) in body
+    assert "1e aanmaning" in body and "je bent hier" in body
+    if not phone:
+        check_downloads(downloads, expected, deadline)
+
+
+def check_downloads(downloads: dict[str, bytes], expected: dict, deadline: date) -> None:
+    import io
+
+    import pdfplumber
+
+    from .test_ics import components, parse
+
+    event = components(parse(downloads["Zet in je agenda"]))["VEVENT"]
+    assert event["DTSTART;VALUE=DATE"] == deadline.strftime("%Y%m%d")
+    with pdfplumber.open(io.BytesIO(downloads["Samenvatting (PDF)"])) as pdf:
+        assert len(pdf.pages) == 1
+        assert expected["kind_label"] in pdf.pages[0].extract_text()
+
+
+def test_broken_file_gives_a_dutch_message(app_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from snapdebrief.errors import SnapError
+    from snapdebrief.pipeline import explain
+
+    broken = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64  # a PNG signature and nothing after it
+    with pytest.raises(SnapError) as raised:
+        explain([broken])
+    message = raised.value.user_message()
+    with sync_playwright() as p:
+        ctx, page = open_page(p, tmp_path, phone=True)
+        try:
+            upload(page, app_url, "kapot.png", broken, "image/png")
+            alert = page.locator('[data-testid="stAlert"]').filter(has_text=message)
+            alert.first.wait_for(timeout=60_000)
+            body = page.inner_text("body")
+            assert "Traceback" not in body and "Error" not in body
+        finally:
+            ctx.close()
+
+
+def test_nothing_left_on_disk(app_url: str, app_tmp: Path) -> None:
+    """After the uploads above (OCR included), the app's temp folder is empty again."""
+    assert sorted(p.name for p in app_tmp.rglob("*")) == []
