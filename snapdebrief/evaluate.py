@@ -203,6 +203,7 @@ def main(argv: list[str]) -> int:
         report["forms"][form] = score.as_dict()
     print(format_table(report, show_misses=args.misses))
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     return check_floors(report, args.min)
 
