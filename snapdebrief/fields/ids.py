@@ -28,6 +28,7 @@ _OTHER_IBAN = re.compile(
     r"(?<![A-Za-z0-9])(?P<cc>(?!NL)[A-Z]{2})(?P<check>\d{2})[ ]?(?P<rest>(?:[A-Z0-9]{4}[ ]?){2,7}"
     r"[A-Z0-9]{1,4})(?![A-Za-z0-9])"
 )
+_MAX_IBANS = 100  # per page
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
 _TO_LETTER = str.maketrans({"0": "O", "1": "I", "l": "I", "5": "S", "8": "B"})
 
@@ -41,7 +42,7 @@ _PAY_STRONG = re.compile(
 _PAY_WEAK = re.compile(r"\biban\b|\brekeningnummer\b|\brekening\b|\bbetaalgegevens\b", _F)
 _FOOTER = re.compile(
     r"\bkvk\b|\bk\.v\.k\.|\bbtw[-\s]?(?:nr|nummer|id)\b|\bbtw\s*:|\bbankrelatie\b|\bhandelsregister\b"
-    r"|\bwww\.|@|\|\s|\bbic\b.*\biban\b.*\bbic\b|\bkamer\s+van\s+koophandel\b|\bingeschreven\b",
+    r"|\bwww\.|@|\|\s|\bkamer\s+van\s+koophandel\b|\bingeschreven\b",
     _F,
 )
 
@@ -82,7 +83,7 @@ def _repair_nl(m: re.Match[str]) -> str | None:
 
 def _label_before(text: str, lines: list[tuple[int, int]], start: int) -> str:
     i = _line_of(lines, start)
-    ls, _ = lines[i]
+    ls = max(lines[i][0], start - 200)
     prefix = re.sub(r"\s+", " ", text[ls:start]).strip()
     if len(prefix) < 12 and i > 0:
         ps, pe = lines[i - 1]
@@ -98,13 +99,17 @@ def find_ibans(pages: Sequence[str]) -> list[tuple[str, Evidence, str]]:
             continue
         lines = _lines(text)
         taken: list[tuple[int, int]] = []
-        for m in _NL_IBAN.finditer(text):
+        for n, m in enumerate(_NL_IBAN.finditer(text)):
+            if n >= _MAX_IBANS:
+                break  # a letter shows a few accounts; thousands is no letter
             iban = _repair_nl(m)
             if iban:
                 ev = Evidence(page=i + 1, start=m.start(), end=m.end())
                 out.append((iban, ev, _label_before(text, lines, m.start())))
                 taken.append((m.start(), m.end()))
-        for m in _OTHER_IBAN.finditer(text):
+        for n, m in enumerate(_OTHER_IBAN.finditer(text)):
+            if n >= _MAX_IBANS:
+                break
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
             found = _trim_other(m)
@@ -151,17 +156,36 @@ def _sentence_before(text: str, start: int, reach: int = 200) -> str:
     return before[cut + 1 :] if cut != -1 else before
 
 
-def _iban_context(text: str, ev: Evidence, lines: list[tuple[int, int]]) -> tuple[int, bool, bool]:
+@dataclass(frozen=True)
+class _PageLines:
+    lines: list[tuple[int, int]]
+    footer_from: int  # index of the first footer line; len(lines) when the page has no footer
+
+
+def _page_lines(text: str) -> _PageLines:
+    """Lines, and where the footer starts: the last 4 non-blank lines when they hold company
+    data (KvK, BTW, www …)."""
+    lines = _lines(text)
+    nonblank = [j for j, (a, b) in enumerate(lines) if text[a:b].strip()]
+    tail = nonblank[-4:]
+    block = " ".join(text[lines[j][0] : lines[j][1]][:400] for j in tail)
+    footer_from = tail[0] if tail and _FOOTER.search(block) else len(lines)
+    return _PageLines(lines, footer_from)
+
+
+def _iban_context(text: str, ev: Evidence, page: _PageLines) -> tuple[int, bool, bool]:
     """(score, footer, the resident's own account) for one printed IBAN."""
+    lines = page.lines
     i = _line_of(lines, ev.start)
     ls, le = lines[i]
+    ls, le = max(ls, ev.start - 300), min(le, ev.end + 300)  # a "line" of a whole PDF
     line = text[ls:le]
-    nxt = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
+    nxt = text[lines[i + 1][0] : lines[i + 1][1]][:300] if i + 1 < len(lines) else ""
     window = text[max(0, ev.start - 200) : ev.start] + " " + text[ev.end : le] + " " + nxt
     sentence = _sentence_before(text, ev.start)
     if _OWN.search(sentence[-60:]):
         return -9, False, True
-    footer = bool(_FOOTER.search(line)) or _in_footer(text, lines, i)
+    footer = bool(_FOOTER.search(line)) or i >= page.footer_from
     score = 0
     if _PAY_STRONG.search(window):
         score += 2
@@ -174,15 +198,6 @@ def _iban_context(text: str, ev: Evidence, lines: list[tuple[int, int]]) -> tupl
     return score, footer, False
 
 
-def _in_footer(text: str, lines: list[tuple[int, int]], i: int) -> bool:
-    """The last lines of a page, when they hold company data (KvK, BTW, www …)."""
-    nonblank = [j for j, (a, b) in enumerate(lines) if text[a:b].strip()]
-    if not nonblank or i < nonblank[max(0, len(nonblank) - 4)]:
-        return False
-    block = " ".join(text[lines[j][0] : lines[j][1]] for j in nonblank[-4:])
-    return bool(_FOOTER.search(block))
-
-
 def choose_iban(
     found: Sequence[tuple[str, Evidence, str]], pages: Sequence[str]
 ) -> tuple[str, Evidence] | None:
@@ -193,11 +208,11 @@ def choose_iban(
     non-footer account before a footer one, the first in reading order on a tie.
     """
     scored = []
-    line_cache: dict[int, list[tuple[int, int]]] = {}
+    line_cache: dict[int, _PageLines] = {}
     for order, (iban, ev, _label) in enumerate(found):
         text = pages[ev.page - 1] if 0 < ev.page <= len(pages) else ""
         if ev.page not in line_cache:
-            line_cache[ev.page] = _lines(text)
+            line_cache[ev.page] = _page_lines(text)
         score, footer, own = _iban_context(text, ev, line_cache[ev.page])
         if not own:
             scored.append((score, not footer, -order, iban, ev))

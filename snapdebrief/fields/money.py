@@ -123,6 +123,7 @@ _THRESHOLD_BEFORE = re.compile(
     r"|\bkosten\s+van\s+€)[^€]{0,30}$",
     _F,
 )
+_ESTIMATE = re.compile(r"\bschatt?\w*|\bgeschat\w*|\bnaar\s+schatting\b|\bongeveer\b|\bcirca\b", _F)
 _BASE_AFTER = re.compile(r"^\s*\d+(?:,\d+)?\s*%")  # "€ 412.000   0,0442%   € 182,10": a base
 _PAID_WORDS = (
     r"\b(?:reeds|al|eerder)\s+(?:door\s+u\s+)?(?:betaald|ontvangen|voldaan|afgelost)\b"
@@ -151,7 +152,8 @@ _PAY_VERB = re.compile(
 )
 _CONDITIONAL = re.compile(
     r"^\s*(?:als|indien|wanneer|zolang|mocht|betaalt\s+u\s+niet|gaat\s+u\s+niet|doet\s+u\s+niets)\b"
-    r"|(?<!meer\s)(?<!minder\s)(?<!eerder\s)(?<!later\s)(?<!liever\s)\bdan\b",
+    r"|(?<!meer\s)(?<!minder\s)(?<!eerder\s)(?<!later\s)(?<!liever\s)(?<!hoger\s)(?<!lager\s)"
+    r"(?<!groter\s)(?<!kleiner\s)(?<!anders\s)(?<!beter\s)\bdan\b",
     _F,
 )
 _IMPERATIVE = re.compile(r"^\s*(?:betaal|maak|stuur|bel|neem|vraag)\b", _F)
@@ -358,8 +360,13 @@ def _zone_before(text: str, hit: _Hit, prev_end: int) -> str:
         prev = _prev_line(text, ls)
         if prev is not None:
             ptext = text[prev[0] : prev[1]]
+            amounts_above = list(_CUR_BEFORE.finditer(ptext))
+            if amounts_above:
+                # "… 1 ster. Uw jaarpremie voor" / "2026 is € 1.907,40.": the words after the
+                # last amount above may open this amount's sentence.
+                ptext = ptext[amounts_above[-1].end() :]
             head = zone.strip()
-            wraps = not re.search(r"[.!?:;]\s*$", ptext) and not _CUR_BEFORE.search(ptext)
+            wraps = bool(ptext.strip()) and not re.search(r"[.!?:;]\s*$", ptext)
             short = not head or head[:1].islower() or len(head.split()) <= 3
             own_label = bool(head) and (
                 bool(_LABEL_AT_LINE_START.search(zone)) or _is_row_line(text, hit)
@@ -398,16 +405,34 @@ def _next_sentence(text: str, hit: _Hit) -> str:
     return _squash(rest[: end.start()] if end else rest)
 
 
-def _sentence_start(text: str, hit: _Hit) -> str:
-    """The start of the amount's sentence (for "Als u niet betaalt, …")."""
-    a = max(0, hit.start - 300)
-    before = text[a : hit.start]
-    cut = 0
-    for m in re.finditer(r"[.!?](?=\s)|\n\s*\n", before):
-        cut = m.end()
-    return _squash(before[cut:])
+_ANAPHOR_START = re.compile(
+    r"^\s*(?:die|deze|dat|dit|samen|daar\w*|ook|dan|bovendien|verder|hierbij|hierover)\b", _F
+)
 
 
+def _conditional(text: str, pos: int, depth: int = 3) -> bool:
+    """The sentence at `pos` speaks of what happens if one does not pay ("Als u niet op tijd
+    betaalt, …", "Betaalt u niet? Dan …", "… wordt dan verdubbeld"), or follows such a sentence
+    and refers back to it ("Die kosten zijn € 380,25.", "… zijn dat in uw geval € 40,00.")."""
+    a = max(0, pos - 300)
+    before = text[a:pos]
+    cuts = [(m.end(), m.group()) for m in re.finditer(r"[.!?](?=\s)|\n\s*\n", before)]
+    start = _squash(before[cuts[-1][0] :] if cuts else before)
+    end = _SENTENCE_END.search(text, pos, min(len(text), pos + 200))
+    sentence = start + " " + _squash(text[pos : end.start() if end else pos + 200])
+    if _IMPERATIVE.match(start):
+        return False
+    if _CONDITIONAL.search(sentence):
+        return True
+    if depth and cuts and cuts[-1][1] in ".!?" and (
+        _ANAPHOR_START.match(start) or _ANAPHOR_ANY.search(sentence)
+    ):
+        return _conditional(text, a + cuts[-1][0] - 1, depth - 1)
+    return False
+
+
+_ANAPHOR_ANY = re.compile(r"\b(?:zijn|is|worden|wordt)\s+(?:dat|die|deze|dit)\b"
+                          r"|\b(?:die|deze)\s+(?:kosten|bedragen|rente)\b", _F)
 _ANAPHOR_IS = re.compile(r"^\s*(?:dat|dit|het)\s+(?:is|wordt|zijn|bedraagt)\b", _F)
 
 
@@ -422,11 +447,25 @@ def _previous_sentence(text: str, hit: _Hit) -> str:
 
 
 def _is_row_line(text: str, hit: _Hit) -> bool:
-    """A table row: the amount stands in a column, after a gap of 2+ spaces or a tab."""
-    ls, _ = _line_bounds(text, hit.start)
+    """A table row: the amount stands in a column, after a gap of 2+ spaces or a tab, or ends a
+    line laid out in columns ("Noor          vanaf 1e kwartaal 2027 € 409,55")."""
+    ls, le = _line_bounds(text, hit.start)
     before = text[ls : hit.start]
-    return bool(before.strip()) and bool(re.search(r"(?:[ ]{2,}|\t)$", before)) or (
-        not before.strip() and not text[hit.end : _line_bounds(text, hit.end)[1]].strip()
+    rest = text[hit.end : le].strip()
+    if not before.strip():
+        return not rest
+    if re.search(r"(?:[ ]{2,}|\t)$", before):
+        return True
+    if rest:
+        return False
+    if re.search(r"\S(?:[ ]{3,}|\t)\S", before):
+        return True
+    # OCR text keeps one space between columns: a short line that ends with the amount and
+    # does not read as a sentence ("Hoofdsom € 748,20", "Reeds betaald op 02-04-2026 -€ 50,00").
+    words = before.split()
+    return 0 < len(words) <= 7 and not re.search(
+        r"\b(?:van|is|zijn|op|dat|bedraagt|wordt|tot|met|en|of|u|wij|ons|uw)\s*$|[.,;!?]\s*$",
+        before, _F,
     )
 
 
@@ -436,7 +475,11 @@ def _pick_label(zone: str, row: bool) -> tuple[_Label, re.Match[str]] | None:
     best: tuple[_Label, re.Match[str]] | None = None
     for lab in _LABELS:
         for m in lab.pattern.finditer(clean):
-            if best is None or row and m.start() < best[1].start() or not row and m.end() > best[1].end():
+            if (
+                best is None
+                or (row and m.start() < best[1].start())
+                or (not row and m.end() > best[1].end())
+            ):
                 best = (lab, m)
             if row:
                 break
@@ -454,6 +497,11 @@ class _Role:
 
 
 def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
+    """The role of one amount from the words before it (`zone`), after it, and the sentence
+    that follows. In order: refund wording; "niet te betalen"; a base column; thresholds and
+    estimates (sentences); payments already made; rates ("per maand") unless a benefit; the
+    label (first in a row, nearest in a sentence, else right after the amount); a sentence
+    that asks to pay the amount; else "other"."""
     zone = _squash(zone)
     after = _squash(after)
     clause = f"{zone} € {after}"
@@ -481,7 +529,7 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
         ):
             return _Role("other", _clip(paid.group()), paid=True)
     else:
-        m = _THRESHOLD_BEFORE.search(zone)
+        m = _THRESHOLD_BEFORE.search(zone) or _ESTIMATE.search(zone)
         if m:
             return _Role("other", _clip(m.group()), kind="threshold")
         if paid is not None and not (best is not None and best[0].role == "benefit"):
@@ -512,9 +560,6 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
     if best is not None:
         lab, m = best
         return _Role(lab.role, m.group().strip(), lab.rank)
-    u = _U_KRIJGT.search(zone)
-    if u and not paying:
-        return _Role("benefit", u.group())
     return _Role("other", None)
 
 
@@ -632,8 +677,14 @@ def _find_page(text: str, page: int) -> list[_Found]:
             prev = _previous_sentence(text, hit)
             if _BENEFIT.search(prev) and not _PAYING.search(prev):
                 role = _Role("benefit", _clip(_BENEFIT.search(prev).group()))  # type: ignore[union-attr]
-        start = _sentence_start(text, hit)
-        cond = not row and bool(_CONDITIONAL.search(start)) and not _IMPERATIVE.match(start)
+        if (not row and out and out[-1].role.kind == "rate" and role.kind != "rate"
+                and role.role in ("other", "principal", "costs")
+                and _pick_label(zone, False) is None
+                and not re.search(r"[.!?]\s|\n\s*\n", text[hits[j - 1].end : hit.start])):
+            # "Uw maandhuur van € 934,18 bestaat uit € 876,43 netto huur en € 57,75
+            # servicekosten": the parts of a rate are no debt either.
+            role = _Role("other", out[-1].role.label, kind="rate")
+        cond = not row and _conditional(text, hit.start)
         if cond and role.role not in ("refund", "benefit"):
             # "Als u niet op tijd betaalt, … incassokosten van € 61,88": not owed now.
             role = replace(role, role="other", rank=0, pay_sentence=False, kind="conditional")
@@ -792,7 +843,8 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
     2. No total, but a refund or a benefit: None.
     3. Else the sum of hoofdsom, rente, kosten, boete and verhoging, minus what was paid, each
        table row counted once and amounts in "Als u niet betaalt …" sentences left out.
-    4. Else the single amount in a "betaal € …" sentence.
+    4. Else the single amount in a "betaal € …" sentence (also before 3 when it is at least
+       the sum of the parts, which it then holds).
     Termijnen: the total asked, never one termijn (termijnen are role "other").
     `pages` lets the context of each amount be read again; amounts not found there are judged
     on their role and label alone.
@@ -828,10 +880,13 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
             continue
         seen.add(key)
         total += -abs(f.amount.value) if f.role.paid else f.amount.value
-    if any(f.amount.role in _COMPONENTS for f in parts) and total > 0:
-        return round(total, 2)
     values = {round(f.amount.value, 2) for f in infos
               if f.role.pay_sentence and not f.conditional and f.amount.value > 0}
-    if len(values) == 1:
-        return values.pop()
-    return None
+    asked = values.pop() if len(values) == 1 else None
+    if any(f.amount.role in _COMPONENTS for f in parts) and total > 0:
+        # "Betaal het bedrag van € 290, inclusief € 40 incassokosten": a stated sum that holds
+        # the parts found wins over adding up parts that may be incomplete.
+        if asked is not None and asked >= total - 0.005:
+            return asked
+        return round(total, 2)
+    return asked

@@ -107,8 +107,8 @@ def find_bsns(pages: Sequence[str]) -> list[Evidence]:
             # "1234 56 782" or "123 456 782" only; other space-joined runs are separate numbers.
             parts = [p for p in re.split(r"[ ]", raw)]
             if len(parts) > 1 and [len(_digits(p)) for p in parts] not in ([4, 2, 3], [3, 3, 3]):
-                for sub in _space_parts(raw, a):
-                    _consider(text, sub[0], sub[1], spans, standalone_only=True)
+                for sa, sb, strong in _space_parts(raw, a):
+                    _consider(text, sa, sb, spans, standalone_only=not strong)
                 continue
             _consider(text, a, b, spans, standalone_only=False)
         for s, e in sorted(set(spans)):
@@ -116,14 +116,23 @@ def find_bsns(pages: Sequence[str]) -> list[Evidence]:
     return out
 
 
-def _space_parts(raw: str, offset: int) -> list[tuple[int, int]]:
-    """In "BSN 123456782 1234 AB" a space-joined run holds separate numbers: its 8- or 9-digit
-    parts (the caller still wants a BSN label before them)."""
-    return [
-        (m.start() + offset, m.end() + offset)
-        for m in re.finditer(r"\S+", raw)
-        if len(_digits(m.group())) in (8, 9)
-    ]
+def _space_parts(raw: str, offset: int) -> list[tuple[int, int, bool]]:
+    """In "BSN 123456782 1234 AB" or "28-02-2026 30-04-2026 8295.05.556" (OCR keeps one space
+    between columns) a space-joined run holds separate numbers: its 8- or 9-digit parts, and
+    whether a part can stand alone without a BSN label: printed 1234.56.782, or nine digits
+    whose neighbours are no digit groups of a longer number ("+31 612345609", "06 12345678")."""
+    parts = list(re.finditer(r"\S+", raw))
+    out = []
+    for j, m in enumerate(parts):
+        if len(_digits(m.group())) not in (8, 9):
+            continue
+        dotted = bool(re.fullmatch(r"\d{4}\.\d{2}\.\d{3}", m.group()))
+        neighbours = [parts[k].group() for k in (j - 1, j + 1) if 0 <= k < len(parts)]
+        alone = bool(re.fullmatch(r"\d{9}", m.group())) and not any(
+            re.fullmatch(r"\d{1,4}", n) for n in neighbours
+        )
+        out.append((m.start() + offset, m.end() + offset, dotted or alone))
+    return out
 
 
 def _consider(

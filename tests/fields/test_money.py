@@ -4,6 +4,7 @@ amount due, property tests, and a measurement on the sample letters."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -277,6 +278,16 @@ def test_openstaand_under_the_rows_it_adds_up_is_the_total() -> None:
     assert amount_due(find_amounts([TANDARTS]), [TANDARTS]) == 412.5
 
 
+def test_ocr_text_with_one_space_between_columns() -> None:
+    """Tesseract's plain text keeps one space between columns; the rows must still add up."""
+    text = re.sub(r" {2,}", " ", INCASSO)
+    got = roles(text)
+    assert (893.66, "other") in got and (843.66, "total") in got
+    assert amount_due(find_amounts([text]), [text]) == 843.66
+    text = re.sub(r" {2,}", " ", TANDARTS)
+    assert amount_due(find_amounts([text]), [text]) == 412.5
+
+
 def test_tax_assessment_saldo_then_interest() -> None:
     got = roles(BELASTING)
     assert (48613.0, "other") in got and (-5310.0, "other") in got and (1172.0, "other") in got
@@ -304,6 +315,25 @@ def test_tax_assessment_saldo_then_interest() -> None:
         pytest.param("De WOZ-waarde is € 312.000.", None, id="info-only"),
         pytest.param("Als u niet betaalt, rekenen wij € 40 incassokosten.", None,
                      id="only-conditional-costs"),
+        pytest.param("Hoofdsom   € 100,00\n\nBetaalt u niet op tijd? Dan moet u ook incassokosten "
+                     "betalen. Die kosten zijn € 40,00.", 100.0, id="costs-announced-later"),
+        pytest.param("Het bedrag van € 1.234 is hoger dan vorig jaar. Betaal € 1.234 vóór 1 mei.",
+                     1234.0, id="hoger-dan-is-no-condition"),
+        pytest.param("Wilt u een rechtszaak voorkomen? Betaal dan het totaalbedrag, samen "
+                     "€ 1.600,78, op IBAN NL14 ABNA 0428 8571 93.", 1600.78, id="betaal-dan"),
+        pytest.param("Wij ontvangen graag binnen 14 dagen € 250,00 van u.", 250.0,
+                     id="ontvangen-graag-is-a-request"),
+        pytest.param("Restant                 € 205,26", 205.26, id="restant"),
+        pytest.param("Betaal het bedrag van € 290,00, inclusief € 40,00 incassokosten.", 290.0,
+                     id="pay-sentence-holds-the-parts"),
+        pytest.param("Bedrag:         € 89,95\nIBAN:           NL58 INGB 0007 4123 95", 89.95,
+                     id="bedrag-in-payment-block"),
+        pytest.param("Eindafrekening: u moet € 234,56 bijbetalen.", 234.56, id="bijbetalen"),
+        pytest.param("U heeft € 300 te veel ontvangen. Dit bedrag moet u terugbetalen.", 300.0,
+                     id="te-veel-ontvangen"),
+        pytest.param("U krijgt € 123 per maand zorgtoeslag.", None, id="benefit-per-month"),
+        pytest.param("Omdat de werkzaamheden overlast geven, krijgt u een vergoeding van € 750,00 "
+                     "per woning. Wij maken dit bedrag naar u over.", None, id="compensation"),
         pytest.param("", None, id="empty"),
     ],
 )

@@ -55,6 +55,11 @@ def test_elfproef(bsn: str, ok: bool) -> None:
         pytest.param("Dagtekening        Aanslagnummer        Burgerservicenummer\n"
                      "16 maart 2026      3844.41.312.H.46     3844.41.312",
                      ["3844.41.312", "3844.41.312"], id="column-layout"),
+        pytest.param("60381442 28-02-2026 30-04-2026 8295.05.556", ["8295.05.556"],
+                     id="ocr-one-space-columns-dotted"),
+        pytest.param("Y. El Amrani 02-05-1984 275041633 Menzis Basis", ["275041633"],
+                     id="ocr-one-space-columns-plain"),
+        pytest.param("Bel +31 612345609", [], id="near-miss-phone-after-country-code"),
         pytest.param("Nummer 10002169", [], id="near-miss-8-digits-unlabelled"),
         pytest.param("BSN 123456789", [], id="near-miss-fails-elfproef"),
         pytest.param("Betalingskenmerk 1123 4567 8200 0000", [], id="near-miss-inside-kenmerk"),
