@@ -323,6 +323,9 @@ _LETTER_NOUN = (
     r"|aanmaning|herinnering|betalingsherinnering|sommatie|ingebrekestelling|beschikking"
     r"|besluit|aanslag|dagvaarding|exploot|vonnis|telefoongesprek|gesprek"
 )
+# "1e", "2de", "eerste", "laatste": which termijn of a payment schedule.
+_ORDINAL = (r"(?:\d{1,2}\s?(?:e|ste|de)|eerste|tweede|derde|vierde|vijfde|zesde|zevende"
+            r"|achtste|negende|tiende|elfde|twaalfde|laatste)")
 _LABELS: tuple[tuple[str, str, bool], ...] = (
     ("earlier_letter", (rf"(?:datum\s+)?(?:van\s+)?(?:uw|je|jouw|onze?|mijn|de|het|die|deze"
                        rf"|een|vorige|eerdere?|bij)?\s*[\w-]*(?:{_LETTER_NOUN})\s+(?:van|d\.?\s?d\.?"
@@ -343,9 +346,13 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
                      r"|spreekuur|bijeenkomst|hoorzitting)"), True),
     ("appointment", (r"(?:uw|je|jouw|de|het)\s+(?:afspraak|gesprek|zitting|hoorzitting|keuring"
                      r"|intake|bijeenkomst)\s+(?:is|vindt\s+plaats)"), False),
-    ("pay_by", (r"(?:uiterste\s+)?betaaldatum|vervaldatum|(?:uiterste\s+)?vervaldag"
+    ("pay_by", (rf"(?:{_ORDINAL}\s+)?(?:(?:uiterste\s+)?betaaldatum|vervaldatum"
+               rf"|(?:uiterste\s+)?vervaldag)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?{_ORDINAL}"
+               r"\s+(?:termijn|deel)|\s+termijn\s+\d{1,2})?"
                r"|uiterste\s+datum\s+(?:van\s+|voor\s+)?betaling|betaaltermijn(?:\s+tot)?"
                r"|vervalt\s+op"), False),
+    # a row of a termijn schedule: "1e termijn   31-03-2027   € 275,84", "Termijn 2: 30-04-2027"
+    ("pay_by", rf"(?:de\s+)?{_ORDINAL}\s+(?:termijn|betaaltermijn)|termijn\s+\d{{1,2}}", True),
     ("pay_by", (r"(?:uiterlijk\s+)?(?:te\s+)?(?:betalen|betaling|voldoen)(?:\s+uiterlijk)?"
                r"(?:\s+(?:voor|op|uiterlijk|tot|uiterlijk\s+op))?|betaal\s+(?:voor|uiterlijk)"
                r"(?:\s+op)?"), True),
@@ -412,7 +419,8 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
                    r"|voldoet|overmaken|overgemaakt|over\s+te\s+maken|overboeken|bijgeschreven"
                    r"|bijschrijving|(?:op|naar)\s+(?:onze|de|ons|mijn|het)\s+(?:bank)?rekening"
                    r"|vervaldatum|betaaldatum|aflossen|terugbetalen|terug\s+te\s+betalen|storten"
-                   r"|inlossen|betaaltermijn|betalingstermijn"
+                   r"|inlossen|betaaltermijn|betalingstermijn|termijnen|termijnbedrag"
+                   rf"|{_ORDINAL}\s+(?:betaal)?termijn"
                    r"|maak\s+(?:[^\s#]+\s+){0,5}?over)\b"), 0),
         ("pay_by", (r"\b(?:(?:het|dit|dat|uw|openstaande?|totale?)\s+bedrag|de\s+schuld"
                    r"|de\s+termijn|de\s+rekening|de\s+factuur)\b"), 15),
@@ -770,7 +778,8 @@ def _cue_role(masked: str, lo: int, hi: int, s: int, e: int) -> str | None:
 
 def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
     """The role (pay_by, respond_by, send_by, object_by, other) of a deadline at [s, e):
-    the nearest action cue in its clause, then its sentence, then the sentence before
+    the nearest action cue in its clause, then its sentence, then its table row, then the
+    sentence before
     ("Wij hebben uw loonstroken nodig. Stuur ze vóór ..."); "other" when the sender acts
     ("U krijgt vóór 1 juli een beslissing"); None when nothing says."""
     prev = ctx.previous_sentence(s)
@@ -783,6 +792,12 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
                 and _cue_role(ctx.masked, prev[0], prev[1], s, e) == "object_by":
             return "object_by"  # "... beroep instellen. Stuur daarvoor binnen tien dagen ..."
         if role:
+            return role
+    line_lo, line_hi, _ = _line_span(ctx.masked, s, e)
+    if _COLUMN_GAP.search(ctx.masked, line_lo, line_hi):
+        # a table row: its other cells name the action ("2e termijn   € 475,41   uiterlijk ...")
+        role = _cue_role(ctx.masked, line_lo, line_hi, s, e)
+        if role and role != "ours":
             return role
     lo, hi = ctx.sentence(s)
     if prev is not None and _BACK_REFERENCE.search(ctx.masked[lo:hi]):

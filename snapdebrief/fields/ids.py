@@ -140,6 +140,21 @@ _OWN = re.compile(
     r"(?:\b(?:uw|je|jouw)\s+(?:eigen\s+)?(?:bank)?rekening(?:nummer)?|\buw\s+iban)\s*[:(]?\s*$",
     _F,
 )
+# The sender pays out to the account that follows: "Wij maken het bedrag over op rekeningnummer
+# NL…", "wij betalen het uit op rekening", "U krijgt het geld op rekening", "Het bedrag wordt
+# gestort op rekening". Not "Maak het bedrag over op rekening" nor "Wij verzoeken u ... op".
+_PAYOUT = re.compile(
+    r"(?:\b(?:wij|we)\s+(?:maken|betalen|storten|boeken|keren|sturen)\b"
+    r"|\b(?:u|je)\s+(?:krijgt|ontvangt)\b"
+    r"|\b(?:wordt|worden)\s+(?:[\w-]+\s+){0,5}?(?:uitbetaald|uitgekeerd|overgemaakt"
+    r"|overgeboekt|gestort|teruggestort|bijgeschreven)\b)"
+    r"[^.!?]{0,100}?\b(?:op|naar|via)\s+(?:uw\s+|je\s+|het\s+)?(?:bank)?(?:rekening(?:nummer)?|iban)"
+    r"\s*[:(]?\s*$",
+    _F,
+)
+# ... unless the sentence asks the resident to pay ("Het bedrag moet worden overgemaakt op").
+_PAYOUT_ASK = re.compile(
+    r"\b(?:moet|moeten|dient|dienen|verzoek\w*|vragen|graag|wilt|over\s+te\s+maken|te\s+betalen)\b", _F)
 _ASKS_PAYMENT = re.compile(
     r"\bbetaal\b|\bbetaalt\b|\bbetalen\b|\bover\s*te\s*maken\b|\bovermaken\b|\bmaak\b.{0,60}\bover\b",
     _F,
@@ -183,7 +198,8 @@ def _iban_context(text: str, ev: Evidence, page: _PageLines) -> tuple[int, bool,
     nxt = text[lines[i + 1][0] : lines[i + 1][1]][:300] if i + 1 < len(lines) else ""
     window = text[max(0, ev.start - 200) : ev.start] + " " + text[ev.end : le] + " " + nxt
     sentence = _sentence_before(text, ev.start)
-    if _OWN.search(sentence[-60:]):
+    if _OWN.search(sentence[-60:]) or (_PAYOUT.search(sentence)
+                                       and not _PAYOUT_ASK.search(sentence)):
         return -9, False, True
     footer = bool(_FOOTER.search(line)) or i >= page.footer_from
     score = 0
@@ -203,7 +219,8 @@ def choose_iban(
 ) -> tuple[str, Evidence] | None:
     """The account to pay to: the one the payment sentence names, not a footer account.
 
-    The resident's own account ("van uw bankrekening NL…", "op uw rekening NL…") is never the
+    The resident's own account ("van uw bankrekening NL…", "op uw rekening NL…") and the account
+    the sender pays out to ("Wij maken het bedrag over op rekeningnummer NL…") are never the
     answer. One distinct IBAN left: that one. Several: the best payment context wins, a
     non-footer account before a footer one, the first in reading order on a tie.
     """
@@ -291,7 +308,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./\-]*[A-Za-z0-9])?")
 _PAY_CUE = re.compile(
     r"\bonder\s+vermelding\s+van\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|de|elke|iedere)\s+betaling\b"
     r"|\b(?:als|in\s+de|bij\s+de)\s+omschrijving\b|\bomschrijving\s*:|\bbetalings?kenmerk\b"
-    r"|\bbetaalkenmerk\b",
+    r"|\bbetaalkenmerk\b"
+    # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"
+    r"|(?:^|(?<=\n))[ \t]*(?:betalings?|betaal)?(?:omschrijving|mededeling)(?=[ \t]{2,}|\t)",
     _F,
 )
 # "Vermeld uw klantnummer" / "gebruik het kenmerk" count only beside a payment instruction.

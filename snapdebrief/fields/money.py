@@ -451,10 +451,10 @@ def _is_row_line(text: str, hit: _Hit) -> bool:
     line laid out in columns ("Noor          vanaf 1e kwartaal 2027 € 409,55")."""
     ls, le = _line_bounds(text, hit.start)
     before = text[ls : hit.start]
-    rest = text[hit.end : le].strip()
-    if not before.strip():
+    rest = text[hit.end : le].strip(" \t|│┃")  # a boxed table's border is no text
+    if not before.strip(" \t|│┃"):
         return not rest
-    if re.search(r"(?:[ ]{2,}|\t)$", before):
+    if re.search(r"(?:[ ]{2,}|\t|[|│┃][ \t]*)$", before):
         return True
     if rest:
         return False
@@ -697,7 +697,39 @@ def _find_page(text: str, page: int) -> list[_Found]:
         )
         key = re.sub(r"\s+", "", _line_text(text, hit)).lower()
         out.append(_Found(amount, role, row, cond, (page, hit.start), key))
-    return _sum_rows(text, out)
+    return _sum_rows(text, _benefit_totals(text, out))
+
+
+_DEBT_ROLES = ("principal", "interest", "costs", "fine", "increase")
+
+
+def _benefit_totals(text: str, found: list[_Found]) -> list[_Found]:
+    """A bare "Totaal" row under benefit rows sums a benefit, not a debt ("Voorschot per maand
+    € 287" / "Totaal voor juli tot en met december € 1.722"): role benefit. Only a rank-1 total
+    (no "te betalen"), only when the rows right above it (no blank line between) hold a benefit
+    and no debt component."""
+    out = list(found)
+    for j, f in enumerate(found):
+        if not (f.row and f.role.role == "total" and f.role.rank <= 1 and f.role.kind != "sum"):
+            continue
+        above: list[_Found] = []
+        pos = f.amount.evidence.start if f.amount.evidence else 0
+        for k in range(j - 1, -1, -1):
+            g = found[k]
+            if not g.row or g.amount.evidence is None:
+                break
+            gap = text[g.amount.evidence.end : pos]
+            if re.search(r"\n[^\S\n]*\n", gap) or gap.count("\n") > 2:
+                break
+            above.append(g)
+            pos = g.amount.evidence.start
+        if any(g.role.role == "benefit" for g in above) and not any(
+            g.role.role in _DEBT_ROLES or g.role.paid for g in above
+        ):
+            label = f.role.label or "totaal"
+            out[j] = replace(f, amount=replace(f.amount, role="benefit", label=label),
+                             role=_Role("benefit", label))
+    return out
 
 
 def _sum_rows(text: str, found: list[_Found]) -> list[_Found]:

@@ -206,6 +206,13 @@ _ORG_WORD = re.compile(
     r"|accountants|woningcorporatie|belastingen)$",
     re.IGNORECASE,
 )
+# The profession word that opens the line under a name in capitals, before a list of services:
+# "Gerechtsdeurwaarders & Incasso", "GERECHTSDEURWAARDERS | INCASSO", "Advocaten en mediators".
+_ORG_WORD_LEAD = re.compile(
+    r"^(?P<word>gerechtsdeurwaarders?|deurwaarders?|advocaten|notarissen|accountants)"
+    r"(?:\s*(?:&|\ben\b|\||·|•|,|/|\s-\s)\s*\S.*)$",
+    re.IGNORECASE,
+)
 _ORG_HINT = re.compile(
     r"\b(?:B\.?V\.?|N\.?V\.?|Gerechtsdeurwaarders?|Incasso\w*|Advocaten|Woningcorporatie"
     r"|Stichting|Coöperatie|Vereniging|Bank|Verzekering\w*)\b",
@@ -340,9 +347,11 @@ def _unknown_org(head: list[_Line], pages: Sequence[str]) -> tuple[str, Evidence
             r"\W", "", nxt
         ).lower().startswith(squashed) and len(nxt) > len(text):
             first, (a, b, text) = names[1], (na, nb, nxt)  # a logo word, then the full name
-        elif text.isupper() and _ORG_WORD.match(nxt.strip()):
-            # "VAN DALEN & DE WIT" over "GERECHTSDEURWAARDERS": one name on two lines.
-            word = nxt.strip()
+        elif text.isupper() and (_ORG_WORD.match(nxt.strip()) or _ORG_WORD_LEAD.match(nxt.strip())):
+            # "VAN DALEN & DE WIT" over "GERECHTSDEURWAARDERS": one name on two lines; of
+            # "Gerechtsdeurwaarders & Incasso" only the profession word belongs to the name.
+            lead = _ORG_WORD_LEAD.match(nxt.strip())
+            word = lead.group("word") if lead else nxt.strip()
             text = f"{_mixed_case_copy(text, pages) or _title(text)} {_title(word) if word.isupper() else word}"
             b = nb
     if not has_address and not _ORG_HINT.search(text):

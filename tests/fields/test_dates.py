@@ -305,6 +305,37 @@ def test_bare_deadline_header_takes_action_from_sentence_before_table() -> None:
     assert found(text)[1:] == [("2026-06-01", "pay_by"), ("2026-07-01", "pay_by")]
 
 
+@pytest.mark.parametrize(
+    ("rows", "roles"),
+    [
+        pytest.param("Vervaldatum 1e termijn   31-03-2027   € 275,84\n"
+                     "Vervaldatum 2e termijn   30-04-2027   € 275,84\n",
+                     ["pay_by", "pay_by"], id="vervaldatum-1e-termijn"),
+        pytest.param("Vervaldatum eerste termijn: 31 maart 2027\n", ["pay_by"],
+                     id="vervaldatum-eerste-termijn"),
+        pytest.param("Uiterste betaaldatum van de 1ste termijn: 31-03-2027\n", ["pay_by"],
+                     id="betaaldatum-van-de-1ste-termijn"),
+        pytest.param("1e vervaldatum    31-03-2027\n", ["pay_by"], id="1e-vervaldatum"),
+        pytest.param("  1e termijn   € 475,42   uiterlijk 31 maart 2027\n"
+                     "  2e termijn   € 475,41   uiterlijk 30 april 2027\n",
+                     ["pay_by", "pay_by"], id="termijn-rows-uiterlijk"),
+        pytest.param("Termijn 1      31-03-2027      € 100,00\n"
+                     "Termijn 2      30-04-2027      € 100,00\n", ["pay_by", "pay_by"],
+                     id="termijn-n-rows"),
+        pytest.param("Laatste termijn: 30 november 2027\n", ["pay_by"], id="laatste-termijn"),
+        # near-misses: a row without any action word, a term that is no payment
+        pytest.param("Huurperiode   € 812,40   uiterlijk 31 maart 2027\n", ["other"],
+                     id="near-miss-row-without-action"),
+        pytest.param("Bezwaartermijn   tot 14 april 2027\n", ["object_by"],
+                     id="near-miss-bezwaartermijn"),
+    ],
+)
+def test_termijn_schedule(rows: str, roles: list[str]) -> None:
+    got = found("Dagtekening 15 februari 2027\n\nBetalen\n" + rows)
+    assert got[0] == ("2027-02-15", "letter_date")
+    assert [r for _, r in got[1:]] == roles, got
+
+
 def test_header_row_of_info_block() -> None:
     text = "Uw kenmerk    Datum         Ons kenmerk\nABC-1         28-02-2026    XYZ\n"
     assert found(text) == [("2026-02-28", "letter_date")]

@@ -148,6 +148,26 @@ www.noordkust-incasso.nl | KvK 70112844 | Bankrekening NL48 ABNA 0593 3188 20
                      "NL18INGB2456315176", id="negated-account"),
         pytest.param("Wij betalen het bedrag binnen 3 weken uit op uw rekening "
                      "NL05 ABNA 3313 0941 55.", None, id="residents-own-account"),
+        pytest.param("Wij maken het bedrag binnen 4 weken over op rekeningnummer "
+                     "NL18 RABO 6480 0238 15.", None, id="payout-wij-maken-over"),
+        pytest.param("Wij maken € 20 over op rekening NL05 ABNA 3313 0941 55. Betaal de rest "
+                     "aan ons op NL48 INGB 4244 5664 78.", "NL48INGB4244566478",
+                     id="payout-and-pay-account"),
+        pytest.param("Betaal eerst de boete. "
+                     "U krijgt het geld binnen zes weken op rekening NL05 ABNA 3313 0941 55.",
+                     None, id="payout-u-krijgt"),
+        pytest.param("Betaal eerst de boete. "
+                     "Het teveel betaalde bedrag wordt binnen 2 weken teruggestort op "
+                     "rekening NL05 ABNA 3313 0941 55.", None, id="payout-passive"),
+        pytest.param("Betaal eerst de boete. "
+                     "We betalen de toeslag elke maand uit op IBAN NL05 ABNA 3313 0941 55.",
+                     None, id="payout-we-betalen-uit"),
+        pytest.param("Maak het bedrag over op rekeningnummer NL48 INGB 4244 5664 78.",
+                     "NL48INGB4244566478", id="near-miss-imperative-pay"),
+        pytest.param("Het bedrag moet worden overgemaakt op rekening NL48 INGB 4244 5664 78.",
+                     "NL48INGB4244566478", id="near-miss-passive-with-moet"),
+        pytest.param("Wij verzoeken u het bedrag te betalen op rekening NL48 INGB 4244 5664 78.",
+                     "NL48INGB4244566478", id="near-miss-wij-verzoeken"),
         pytest.param("Daarom hebben wij een bedrag van uw bankrekening NL04 BUNQ 5398 2702 80 "
                      "afgeschreven. Maak de rest over naar NL48 INGB 4244 5664 78.",
                      "NL48INGB4244566478", id="own-account-and-pay-account"),
@@ -276,6 +296,18 @@ def test_each_value_once_with_the_payment_mention() -> None:
         pytest.param("Klantnummer 2231478\n\nMaak het bedrag over op NL60 ABNA 0522 0319 46 ten "
                      "name van Ymere en vermeld uw klantnummer 2231478.", "2231478",
                      id="vermeld-klantnummer"),
+        pytest.param("Factuurnummer: 2026-00418\n\nZo betaal je:\n  Bedrag           € 84,95\n"
+                     "  Rekening         NL17 RABO 1289 8885 80\n  Ten name van     Studio B.V.\n"
+                     "  Omschrijving     2026-00418\n", "2026-00418", id="omschrijving-row"),
+        pytest.param("Rekening            NL17 RABO 1289 8885 80\n"
+                     "Betaalomschrijving  K-208817\n", "K-208817", id="betaalomschrijving-row"),
+        pytest.param("IBAN\tNL17 RABO 1289 8885 80\nMededeling\t4471-2026\n", "4471-2026",
+                     id="mededeling-tab-row"),
+        pytest.param("Datum        Omschrijving        Bedrag\n"
+                     "03-02-2026   Huur februari       € 700,00\n", None,
+                     id="near-miss-omschrijving-column-header"),
+        pytest.param("Klantnummer 2231478\nOmschrijving van de klacht: lamp kapot\n", None,
+                     id="near-miss-omschrijving-in-running-text"),
         pytest.param("Maak het over op NL79 BNGH 0285 0718 44. Vermeld het vorderingsnummer "
                      "2026-VR-003381.", "2026-VR-003381", id="vermeld-next-sentence"),
         pytest.param("Rekeningnummer   NL08 BNGH 6717 5666 24\nKenmerk          7667 8469 0998 8684",

@@ -334,6 +334,25 @@ def test_tax_assessment_saldo_then_interest() -> None:
         pytest.param("U krijgt € 123 per maand zorgtoeslag.", None, id="benefit-per-month"),
         pytest.param("Omdat de werkzaamheden overlast geven, krijgt u een vergoeding van € 750,00 "
                      "per woning. Wij maken dit bedrag naar u over.", None, id="compensation"),
+        pytest.param("Voorschot per maand vanaf 1 juli 2026       € 287\n"
+                     "Voorschot per maand tot en met juni 2026    € 251\n"
+                     "Totaal voor juli tot en met december 2026   € 1.722", None,
+                     id="benefit-table-total"),
+        pytest.param("| Voorschot per maand vanaf 1 juli 2026 | € 287   |\n"
+                     "| Totaal voor 2026                      | € 1.722 |", None,
+                     id="boxed-benefit-table-total"),
+        pytest.param("Zorgtoeslag januari t/m juni     € 738\nKindgebonden budget    € 1.204\n"
+                     "Totaal                           € 1.942", None,
+                     id="benefit-table-total-two-benefits"),
+        pytest.param("Huur maart 2026       € 812,40\nTotaal                € 812,40", 812.4,
+                     id="near-miss-debt-table-total"),
+        pytest.param("Te veel ontvangen huurtoeslag   € 420\nRente    € 12\n"
+                     "Totaal                          € 432", 432.0,
+                     id="near-miss-reclaim-with-interest"),
+        pytest.param("| Hoofdsom        | € 245,00 |\n| Incassokosten   | € 40,00  |\n"
+                     "| Totaal          | € 285,00 |", 285.0, id="near-miss-boxed-debt-table"),
+        pytest.param("Voorschot per maand     € 287\n\nTotaal te betalen   € 95,00", 95.0,
+                     id="near-miss-total-to-pay-after-blank"),
         pytest.param("", None, id="empty"),
     ],
 )

@@ -147,3 +147,62 @@ def _rules():
     from snapdebrief.rules import load_rules
 
     return load_rules()
+
+
+_DAGVAARDING = (
+    "Van Dijk Gerechtsdeurwaarders\n\nGeachte mevrouw,\n\nBij deze brief ontvangt u een "
+    "dagvaarding. Heden, ten verzoeke van Stichting Woonstad, heb ik, gerechtsdeurwaarder, "
+    "gedaagde gedagvaard om te verschijnen ter terechtzitting van de kantonrechter. "
+)
+_HUUR = (
+    "Woonstichting De Key\n\nOnderwerp: huurachterstand\n\nGeachte heer,\n\nU heeft de huur "
+    "over mei en juni niet betaald. Uw huurachterstand is € 1.484,36. "
+)
+_ZORG = (
+    "Zilveren Kruis\n\nOnderwerp: premie zorgverzekering\n\nBeste Yusuf,\n\nJe hebt de premie "
+    "voor je zorgverzekering nog niet betaald. Je achterstand is € 585,40. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "stage"),
+    [
+        # deurwaarder: a dagvaarding's claim names a vonnis still to come
+        pytest.param(_DAGVAARDING + "Stadgenoot vraagt gedaagde de woning binnen veertien dagen "
+                     "na betekening van het vonnis te ontruimen.", "deurwaarder", "dagvaarding",
+                     id="dagvaarding-claim-na-betekening-van-het-vonnis"),
+        pytest.param(_DAGVAARDING + "Eiseres vordert ontruiming binnen veertien dagen nadat "
+                     "betekening van het vonnis heeft plaatsgevonden.", "deurwaarder",
+                     "dagvaarding", id="dagvaarding-claim-nadat"),
+        pytest.param("Flanderijn Gerechtsdeurwaarders\n\nGeachte heer,\n\nHierbij doe ik "
+                     "betekening van het vonnis van de kantonrechter, ten verzoeke van Eneco.",
+                     "deurwaarder", "vonnis", id="near-miss-real-betekening-van-het-vonnis"),
+        pytest.param(_DAGVAARDING + "Het vonnis wordt binnen twee dagen na betekening "
+                     "uitgevoerd.", "deurwaarder", "vonnis", id="near-miss-binnen-twee-dagen"),
+        # huurachterstand: the 14-dagenbrief wording, like incasso-aanmaning's
+        pytest.param(_HUUR + "Betaal de achterstand binnen 14 dagen na ontvangst van deze brief.",
+                     "huurachterstand", "14-dagenbrief", id="huur-14-dagen-na-ontvangst"),
+        pytest.param(_HUUR + "Betaal binnen veertien dagen nadat u deze brief heeft ontvangen.",
+                     "huurachterstand", "14-dagenbrief", id="huur-veertien-dagen-nadat"),
+        pytest.param(_HUUR + "Dit is uw laatste kans om zonder kosten te betalen.",
+                     "huurachterstand", "14-dagenbrief", id="huur-zonder-kosten"),
+        pytest.param(_HUUR + "Betaal binnen 14 dagen na de datum van deze brief.",
+                     "huurachterstand", "reminder", id="near-miss-huur-na-datum"),
+        pytest.param(_HUUR + "Misschien bent u het vergeten. Betaal de huur binnen 14 dagen.",
+                     "huurachterstand", "reminder", id="near-miss-huur-plain-reminder"),
+        # zorgverzekering: months of arrears and the coming report to the CAK
+        pytest.param(_ZORG + "Je hebt 4 maanden premie niet betaald.",
+                     "zorgverzekering-achterstand", "aanmaning", id="zorg-4-maanden-premie"),
+        pytest.param(_ZORG + "Het gaat om de premie over vier maanden.",
+                     "zorgverzekering-achterstand", "aanmaning", id="zorg-premie-over-vier"),
+        pytest.param(_ZORG + "Betaal je niet? Dan moeten we je aanmelden bij het CAK.",
+                     "zorgverzekering-achterstand", "aanmaning", id="zorg-aanmelden-bij-cak"),
+        pytest.param(_ZORG + "Misschien ben je het vergeten. Betaal binnen 14 dagen.",
+                     "zorgverzekering-achterstand", "reminder", id="near-miss-zorg-reminder"),
+        pytest.param(_ZORG + "Wij hebben je aangemeld bij het CAK. Dit is ons besluit.",
+                     "zorgverzekering-achterstand", "decision", id="near-miss-zorg-aangemeld"),
+    ],
+)
+def test_stage_wording(text, kind, stage):
+    c = classify([text], _rules())
+    assert (c.kind, c.stage) == (kind, stage)
