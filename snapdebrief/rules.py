@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Literal, Annotated, Any, Union, get_args, get_origin
 
 import yaml
 from pydantic import (
@@ -251,7 +251,9 @@ class DeadlineSpec(_Strict):
 
 
 class Objection(_Strict):
-    possible: bool
+    # "if_stated": only when the letter itself gives a term for bezwaar (a CAK decision among
+    # insurers' reminders, a DUO decision among betalingsverzoeken)
+    possible: bool | Literal["if_stated"]
     weeks: Annotated[int, Field(gt=0, le=52)] | None = None
     # False where bezwaar is possible against a side decision only (an aanmaning's costs): the
     # text still names the last day, but the result's objection_deadline stays empty.
