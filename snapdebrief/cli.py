@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import functools
 import json
+import multiprocessing
 import os
+import shutil
+import signal
+import stat
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
-from .errors import ExitCode, SnapError
-from .options import Options
+from .errors import ExitCode, SnapError, TimeLimitError
+from .options import Limits, Options
 
 BUG_MESSAGE = (
     "Er ging iets mis in het programma. Dit is niet jouw fout. "
@@ -33,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--today", type=date.fromisoformat, help="count days left from this date")
     e.add_argument("--region", default="amsterdam", help="help region (rules/help/NAME.yaml)")
     e.add_argument("--debug", action="store_true", help="show the traceback of a bug")
+    e.add_argument("--time-limit", type=float, metavar="SECONDS",
+                   help=f"stop after this many seconds (default {Limits().total_seconds:g})")
     sub.add_parser("rules", help="check, test or explain the rule files", add_help=False)
     sub.add_parser("eval", help="score the pipeline on samples/", add_help=False)
     return p
@@ -60,11 +69,17 @@ def _guard(run, debug: bool = False) -> int:
         return int(exc.exit_code)
     except KeyboardInterrupt:
         return 130
-    except Exception:  # noqa: BLE001 - a bug: no traceback with letter content unless asked
+    except Exception:
         if debug:
             raise
         print(BUG_MESSAGE, file=sys.stderr)
         return int(ExitCode.BUG)
+
+
+def _shown(name: str) -> str:
+    """A file name as it may be printed: no control characters (a terminal would run them)."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in name)
+    return clean if len(clean) <= 80 else clean[:77] + "..."
 
 
 def _read_files(paths: list[Path], limit: int) -> list[bytes]:
@@ -73,30 +88,139 @@ def _read_files(paths: list[Path], limit: int) -> list[bytes]:
     out = []
     for path in paths:
         try:
-            size = path.stat().st_size
-            if size > limit:
-                raise FileTooLargeError(size, limit)
-            out.append(path.read_bytes())
-        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-            raise BadInputError(f"We kunnen het bestand {path.name} niet openen. Kijk of de naam klopt.") from exc
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise IsADirectoryError(path)  # a folder, a pipe or a device: no letter file
+            if info.st_size > limit:
+                raise FileTooLargeError(info.st_size, limit)
+            with path.open("rb") as fh:
+                data = fh.read(limit + 1)  # the file may grow while we read it
+            if len(data) > limit:
+                raise FileTooLargeError(len(data), limit)
+            out.append(data)
+        except OSError as exc:
+            raise BadInputError(
+                f"We kunnen het bestand {_shown(path.name)} niet openen. Kijk of de naam klopt."
+            ) from exc
     return out
 
 
 def _explain(args: argparse.Namespace) -> int:
+    limits = Limits()
+    if args.time_limit is not None:
+        limits = dataclasses.replace(limits, total_seconds=args.time_limit)
+    options = Options(
+        today=args.today or date.today(), rules_dirs=_rules_dirs(args.rules), region=args.region,
+        limits=limits,
+    )
+    files = _read_files(args.files, options.limits.max_file_bytes)
+    code, out, err = run_with_deadline(
+        functools.partial(_answer, files, options, args.json), limits.total_seconds, args.debug
+    )
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return code
+
+
+def _answer(files: list[bytes], options: Options, as_json: bool) -> str:
     from .pipeline import explain
     from .render import as_text
 
-    options = Options(
-        today=args.today or date.today(), rules_dirs=_rules_dirs(args.rules), region=args.region
-    )
-    files = _read_files(args.files, options.limits.max_file_bytes)
     result = explain(files, options)
-    if args.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(as_text(result))
-    return int(ExitCode.OK)
+    if as_json:
+        return json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return as_text(result)
+
+
+# ---------------------------------------------------------------- a hard time limit per letter
+
+
+def run_with_deadline(work, seconds: float, debug: bool = False) -> tuple[int, str, str]:
+    """Run `work()` (→ stdout text) in a child process; (exit code, stdout, stderr).
+
+    The child has its own process group and its own temporary folder, where pytesseract puts
+    the page image for Tesseract: in /dev/shm (memory) when there is one, else in TMPDIR.
+    After `seconds` the whole group (Tesseract too) is killed and the answer is the Dutch
+    TimeLimitError. The folder is removed whatever happened, so nothing of the letter stays
+    behind. Without fork (not Linux/macOS) the work runs here, without the hard limit.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _run_here(work, debug)
+    ctx = multiprocessing.get_context("fork")
+    tmp = _private_temp_folder()
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(work, send, tmp, debug))
+    old_term = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        child.start()
+        send.close()
+        if receive.poll(max(0.0, seconds)):
+            try:
+                answer = receive.recv()
+            except EOFError:  # the child died without an answer (killed for memory, crashed)
+                answer = (int(ExitCode.BUG), "", BUG_MESSAGE + "\n")
+            child.join(5)
+            return answer
+        raise TimeLimitError(seconds=seconds)
+    finally:
+        _kill_group(child)
+        receive.close()
+        signal.signal(signal.SIGTERM, old_term)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+MEMORY_FOLDER = Path("/dev/shm")  # RAM on Linux: the page image never touches a disk
+
+
+def _private_temp_folder() -> str | None:
+    for base in (MEMORY_FOLDER, None):
+        if base is not None and not (base.is_dir() and os.access(base, os.W_OK | os.X_OK)):
+            continue
+        try:
+            return tempfile.mkdtemp(prefix="snapdebrief-", dir=base)
+        except OSError:
+            continue
+    return None
+
+
+def _terminate(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _kill_group(child) -> None:
+    if child.pid is None:
+        return
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass  # the child never got its own group, or it has already gone
+    if child.is_alive():
+        child.kill()
+    child.join(5)
+
+
+def _child(work, send, tmp: str | None, debug: bool) -> None:
+    os.setpgid(0, 0)  # its own group: the parent kills it and every Tesseract it started at once
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if tmp is not None:
+        tempfile.tempdir = tmp
+        os.environ["TMPDIR"] = tmp
+    send.send(_run_here(work, debug))
+    send.close()
+
+
+def _run_here(work, debug: bool) -> tuple[int, str, str]:
+    try:
+        return int(ExitCode.OK), work(), ""
+    except SnapError as exc:
+        return int(exc.exit_code), "", exc.user_message() + "\n"
+    except Exception:  # noqa: BLE001 - a bug: no traceback with letter content unless asked
+        if debug:
+            import traceback
+
+            return int(ExitCode.BUG), "", traceback.format_exc()
+        return int(ExitCode.BUG), "", BUG_MESSAGE + "\n"
 
 
 if __name__ == "__main__":

@@ -115,6 +115,26 @@ class OcrTimeoutError(BadInputError):
     )
 
 
+class PdfTooComplexError(BadInputError):
+    """A PDF whose compressed streams unpack to far more than a letter needs (a zip bomb)."""
+
+    code = "E110"
+    message = (
+        "Deze PDF is van binnen veel groter dan een brief. Die kunnen we niet veilig lezen. "
+        "Maak een foto van de brief, of bewaar de PDF opnieuw en probeer het nog een keer."
+    )
+
+
+class TimeLimitError(BadInputError):
+    """Reading and explaining one letter took longer than Limits.total_seconds."""
+
+    code = "E111"
+    message = (
+        "Het lezen van je brief duurde te lang. Probeer het opnieuw met minder pagina's, "
+        "of maak een nieuwe foto: recht van boven en met veel licht."
+    )
+
+
 class RuleFileError(SnapError):
     """A rule file is broken. Carries file, line and what to do (for rule authors)."""
 

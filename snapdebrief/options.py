@@ -15,12 +15,18 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 20 * MB
-    max_total_bytes: int = 100 * MB
-    max_pixels: int = 60_000_000
-    max_pages: int = 20
-    max_text_chars: int = 2_000_000
-    ocr_timeout_seconds: float = 90.0
+    """What one letter may cost; docs/security.md lists each limit and the message beyond it."""
+
+    max_file_bytes: int = 20 * MB  # one file (a page photo, a PDF)
+    max_total_bytes: int = 100 * MB  # all files of one letter
+    max_pixels: int = 60_000_000  # one page image, checked from the header before decoding
+    max_pages: int = 20  # pages of one letter (PDF pages, TIFF frames, form feeds in text)
+    # Letter text kept (a 20-page letter is ~100 000); more is cut off with a warning.
+    # The finders run ~5 s per million characters and spaCy refuses more than 1 000 000.
+    max_text_chars: int = 200_000
+    max_unpacked_bytes: int = 256 * MB  # what a PDF's compressed streams may inflate to
+    ocr_timeout_seconds: float = 90.0  # one Tesseract call
+    total_seconds: float = 180.0  # one letter from start to answer (the CLI enforces it)
 
 
 @dataclass(frozen=True)

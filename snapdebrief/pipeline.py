@@ -15,8 +15,10 @@ from .explainers import KindTexts, explain_letter
 from .fields.collect import find_fields
 from .fields.deadline import choose_deadline, objection_deadline_from
 from .fields.privacy import mask
-from .options import Options
+from .options import Limits, Options
 from .read import read_document
+from .read.sniff import decode_text, sniff
+from .read.text import NOT_DUTCH, SEVERAL_LETTERS, TOO_LONG, looks_dutch, several_letters
 from .result import Document, Fields, Page, Result, Source
 from .rules import load_rules
 
@@ -25,7 +27,8 @@ def explain(files: Sequence[bytes], options: Options | None = None) -> Result:
     """Explain one letter given the bytes of its files (its pages, in order)."""
     options = options or Options()
     started = time.perf_counter()
-    doc = read_document(files, options)
+    files, cut = _bounded_text_files(files, options.limits)
+    doc = _checked(read_document(files, options), options.limits, cut)
     fields = find_fields(doc)
     rules = load_rules(tuple(options.rules_dirs))
     classification = classify(doc.texts, rules, sender=fields.sender)
@@ -42,8 +45,11 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
     if fields.amount_due is None and any(a.role in ("refund", "benefit") for a in fields.amounts):
         actions = [a for a in actions if a != "pay"] or ["none"]
     deadline = choose_deadline(fields.dates, letter_date, actions)
+    possible = rule.objection.possible
+    if possible == "if_stated":
+        possible = any(m.role == "object_by" for m in fields.dates)
     objection_date = None
-    if rule.objection.possible and letter_date is not None:
+    if possible and letter_date is not None:
         objection_date = objection_deadline_from(fields.dates, letter_date, rule.objection.weeks)
     objection_deadline = objection_date if rule.objection.decision else None
     texts = KindTexts(
@@ -54,7 +60,7 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
         if_you_do_nothing=rule.texts.if_you_do_nothing,
         objection=rule.texts.objection,
         help_ids=tuple(rule.help),
-        objection_possible=rule.objection.possible,
+        objection_possible=bool(possible),
         objection_weeks=rule.objection.weeks,
     )
     explanation = explain_letter(
@@ -108,3 +114,41 @@ def _masked(doc: Document, fields: Fields) -> Document:
         spans = by_page.get(p.number)
         pages.append(dataclasses.replace(p, text=mask(p.text, spans)) if spans else p)
     return dataclasses.replace(doc, pages=tuple(pages))
+
+
+def _bounded_text_files(files: Sequence[bytes], limits: Limits) -> tuple[list[bytes], bool]:
+    """Text files cut to Limits.max_text_chars before reading (a 1 MB text file costs ~5 s)."""
+    out: list[bytes] = []
+    cut = False
+    for data in files:
+        if len(data) > limits.max_text_chars and sniff(data, limits) == "text":
+            text = decode_text(data)
+            if len(text) > limits.max_text_chars:
+                data, cut = text[: limits.max_text_chars].encode("utf-8"), True
+        out.append(data)
+    return out, cut
+
+
+def _checked(doc: Document, limits: Limits, cut: bool) -> Document:
+    """The document with its text capped at Limits.max_text_chars (PDF text layers too), and the
+    warnings only the whole text can give: too long, not Dutch, more than one letter."""
+    warnings = list(doc.warnings)
+    room = limits.max_text_chars
+    pages: list[Page] = []
+    for p in doc.pages:
+        if room <= 0:
+            cut = True
+            break
+        if len(p.text) > room:
+            p, cut = dataclasses.replace(p, text=p.text[:room], words=tuple(
+                w for w in p.words if w.end <= room)), True
+        room -= len(p.text)
+        pages.append(p)
+    if cut:
+        warnings.append(TOO_LONG.format(chars=f"{limits.max_text_chars:,}".replace(",", ".")))
+    texts = [p.text for p in pages]
+    if not looks_dutch(texts):
+        warnings.append(NOT_DUTCH)
+    if several_letters(texts):
+        warnings.append(SEVERAL_LETTERS)
+    return dataclasses.replace(doc, pages=tuple(pages), warnings=tuple(dict.fromkeys(warnings)))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import io
+import struct
 import warnings
+import zlib
 from collections.abc import Iterator
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..errors import BrokenFileError, ImageTooLargeError, UnsupportedFormatError
+from ..errors import BrokenFileError, ImageTooLargeError, TooManyPagesError, UnsupportedFormatError
 from ..options import Limits
+from .sniff import quiet_logs
 
 # Long side of the page image handed to Tesseract. A4 at ~300 dpi is 3508 px tall; a phone
 # photo's sheet rarely fills the frame, so 12 MP photos are scaled down, not up.
@@ -26,18 +29,45 @@ def _register_heif() -> None:
     register_heif_opener()
 
 
+@functools.cache
+def _quiet_pil() -> None:
+    """Pillow logs TIFF/EXIF tag values (camera owner, place, time) at DEBUG: load every plugin
+    now, then keep all of Pillow's loggers from every handler (sniff.quiet_logs)."""
+    Image.init()
+    quiet_logs("PIL")
+
+
+# The Pillow decoders each sniffed type may use: no other plugin (EPS would start Ghostscript,
+# for one) ever sees the bytes.
+_FORMATS = {
+    "jpeg": ("JPEG", "MPO"),
+    "png": ("PNG",),
+    "webp": ("WEBP",),
+    "heic": ("HEIF", "AVIF"),
+    "tiff": ("TIFF",),
+    "gif": ("GIF",),
+    "bmp": ("BMP", "DIB"),
+}
+
+
 def open_images(data: bytes, file_type: str, limits: Limits) -> Iterator[Image.Image]:
-    """Yield each page image (several for a multi-page TIFF), upright per EXIF, as RGB/L."""
+    """Yield each page image, upright per EXIF, as RGB/L.
+
+    Only a TIFF holds several pages. Other formats with frames hold one picture: the first frame
+    of an animated GIF, WebP or PNG; the main picture of a phone JPEG (MPO: the other frames are
+    depth maps or previews) or of a HEIC burst.
+    """
+    _quiet_pil()
     if file_type == "heic":
         _register_heif()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
+            img = Image.open(io.BytesIO(data), formats=_FORMATS.get(file_type))
             _check_pixels(img, limits)
-            frames = getattr(img, "n_frames", 1)
-            if file_type == "gif":
-                frames = 1  # an animated GIF: the first frame is the picture
+            frames = getattr(img, "n_frames", 1) if file_type == "tiff" else 1
+            if frames > limits.max_pages:
+                raise TooManyPagesError(frames, limits.max_pages)
             for index in range(frames):
                 if index:
                     img.seek(index)
@@ -47,7 +77,7 @@ def open_images(data: bytes, file_type: str, limits: Limits) -> Iterator[Image.I
         raise ImageTooLargeError() from exc
     except UnidentifiedImageError as exc:
         raise UnsupportedFormatError() from exc
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+    except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error) as exc:
         raise BrokenFileError() from exc
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 from ..errors import EmptyFileError, FileTooLargeError, UnsupportedFormatError
@@ -38,9 +39,38 @@ def sniff(data: bytes, limits: Limits) -> FileType:
         return "gif"
     if head[:2] == b"BM":
         return "bmp"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and _looks_like_text(_utf16(data).encode()):
+        return "text"  # "Unicode" text as Windows Notepad saves it
     if _looks_like_text(data):
         return "text"
     raise UnsupportedFormatError()
+
+
+class _DropAll(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+_DROP_ALL = _DropAll()
+
+
+def quiet_logs(prefix: str) -> None:
+    """Keep a library's log records from every handler, at every level.
+
+    pdfminer logs each token of a page at DEBUG (the letter's text, BSN and IBAN included) and
+    Pillow logs EXIF values; no log may hold letter text (docs/security.md). The top logger
+    stops propagating, and each logger under it drops every record itself, so neither a level
+    set later nor a handler added to that logger (as pytest's caplog does) lets one through.
+    Call again after importing more of the library: new loggers get the filter then.
+    """
+    top = logging.getLogger(prefix)
+    top.propagate = False
+    if not top.handlers:
+        top.addHandler(logging.NullHandler())
+    for name, logger in list(logging.root.manager.loggerDict.items()):
+        ours = name == prefix or name.startswith(prefix + ".")
+        if ours and isinstance(logger, logging.Logger) and _DROP_ALL not in logger.filters:
+            logger.addFilter(_DROP_ALL)
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -65,7 +95,13 @@ def _looks_like_text(data: bytes) -> bool:
     return controls <= max(2, len(text) // 100)
 
 
+def _utf16(data: bytes) -> str:
+    return data.decode("utf-16", errors="replace")
+
+
 def decode_text(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _utf16(data).lstrip("\ufeff")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

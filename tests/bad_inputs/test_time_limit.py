@@ -1,0 +1,76 @@
+"""The hard time limit per letter: the CLI runs the pipeline in a child process group and kills
+all of it (Tesseract too) when Limits.total_seconds is over, with the Dutch TimeLimitError."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from snapdebrief import errors
+
+from . import makers as m
+from .conftest import processes_with
+
+
+def test_slow_letter_ends_with_the_dutch_time_limit_message(cli) -> None:
+    pages = [(f"pagina-{i}.jpg", m.jpeg()) for i in range(1, 4)]  # three photos to OCR
+    run = cli(pages, "", "--time-limit", "3")
+    assert run.code == 2 and run.stdout == ""
+    assert run.stderr.strip() == errors.TimeLimitError().user_message()
+    # the fixture checked: TMPDIR empty, HOME empty, no process of the CLI still running
+
+
+def _sleep_with_a_grandchild(marker: str, folder_note: Path) -> str:
+    folder_note.write_text(tempfile.gettempdir())
+    Path(tempfile.gettempdir(), "tess_page.png").write_bytes(b"image of the letter")
+    subprocess.Popen(["sleep", "120"], env={**os.environ, "SNAPDEBRIEF_TEST_MARK": marker})
+    time.sleep(120)
+    return "never"
+
+
+def test_deadline_kills_the_whole_group_and_removes_the_temp_folder(tmp_path, monkeypatch) -> None:
+    from snapdebrief import cli
+
+    monkeypatch.setattr(cli, "MEMORY_FOLDER", tmp_path / "tmp")  # stands in for /dev/shm
+    (tmp_path / "tmp").mkdir()
+    marker = uuid.uuid4().hex
+    note = tmp_path / "folder.txt"
+    with pytest.raises(errors.TimeLimitError):
+        cli.run_with_deadline(lambda: _sleep_with_a_grandchild(marker, note), 1.5)
+    child_tmp = Path(note.read_text())
+    assert child_tmp.parent == tmp_path / "tmp" and child_tmp.name.startswith("snapdebrief-")
+    assert not child_tmp.exists() and list((tmp_path / "tmp").iterdir()) == []
+    for _ in range(50):  # SIGKILL is immediate; the kernel may need a moment to reap
+        if not processes_with(marker):
+            break
+        time.sleep(0.1)
+    assert not processes_with(marker)
+
+
+@pytest.mark.parametrize(
+    ("work", "code", "stderr"),
+    [
+        pytest.param(lambda: "antwoord\n", 0, "", id="answer"),
+        pytest.param(lambda: (_ for _ in ()).throw(errors.EmptyFileError()), 2,
+                     errors.EmptyFileError().user_message() + "\n", id="bad-input"),
+        pytest.param(lambda: 1 / 0, 1, None, id="bug-without-traceback"),
+        pytest.param(lambda: os._exit(9), 1, None, id="child-dies"),
+    ],
+)
+def test_deadline_passes_answers_and_errors_through(work, code: int, stderr: str | None) -> None:
+    from snapdebrief.cli import run_with_deadline
+
+    got_code, out, err = run_with_deadline(work, 60)
+    assert got_code == code
+    if stderr is not None:
+        assert err == stderr
+    else:
+        assert "Traceback" not in err and "Er ging iets mis" in err
+    if code == 0:
+        assert out == "antwoord\n"
