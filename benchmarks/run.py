@@ -1,0 +1,126 @@
+"""Time each stage of the pipeline on a born-digital PDF and a phone photo, cold and warm.
+
+Usage:  .venv/bin/python benchmarks/run.py [--pdf FILE] [--photo FILE] [--repeat 3]
+Defaults take the first letter in samples/generated/ (run `make samples` first).
+Prints a table; peak memory is the process's max RSS (cold run in a fresh subprocess).
+Bare `tesseract` runs on the same corrected page image with one thread, so the pipeline's
+overhead shows as a ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def stages(data: bytes) -> dict[str, float]:
+    """Seconds per stage for one file, in this process."""
+    from snapdebrief.classify import classify
+    from snapdebrief.fields.collect import find_fields
+    from snapdebrief.options import Options
+    from snapdebrief.pipeline import finish
+    from snapdebrief.read import read_document
+    from snapdebrief.rules import load_rules
+
+    options = Options()
+    t = {}
+    t0 = time.perf_counter()
+    doc = read_document([data], options)
+    t["read"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    fields = find_fields(doc)
+    t["fields"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    rules = load_rules(())
+    c = classify(doc.texts, rules, sender=fields.sender)
+    t["classify"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    finish(doc, fields, c, options)
+    t["explain"] = time.perf_counter() - t0
+    t["total"] = sum(t.values())
+    return t
+
+
+def cold(path: Path) -> dict[str, float]:
+    """A fresh interpreter: imports, rule loading and spaCy set-up included."""
+    code = (
+        "import json,sys,time,resource;t0=time.perf_counter();"
+        "sys.path.insert(0, %r);import benchmarks.run as b;"
+        "t=b.stages(open(%r,'rb').read());t['wall_with_imports']=time.perf_counter()-t0;"
+        "t['peak_rss_mb']=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024;"
+        "print(json.dumps(t))" % (str(ROOT), str(path))
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bare_tesseract_seconds(path: Path, repeat: int) -> float:
+    """Bare single-thread tesseract on the page image our reader hands to Tesseract."""
+    from PIL import Image
+
+    from snapdebrief.options import Limits, Options
+    from snapdebrief.read import page_for_ocr
+    from snapdebrief.read.image import open_images
+    from snapdebrief.read.sniff import sniff
+
+    data = path.read_bytes()
+    img = next(open_images(data, sniff(data, Limits()), Limits()))
+    page = page_for_ocr(img, Options())
+    with tempfile.TemporaryDirectory() as tmp:
+        png = Path(tmp) / "page.png"
+        Image.Image.save(page, png)
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            subprocess.run(["tesseract", str(png), "-", "-l", "nld", "--psm", "3"],
+                           capture_output=True, env=env, check=True)
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--pdf", type=Path)
+    p.add_argument("--photo", type=Path)
+    p.add_argument("--repeat", type=int, default=3)
+    args = p.parse_args()
+    gen = ROOT / "samples" / "generated"
+    pdf = args.pdf or next(iter(sorted((gen / "pdf").glob("*.pdf"))), None)
+    photo = args.photo or next(iter(sorted((gen / "photo").glob("*-p1.jpg"))), None)
+    if pdf is None or photo is None:
+        print("no inputs: run `make samples` or pass --pdf and --photo", file=sys.stderr)
+        return 2
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    for label, path in (("born-digital PDF", pdf), ("phone photo", photo)):
+        c = cold(path)
+        stages(path.read_bytes())  # warm-up: rules, spaCy and finders built once in this process
+        warm = [stages(path.read_bytes()) for _ in range(args.repeat)]
+        med = {k: statistics.median(w[k] for w in warm) for k in warm[0]}
+        print(f"\n{label}: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        print(f"  {'stage':<10}{'cold s':>10}{'warm s':>10}")
+        for k in ("read", "fields", "classify", "explain", "total"):
+            print(f"  {k:<10}{c[k]:>10.3f}{med[k]:>10.3f}")
+        print(f"  cold wall time incl. imports: {c['wall_with_imports']:.2f} s; "
+              f"peak RSS {c['peak_rss_mb']:.0f} MB")
+        if label == "phone photo":
+            bare = bare_tesseract_seconds(path, args.repeat)
+            print(f"  bare tesseract (1 thread, same page): {bare:.2f} s; "
+                  f"pipeline read / bare = {med['read'] / bare:.2f}")
+    print(f"\nthis process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
