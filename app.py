@@ -11,6 +11,7 @@ in st.session_state["current"] (see tests/app/test_apptest.py).
 from __future__ import annotations
 
 import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -96,6 +97,13 @@ def new_letter() -> None:
 # ---------------------------------------------------------------- reading
 
 
+@st.cache_resource
+def reading_slots() -> threading.BoundedSemaphore:
+    """At most as many letters read at once as there are cores: under a crowd the first
+    residents get their answer in seconds instead of everyone waiting for everyone."""
+    return threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+
+
 def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter | None:
     """The upload → Result step: explain() with a progress indicator; errors as Dutch messages."""
     from snapdebrief.pipeline import explain
@@ -105,7 +113,8 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
     with st.status(f"We lezen je brief ({pages})… Dit duurt soms een halve minuut.",
                    expanded=False) as status:
         try:
-            result = explain(files, opts)
+            with reading_slots():
+                result = explain(files, opts)
         except SnapError as exc:
             problem = exc.user_message()
         except Exception:  # noqa: BLE001 - never a traceback with letter content on screen
