@@ -50,5 +50,9 @@ eval: samples
 bench: samples
 	$(BIN)/python benchmarks/run.py
 
+# The long fuzz of the whole text path; not in `make test`.
+fuzz: setup
+	$(BIN)/python tests/fuzz/fuzz_text_path.py --examples 2000
+
 clean:
 	rm -rf $(VENV) samples/generated .pytest_cache
