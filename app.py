@@ -17,8 +17,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from snapdebrief import isolate
 from snapdebrief.errors import SnapError
-from snapdebrief.options import Options
+from snapdebrief.options import Limits, Options
 from snapdebrief.result import Result, scrub_bsn
 from snapdebrief.ui import chain, text
 from snapdebrief.ui.highlight import (
@@ -73,7 +74,17 @@ def options() -> Options:
         today=date.today(),
         rules_dirs=tuple(Path(p) for p in raw.split(os.pathsep) if p),
         region=st.session_state.get("region", "amsterdam"),
+        limits=Limits(total_seconds=time_limit()),
     )
+
+
+def time_limit() -> float:
+    """Seconds one letter may take (SNAPDEBRIEF_TIME_LIMIT, for a slow desk laptop)."""
+    try:
+        seconds = float(os.environ.get("SNAPDEBRIEF_TIME_LIMIT", ""))
+    except ValueError:
+        return Limits().total_seconds
+    return seconds if seconds > 0 else Limits().total_seconds
 
 
 def regions() -> list[str]:
@@ -104,17 +115,23 @@ def reading_slots() -> threading.BoundedSemaphore:
     return threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 
 
-def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter | None:
-    """The upload → Result step: explain() with a progress indicator; errors as Dutch messages."""
-    from snapdebrief.pipeline import explain
+@st.cache_resource
+def reading_process() -> bool:
+    """The forkserver every letter's child comes from: started once, warm (isolate.py)."""
+    isolate.prestart()
+    return True
 
+
+def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter | None:
+    """The upload → Result step: explain() in a child process killed after the time limit
+    (Tesseract cannot be stopped from a thread), with a progress indicator; errors in Dutch."""
     pages = "1 pagina" if len(files) == 1 else f"{len(files)} pagina's"
     problem: str | None = None
     with st.status(f"We lezen je brief ({pages})… Dit duurt soms een halve minuut.",
                    expanded=False) as status:
         try:
             with reading_slots():
-                result = explain(files, opts)
+                result = isolate.explain_in_child(files, opts)
         except SnapError as exc:
             problem = exc.user_message()
         except Exception:  # noqa: BLE001 - never a traceback with letter content on screen
@@ -446,6 +463,7 @@ def _pick(letter_id: str) -> None:
 
 
 def main() -> None:
+    reading_process()
     state()
     opts = options()
     today = opts.today

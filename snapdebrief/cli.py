@@ -6,16 +6,13 @@ import argparse
 import dataclasses
 import functools
 import json
-import multiprocessing
 import os
-import shutil
-import signal
 import stat
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
+from . import isolate
 from .errors import ExitCode, SnapError, TimeLimitError
 from .options import Limits, Options
 
@@ -136,78 +133,18 @@ def _answer(files: list[bytes], options: Options, as_json: bool) -> str:
 
 
 def run_with_deadline(work, seconds: float, debug: bool = False) -> tuple[int, str, str]:
-    """Run `work()` (→ stdout text) in a child process; (exit code, stdout, stderr).
-
-    The child has its own process group and its own temporary folder, where pytesseract puts
-    the page image for Tesseract: in /dev/shm (memory) when there is one, else in TMPDIR.
-    After `seconds` the whole group (Tesseract too) is killed and the answer is the Dutch
-    TimeLimitError. The folder is removed whatever happened, so nothing of the letter stays
-    behind. Without fork (not Linux/macOS) the work runs here, without the hard limit.
-    """
-    if "fork" not in multiprocessing.get_all_start_methods():
+    """Run `work()` (→ stdout text) in a killable child process (isolate.py);
+    (exit code, stdout, stderr). Without fork (not Linux/macOS) it runs here, without the limit."""
+    if not isolate.available():
         return _run_here(work, debug)
-    ctx = multiprocessing.get_context("fork")
-    tmp = _private_temp_folder()
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(work, send, tmp, debug))
-    old_term = signal.signal(signal.SIGTERM, _terminate)
     try:
-        child.start()
-        send.close()
-        if receive.poll(max(0.0, seconds)):
-            try:
-                answer = receive.recv()
-            except EOFError:  # the child died without an answer (killed for memory, crashed)
-                answer = (int(ExitCode.BUG), "", BUG_MESSAGE + "\n")
-            child.join(5)
-            return answer
-        raise TimeLimitError(seconds=seconds)
-    finally:
-        _kill_group(child)
-        receive.close()
-        signal.signal(signal.SIGTERM, old_term)
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-
-
-MEMORY_FOLDER = Path("/dev/shm")  # RAM on Linux: the page image never touches a disk
-
-
-def _private_temp_folder() -> str | None:
-    for base in (MEMORY_FOLDER, None):
-        if base is not None and not (base.is_dir() and os.access(base, os.W_OK | os.X_OK)):
-            continue
-        try:
-            return tempfile.mkdtemp(prefix="snapdebrief-", dir=base)
-        except OSError:
-            continue
-    return None
-
-
-def _terminate(signum, frame) -> None:
-    raise KeyboardInterrupt
-
-
-def _kill_group(child) -> None:
-    if child.pid is None:
-        return
-    try:
-        os.killpg(child.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass  # the child never got its own group, or it has already gone
-    if child.is_alive():
-        child.kill()
-    child.join(5)
-
-
-def _child(work, send, tmp: str | None, debug: bool) -> None:
-    os.setpgid(0, 0)  # its own group: the parent kills it and every Tesseract it started at once
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if tmp is not None:
-        tempfile.tempdir = tmp
-        os.environ["TMPDIR"] = tmp
-    send.send(_run_here(work, debug))
-    send.close()
+        return int(ExitCode.OK), isolate.run_isolated(work, seconds=seconds, debug=debug), ""
+    except SnapError as exc:
+        if isinstance(exc, TimeLimitError):
+            raise
+        return int(exc.exit_code), "", exc.user_message() + "\n"
+    except isolate.ChildCrashed as exc:
+        return int(ExitCode.BUG), "", (str(exc) if debug and str(exc) else BUG_MESSAGE) + "\n"
 
 
 def _run_here(work, debug: bool) -> tuple[int, str, str]:

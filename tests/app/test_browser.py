@@ -8,7 +8,9 @@ desktop and on a 390 px wide phone. The browser may not call any host but the ap
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import socket
 import subprocess
 import sys
@@ -83,10 +85,11 @@ def app_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("app-tmp")
 
 
-@pytest.fixture(scope="module")
-def app_url(app_tmp: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def running_app(tmp: Path, **env: str) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with TMPDIR=tmp; yields its URL."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(app_tmp)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp), **env}
     proc = subprocess.Popen(
         [str(Path(sys.executable).parent / "streamlit"), "run", "app.py",
          "--server.port", str(port), "--server.headless", "true",
@@ -114,6 +117,12 @@ def app_url(app_tmp: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def app_url(app_tmp: Path) -> Iterator[str]:
+    with running_app(app_tmp) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -255,4 +264,37 @@ def test_broken_file_gives_a_dutch_message(app_url: str, tmp_path: Path) -> None
 
 def test_nothing_left_on_disk(app_url: str, app_tmp: Path) -> None:
     """After the uploads above (OCR included), the app's temp folder is empty again."""
+    left = [p for p in app_tmp.rglob("*") if not _forkserver_socket(p)]
+    assert left == []
+
+
+def _forkserver_socket(path: Path) -> bool:
+    """multiprocessing's forkserver listens on a socket in TMPDIR/pymp-*/ while the app runs
+    (removed when it stops, see the time-limit test): no bytes of any letter."""
+    if path.is_dir():
+        return path.name.startswith("pymp-")
+    return path.parent.name.startswith("pymp-") and stat.S_ISSOCK(path.lstat().st_mode)
+
+
+def test_a_letter_over_the_time_limit_is_stopped_with_a_dutch_message(
+        photo: bytes, tmp_path: Path) -> None:
+    """The app's hard limit per letter: the child reading it (and its Tesseract) is killed."""
+    from playwright.sync_api import sync_playwright
+
+    from snapdebrief.errors import TimeLimitError
+
+    app_tmp = tmp_path / "app-tmp"
+    app_tmp.mkdir()
+    shm_before = set(Path("/dev/shm").glob("snapdebrief-*"))
+    with running_app(app_tmp, SNAPDEBRIEF_TIME_LIMIT="0.5") as url, sync_playwright() as p:
+        ctx, page = open_page(p, tmp_path, phone=True)
+        try:
+            upload(page, url, "brief.png", photo, "image/png")
+            alert = page.locator('[data-testid="stAlert"]').filter(
+                has_text=TimeLimitError().user_message())
+            alert.first.wait_for(timeout=60_000)
+            assert "Traceback" not in page.inner_text("body")
+        finally:
+            ctx.close()
     assert sorted(p.name for p in app_tmp.rglob("*")) == []
+    assert set(Path("/dev/shm").glob("snapdebrief-*")) <= shm_before

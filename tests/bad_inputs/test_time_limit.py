@@ -35,9 +35,9 @@ def _sleep_with_a_grandchild(marker: str, folder_note: Path) -> str:
 
 
 def test_deadline_kills_the_whole_group_and_removes_the_temp_folder(tmp_path, monkeypatch) -> None:
-    from snapdebrief import cli
+    from snapdebrief import cli, isolate
 
-    monkeypatch.setattr(cli, "MEMORY_FOLDER", tmp_path / "tmp")  # stands in for /dev/shm
+    monkeypatch.setattr(isolate, "MEMORY_FOLDER", tmp_path / "tmp")  # stands in for /dev/shm
     (tmp_path / "tmp").mkdir()
     marker = uuid.uuid4().hex
     note = tmp_path / "folder.txt"
@@ -74,3 +74,56 @@ def test_deadline_passes_answers_and_errors_through(work, code: int, stderr: str
         assert "Traceback" not in err and "Er ging iets mis" in err
     if code == 0:
         assert out == "antwoord\n"
+
+
+def _explain_in_a_thread(files: list[bytes], options) -> object:
+    """The app calls from a Streamlit script thread: do the same (signals can't be set there)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from snapdebrief import isolate
+
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(isolate.explain_in_child, files, options)
+        try:
+            return future.result()
+        except Exception as exc:  # noqa: BLE001 - handed back to assert on
+            return exc
+
+
+def test_app_child_gives_the_same_answer_as_in_process() -> None:
+    from datetime import date
+
+    from snapdebrief.options import Options
+    from snapdebrief.pipeline import explain
+
+    letter = (Path(__file__).resolve().parents[2] / "samples" / "letters"
+              / "cjib-aanmaning-01-eerste-aanmaning-wahv.txt").read_bytes()
+    options = Options(today=date(2026, 3, 1))
+    got = _explain_in_a_thread([letter], options)
+    want = explain([letter], options)
+    def same(data: dict) -> dict:
+        return {**data, "source": {**data["source"], "seconds": None}}
+
+    assert same(got.to_json()) == same(want.to_json())
+    assert got.classification.kind == "cjib-aanmaning"
+    bad = _explain_in_a_thread([b""], options)
+    assert isinstance(bad, errors.SnapError) and bad.code == errors.EmptyFileError.code
+    assert bad.user_message() == errors.EmptyFileError().user_message()
+
+
+def test_app_child_is_killed_with_its_tesseract_after_the_time_limit(tmp_path, monkeypatch) -> None:
+    from snapdebrief import isolate
+    from snapdebrief.options import Limits, Options
+
+    monkeypatch.setattr(isolate, "MEMORY_FOLDER", tmp_path)  # the child's TMPDIR goes in here
+    pages = [m.jpeg() for _ in range(3)]
+    started = time.monotonic()
+    got = _explain_in_a_thread(pages, Options(limits=Limits(total_seconds=1.5)))
+    assert isinstance(got, errors.TimeLimitError)
+    assert time.monotonic() - started < 10
+    assert list(tmp_path.iterdir()) == []
+    for _ in range(50):
+        if not processes_with(str(tmp_path)):  # a Tesseract has TMPDIR=<tmp_path>/snapdebrief-…
+            break
+        time.sleep(0.1)
+    assert not processes_with(str(tmp_path))

@@ -1,0 +1,170 @@
+"""A hard time limit per letter: the work runs in a child process that is killed when time is up.
+
+Tesseract, a PDF parser or a regular expression can each take far longer than a resident will
+wait, and a thread cannot be stopped. So the CLI and the app run one letter's work in a child
+process with its own process group and its own temporary folder (in /dev/shm, memory, when
+there is one: pytesseract puts the page image there). When the time is over, the whole group
+(every Tesseract too) is killed and `TimeLimitError` is raised. The folder is removed whatever
+happened, so nothing of the letter stays behind.
+
+Start methods: the CLI is single-threaded and uses "fork" (no start-up cost). The app serves
+many sessions from threads, and forking a threaded process can copy a lock some other thread
+holds; it uses "forkserver", a clean single-threaded process started once that imports the
+pipeline and loads the shipped rules (`snapdebrief.warm`), so each letter's child starts warm.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .errors import ExitCode, SnapError, TimeLimitError
+
+T = TypeVar("T")
+
+MEMORY_FOLDER = Path("/dev/shm")  # RAM on Linux: the page image never touches a disk
+WARM_MODULE = "snapdebrief.warm"
+
+
+class ChildError(SnapError):
+    """A SnapError raised in the child, carried back as its class name, code and message
+    (exception classes with their own __init__ do not always survive pickling)."""
+
+    def __init__(self, kind: str, code: str, exit_code: int, message: str) -> None:
+        super().__init__(message, kind=kind)
+        self.kind, self.code, self.exit_code = kind, code, ExitCode(exit_code)
+
+
+class ChildCrashed(Exception):
+    """The child raised a bug or died without an answer (killed for memory, crashed).
+    `details` holds the child's traceback only when asked for (debug)."""
+
+
+def available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def run_isolated(work: Callable[..., T], *args: Any, seconds: float, start: str = "fork",
+                 debug: bool = False) -> T:
+    """`work(*args)` in a child process; its value, or the child's SnapError as ChildError.
+
+    Raises TimeLimitError after `seconds`, ChildCrashed when the child fails otherwise. With
+    "forkserver", `work` and `args` must pickle (a module-level function, plain data).
+    """
+    ctx = _context(start)
+    tmp = _private_temp_folder()
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(work, args, send, tmp, debug), daemon=True)
+    restore = _on_sigterm_raise()
+    try:
+        child.start()
+        send.close()
+        if not receive.poll(max(0.0, seconds)):
+            raise TimeLimitError(seconds=seconds)
+        try:
+            tag, *payload = receive.recv()
+        except (EOFError, OSError):
+            raise ChildCrashed("the child ended without an answer") from None
+        if tag == "ok":
+            return payload[0]
+        if tag == "snap":
+            raise ChildError(*payload)
+        raise ChildCrashed(payload[0])
+    finally:
+        _kill_group(child)
+        receive.close()
+        restore()
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _context(start: str):
+    ctx = multiprocessing.get_context(start)
+    if start == "forkserver":
+        # Read once when the server starts. "__main__" too: else every child would run the
+        # main script again (multiprocessing's spawn preparation), e.g. all of Streamlit's CLI.
+        ctx.set_forkserver_preload(["__main__", WARM_MODULE])
+    return ctx
+
+
+def _private_temp_folder() -> str | None:
+    for base in (MEMORY_FOLDER, None):
+        if base is not None and not (base.is_dir() and os.access(base, os.W_OK | os.X_OK)):
+            continue
+        try:
+            return tempfile.mkdtemp(prefix="snapdebrief-", dir=base)
+        except OSError:
+            continue
+    return None
+
+
+def _on_sigterm_raise() -> Callable[[], None]:
+    """In the main thread (the CLI), SIGTERM ends the wait so `finally` kills the child;
+    signal handlers can only be set there, so elsewhere (the app) nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    old = signal.signal(signal.SIGTERM, _terminate)
+    return lambda: signal.signal(signal.SIGTERM, old)
+
+
+def _terminate(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _kill_group(child) -> None:
+    if child.pid is None:
+        return
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass  # the child never got its own group, or it has already gone
+    if child.is_alive():
+        child.kill()
+    child.join(5)
+
+
+def _child(work, args, send, tmp: str | None, debug: bool) -> None:
+    os.setpgid(0, 0)  # its own group: the parent kills it and every Tesseract it started at once
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if tmp is not None:
+        tempfile.tempdir = tmp
+        os.environ["TMPDIR"] = tmp
+    try:
+        answer = ("ok", work(*args))
+    except SnapError as exc:
+        answer = ("snap", type(exc).__name__, exc.code, int(exc.exit_code), exc.user_message())
+    except BaseException:  # noqa: BLE001 - a bug: no traceback with letter content unless asked
+        answer = ("bug", traceback.format_exc() if debug else "")
+    try:
+        send.send(answer)
+    except Exception:  # noqa: BLE001 - an answer that does not pickle is a bug, not a hang
+        send.send(("bug", traceback.format_exc() if debug else ""))
+    send.close()
+
+
+def explain_in_child(files: list[bytes], options, start: str = "forkserver"):
+    """The app's way to explain one letter: `pipeline.explain` under options.limits.total_seconds
+    in a forkserver child (see the module docstring). Where fork is missing it runs here."""
+    from .pipeline import explain
+
+    if not available():
+        return explain(files, options)
+    return run_isolated(explain, list(files), options, seconds=options.limits.total_seconds,
+                        start=start)
+
+
+def prestart() -> None:
+    """Start the app's forkserver now, so it loads while the first resident picks a photo."""
+    if available():
+        _context("forkserver")
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()

@@ -1,0 +1,28 @@
+"""Imported once by the app's forkserver (see isolate.py): explains a tiny made-up letter so
+spaCy, the compiled rules, the finders and the texts are loaded before the server forks, and
+every letter's child starts warm instead of paying a second or more of loading each time."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from .options import Options
+from .pipeline import explain
+
+WARM_LETTER = (
+    "Gemeente Voorbeeld\n\nBetreft: herinnering\n\nDatum: 1 januari 2026\n\n"
+    "Wilt u het bedrag van € 10,00 vóór 15 januari 2026 betalen?\n"
+).encode()
+
+
+def warm() -> None:
+    raw = os.environ.get("SNAPDEBRIEF_RULES", "")
+    dirs = tuple(Path(p) for p in raw.split(os.pathsep) if p)
+    # A broken rules folder is not an error here: it shows, with its message, at a real letter.
+    with contextlib.suppress(Exception):
+        explain([WARM_LETTER], Options(rules_dirs=dirs))
+
+
+warm()
