@@ -112,7 +112,8 @@ def _explain(args: argparse.Namespace) -> int:
     )
     files = _read_files(args.files, options.limits.max_file_bytes)
     code, out, err = run_with_deadline(
-        functools.partial(_answer, files, options, args.json), limits.total_seconds, args.debug
+        functools.partial(_answer, files, options, args.json), limits.total_seconds, args.debug,
+        memory=limits.max_memory_bytes,
     )
     sys.stdout.write(out)
     sys.stderr.write(err)
@@ -132,13 +133,15 @@ def _answer(files: list[bytes], options: Options, as_json: bool) -> str:
 # ---------------------------------------------------------------- a hard time limit per letter
 
 
-def run_with_deadline(work, seconds: float, debug: bool = False) -> tuple[int, str, str]:
+def run_with_deadline(work, seconds: float, debug: bool = False, memory: int | None = None
+                      ) -> tuple[int, str, str]:
     """Run `work()` (→ stdout text) in a killable child process (isolate.py);
     (exit code, stdout, stderr). Without fork (not Linux/macOS) it runs here, without the limit."""
     if not isolate.available():
         return _run_here(work, debug)
     try:
-        return int(ExitCode.OK), isolate.run_isolated(work, seconds=seconds, debug=debug), ""
+        return int(ExitCode.OK), isolate.run_isolated(work, seconds=seconds, memory=memory,
+                                                      debug=debug), ""
     except SnapError as exc:
         if isinstance(exc, TimeLimitError):
             raise

@@ -135,6 +135,16 @@ class TimeLimitError(BadInputError):
     )
 
 
+class OutOfMemoryError(BadInputError):
+    """Reading one letter needed more memory than Limits.max_memory_bytes."""
+
+    code = "E112"
+    message = (
+        "Deze brief is te zwaar om te lezen. Maak een foto van de brief, "
+        "of kies minder pagina's tegelijk."
+    )
+
+
 class RuleFileError(SnapError):
     """A rule file is broken. Carries file, line and what to do (for rule authors)."""
 

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import ExitCode, SnapError, TimeLimitError
+from .errors import ExitCode, OutOfMemoryError, SnapError, TimeLimitError
 
 T = TypeVar("T")
 
@@ -53,16 +53,17 @@ def available() -> bool:
 
 
 def run_isolated(work: Callable[..., T], *args: Any, seconds: float, start: str = "fork",
-                 debug: bool = False) -> T:
+                 memory: int | None = None, debug: bool = False) -> T:
     """`work(*args)` in a child process; its value, or the child's SnapError as ChildError.
 
-    Raises TimeLimitError after `seconds`, ChildCrashed when the child fails otherwise. With
-    "forkserver", `work` and `args` must pickle (a module-level function, plain data).
+    Raises TimeLimitError after `seconds`, ChildCrashed when the child fails otherwise. `memory`
+    caps the address space of the child and of every process it starts (MemoryError there
+    becomes OutOfMemoryError). With "forkserver", `work` and `args` must pickle.
     """
     ctx = _context(start)
     tmp = _private_temp_folder()
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(work, args, send, tmp, debug), daemon=True)
+    child = ctx.Process(target=_child, args=(work, args, send, tmp, memory, debug), daemon=True)
     restore = _on_sigterm_raise()
     try:
         child.start()
@@ -84,6 +85,24 @@ def run_isolated(work: Callable[..., T], *args: Any, seconds: float, start: str 
         restore()
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _cap_memory(extra: int) -> None:
+    """Let the child grow by `extra` bytes of address space beyond what it holds at the fork
+    (libraries, spaCy, thread stacks: ~0.8 GB here, more on a many-core machine)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as fh:
+            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (ImportError, OSError, ValueError):  # not Linux: the time limit still holds
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = now + extra
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft == resource.RLIM_INFINITY or soft > cap:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
 def _context(start: str):
@@ -131,14 +150,19 @@ def _kill_group(child) -> None:
     child.join(5)
 
 
-def _child(work, args, send, tmp: str | None, debug: bool) -> None:
+def _child(work, args, send, tmp: str | None, memory: int | None, debug: bool) -> None:
     os.setpgid(0, 0)  # its own group: the parent kills it and every Tesseract it started at once
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if tmp is not None:
         tempfile.tempdir = tmp
         os.environ["TMPDIR"] = tmp
+    if memory:
+        _cap_memory(memory)
     try:
         answer = ("ok", work(*args))
+    except MemoryError:
+        exc = OutOfMemoryError()
+        answer = ("snap", type(exc).__name__, exc.code, int(exc.exit_code), exc.user_message())
     except SnapError as exc:
         answer = ("snap", type(exc).__name__, exc.code, int(exc.exit_code), exc.user_message())
     except BaseException:  # noqa: BLE001 - a bug: no traceback with letter content unless asked
@@ -158,7 +182,7 @@ def explain_in_child(files: list[bytes], options, start: str = "forkserver"):
     if not available():
         return explain(files, options)
     return run_isolated(explain, list(files), options, seconds=options.limits.total_seconds,
-                        start=start)
+                        start=start, memory=options.limits.max_memory_bytes)
 
 
 def prestart() -> None:

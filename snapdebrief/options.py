@@ -26,7 +26,11 @@ class Limits:
     max_text_chars: int = 200_000
     max_unpacked_bytes: int = 256 * MB  # what a PDF's compressed streams may inflate to
     ocr_timeout_seconds: float = 90.0  # one Tesseract call
-    total_seconds: float = 180.0  # one letter from start to answer (the CLI enforces it)
+    total_seconds: float = 180.0  # one letter from start to answer (CLI and app enforce it)
+    # Address space the child reading one letter may add to what it has at the start (~0.8 GB),
+    # also the cap of each Tesseract it starts (isolate.py). A photo page adds ~0.3 GB; pdfminer
+    # made 4.9 GB of a RunLength bomb before the stream check counted those.
+    max_memory_bytes: int = 2 * 1024 * MB
 
 
 @dataclass(frozen=True)

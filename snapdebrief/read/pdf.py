@@ -16,6 +16,7 @@ from PIL import Image
 
 from ..errors import BrokenFileError, EncryptedPdfError, PdfTooComplexError, TooManyPagesError
 from ..options import Limits
+from . import unpacked
 from .sniff import quiet_logs
 
 OCR_DPI = 300
@@ -108,23 +109,26 @@ def check_streams(data: bytes, budget: int) -> StreamSizes:
     tables and unreferenced objects are all covered. Each stream is inflated in 1 MiB steps
     and thrown away, so the check costs at most `budget` bytes of inflating (about a second).
     A FlateDecode listed twice is inflated twice (a bomb inside a bomb), and an ASCIIHex or
-    ASCII85 wrapper is undone first. Streams that are not zlib (JPEG, CCITT, raw) are skipped;
-    LZW and RunLength streams are left to the time limit (docs/security.md).
+    ASCII85 wrapper is undone first. LZW and RunLength streams are counted from their codes
+    (unpacked.py). Other streams (JPEG, CCITT, raw) are skipped: their decoders keep to the
+    image size they state.
     """
     total = parsed = 0
     for m in _STREAM.finditer(data):
         head = data[max(0, m.start() - 2048) : m.start()]
         head = head[head.rfind(b"obj") + 3 :] if b"obj" in head else head
-        body = _zlib_body(data, m.end(), head)
-        if body is None:
-            continue
-        buf, pos = body
         counts_as_parsed = not (_IMAGE.search(head) or _PASSIVE.search(head))
         room = budget - total
         if counts_as_parsed:
             room = min(room, PARSED_MAX_BYTES - parsed)
-        layers = max(1, len(_FLATE.findall(head)))
-        inflated = _inflated_size(buf, pos, room, layers)
+        body = _zlib_body(data, m.end(), head)
+        if body is not None:
+            buf, pos = body
+            inflated = _inflated_size(buf, pos, room, max(1, len(_FLATE.findall(head))))
+        else:
+            inflated = _counted_size(data, m.end(), head, room)
+            if inflated is None:
+                continue
         total += inflated
         if counts_as_parsed:
             parsed += inflated
@@ -136,6 +140,23 @@ def check_streams(data: bytes, budget: int) -> StreamSizes:
 _FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
 _HEX = re.compile(rb"/(?:ASCIIHexDecode|AHx)\b")
 _A85 = re.compile(rb"/(?:ASCII85Decode|A85)\b")
+
+
+_LZW = re.compile(rb"/(?:LZWDecode|LZW)\b")
+_RUNLENGTH = re.compile(rb"/(?:RunLengthDecode|RL)\b")
+_EARLY_CHANGE_0 = re.compile(rb"/EarlyChange\s+0\b")
+
+
+def _counted_size(data: bytes, pos: int, head: bytes, room: int) -> int | None:
+    """What an LZW or RunLength stream at `pos` decodes to (None for other streams)."""
+    lzw, rl = _LZW.search(head), _RUNLENGTH.search(head)
+    if not (lzw or rl):
+        return None
+    end = data.find(b"endstream", pos)
+    raw = data[pos : end if end >= 0 else len(data)]
+    if lzw and (not rl or lzw.start() < rl.start()):
+        return unpacked.lzw_size(raw, room, 0 if _EARLY_CHANGE_0.search(head) else 1)
+    return unpacked.runlength_size(raw, room)
 
 
 def _zlib_body(data: bytes, pos: int, head: bytes) -> tuple[bytes, int] | None:

@@ -341,6 +341,47 @@ def flate_bomb_pdf(size: int = 1 << 30) -> bytes:
     return raw_pdf(extra_objects=(obj,), extra_contents=(6,))
 
 
+def runlength_bomb_pdf(size: int = 1 << 28) -> bytes:
+    """A letter PDF with a RunLength content stream of `size` spaces (2 bytes per 128)."""
+    body = bytes([129, 32]) * (size // 128) + b"\x80"
+    obj = b"<< /Length %d /Filter /RunLengthDecode >>\nstream\n" % len(body) + body + b"\nendstream"
+    return raw_pdf(extra_objects=(obj,), extra_contents=(6,))
+
+
+def lzw_bomb(codes: int) -> bytes:
+    """LZW codes that fill the table with ever longer runs of 'a' (each entry one longer), then
+    repeat the longest: ~3 800 bytes out per 12 bits in."""
+    out, bits, nbits, width, entries = bytearray(), 0, 0, 9, 0
+
+    def put(code: int) -> None:
+        nonlocal bits, nbits
+        bits, nbits = (bits << width) | code, nbits + width
+        while nbits >= 8:
+            nbits -= 8
+            out.append((bits >> nbits) & 0xFF)
+            bits &= (1 << nbits) - 1
+
+    put(256)
+    put(ord("a"))
+    for i in range(codes):
+        put(min(258 + i, 4095))
+        if entries < 4096 - 258:  # the decoder adds an entry after every code (early change)
+            entries += 1
+            if 258 + entries + 1 >= (1 << width) and width < 12:
+                width += 1
+    put(257)
+    if nbits:
+        out.append((bits << (8 - nbits)) & 0xFF)
+    return bytes(out)
+
+
+def lzw_bomb_pdf(codes: int = 300_000) -> bytes:
+    """A letter PDF with an LZW content stream of ~0.5 MB that decodes to ~1 GB of 'a'."""
+    body = lzw_bomb(codes)
+    obj = b"<< /Length %d /Filter /LZWDecode >>\nstream\n" % len(body) + body + b"\nendstream"
+    return raw_pdf(extra_objects=(obj,), extra_contents=(6,))
+
+
 # ---------------------------------------------------------------- text
 
 

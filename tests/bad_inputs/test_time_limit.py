@@ -127,3 +127,16 @@ def test_app_child_is_killed_with_its_tesseract_after_the_time_limit(tmp_path, m
             break
         time.sleep(0.1)
     assert not processes_with(str(tmp_path))
+
+
+def _allocate(n: int) -> str:
+    return str(len(bytearray(n)))
+
+
+def test_a_letter_over_the_memory_cap_gets_a_dutch_message() -> None:
+    from snapdebrief.cli import run_with_deadline
+
+    code, out, err = run_with_deadline(lambda: _allocate(3 << 30), 60, memory=1 << 30)
+    assert (code, out) == (2, "")
+    assert err == errors.OutOfMemoryError().user_message() + "\n"
+    assert run_with_deadline(lambda: _allocate(1 << 20), 60, memory=1 << 30)[:2] == (0, str(1 << 20))
