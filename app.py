@@ -225,8 +225,9 @@ def show_payment(data: dict) -> None:
         st.caption("Tik op het kopieer-icoon rechts in het vak om het nummer te kopiëren.")
 
 
-def show_ladder(data: dict) -> None:
-    lad = chain.ladder(data["kind"], data["stage"], data["text"])
+def show_ladder(data: dict, rules_dirs: tuple[Path, ...]) -> None:
+    route = chain.route_of(data["kind"], rules_dirs)
+    lad = chain.ladder(route, data["stage"], data["text"])
     if lad is None:
         return
     st.subheader(":material/location_on: Waar staat je brief?")
@@ -273,7 +274,8 @@ def show_downloads(data: dict, today: date, uid: str | None) -> None:
                             width="stretch")
 
 
-def show_answer(result: Result, today: date, uid: str | None = None) -> None:
+def show_answer(result: Result, today: date, uid: str | None = None,
+                rules_dirs: tuple[Path, ...] = ()) -> None:
     """The resident's screen, top to bottom. Only masked values (to_json) are shown."""
     data = result.to_json()
     e = data["explanation"]
@@ -290,7 +292,7 @@ def show_answer(result: Result, today: date, uid: str | None = None) -> None:
         st.subheader(":material/checklist: Wat moet je doen?")
         st.markdown("\n".join(f"{i}. {text.escape_markdown(s)}"
                               for i, s in enumerate(e["what_to_do"], 1)))
-    show_ladder(data)
+    show_ladder(data, rules_dirs)
     st.subheader(":material/report: Wat gebeurt er als je niets doet?")
     st.markdown(text.escape_markdown(e["if_you_do_nothing"]))
     if e["objection"]:
@@ -496,7 +498,7 @@ def main() -> None:
     if desk:
         show_desk(letter, opts)
         st.divider()
-    show_answer(letter.current, today, letter.uid)
+    show_answer(letter.current, today, letter.uid, opts.rules_dirs)
     st.button("Nog een brief", on_click=new_letter, icon=":material/add:",
               help="Begin opnieuw met een andere brief. Deze brief blijft in de lijst.")
 

@@ -88,6 +88,10 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 StageName = Stage
 ActionName = Action
+# The debt ladders a letter can stand on (ui/chain.py draws them; domain brief §2): a private
+# debt (shops, landlords, insurers, bailiffs), a tax (Belastingdienst, gemeente, waterschap),
+# paying back toeslag, a fine (CJIB), a study debt (DUO).
+RouteName = Literal["private", "public", "toeslag", "cjib", "duo"]
 TokenPatternList = Annotated[list[dict[str, Any]], Field(min_length=1)]
 
 
@@ -280,6 +284,7 @@ class KindRule(_Strict):
     description: Text
     senders: list[Text] = []
     match: Match | None = None
+    route: RouteName | None = None  # None: the letter is not a step on a debt ladder
     stages: Stages
     deadline: DeadlineSpec
     objection: Objection

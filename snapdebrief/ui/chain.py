@@ -1,9 +1,10 @@
 """Where a letter stands on its debt ladder, as data for a picture: the steps and "je bent hier".
 
 Three routes (domain brief §2): the private route of shops, landlords and insurers, the public
-route of tax offices, and the CJIB route for fines; DUO has its own. The route follows from the
-kind; a kind this table does not know falls back on its stage (a bailiff's stages are private).
-Letters that are not about a debt (information, appointments, decisions without a sum) get none.
+route of tax offices, and the CJIB route for fines; DUO has its own. Which route a kind is on is
+data: the `route:` key of its rule file. A kind without one falls back on its stage (a bailiff's
+stages are private). Letters that are not about a debt (information, appointments, decisions
+without a sum) get none.
 """
 
 from __future__ import annotations
@@ -76,21 +77,6 @@ ROUTES: dict[str, tuple[str, tuple[Step, ...]]] = {
     "duo": ("Zo gaat het verder bij DUO", DUO),
 }
 
-KIND_ROUTES = {
-    "incasso-aanmaning": "private",
-    "deurwaarder": "private",
-    "zorgverzekering-achterstand": "private",
-    "huurachterstand": "private",
-    "energie-achterstand": "private",
-    "belasting-aanslag": "public",
-    "belasting-aanmaning": "public",
-    "gemeente-belastingaanslag": "public",
-    "toeslag-terugvordering": "toeslag",
-    "cjib-boete": "cjib",
-    "cjib-aanmaning": "cjib",
-    "duo-studieschuld": "duo",
-}
-
 # stage → step key, per route
 STAGE_STEPS = {
     "private": {
@@ -116,22 +102,24 @@ _DWANGBEVEL = re.compile(_TITLE + r"dwangbevel\b(?![ \t]+te[ \t]+voorkomen)", re
 _TITLE_LINES = 40  # the title of a letter stands near its top
 
 
-def route_for(kind: str, stage: str | None) -> str | None:
-    if kind in KIND_ROUTES:
-        return KIND_ROUTES[kind]
-    if stage in PRIVATE_STAGES:
-        return "private"
-    return None
+def route_of(kind: str, rules_dirs=()) -> str | None:
+    """The `route:` of the kind's rule file (None for a kind without one or unknown)."""
+    from ..rules import load_rules
+
+    rule = load_rules(tuple(rules_dirs)).kinds.get(kind)
+    return None if rule is None else rule.route
 
 
-def ladder(kind: str, stage: str | None, text: str = "") -> Ladder | None:
+def ladder(route: str | None, stage: str | None, text: str = "") -> Ladder | None:
     """The ladder for this letter, or None when it is not a step on a debt ladder.
 
-    `text` (the letter's text, masked) only tells a CJIB 2nd aanmaning from a 1st, and a served
-    dwangbevel (its title line); it is read, never shown.
+    `route` is the kind's `route:` (route_of). `text` (the letter's text, masked) only tells a
+    CJIB 2nd aanmaning from a 1st, and a served dwangbevel (its title line); it is read, never
+    shown.
     """
-    route = route_for(kind, stage)
-    if route is None or stage is None:
+    if route is None and stage in PRIVATE_STAGES:
+        route = "private"
+    if route not in ROUTES or stage is None:
         return None
     title, steps = ROUTES[route]
     key = STAGE_STEPS[route].get(stage)

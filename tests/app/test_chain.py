@@ -1,10 +1,16 @@
-"""Where a letter stands on its ladder: the route from the kind, the step from the stage."""
+"""Where a letter stands on its ladder: the route from the kind's rule file, the step from the stage."""
 
 from __future__ import annotations
 
 import pytest
 
-from snapdebrief.ui.chain import ladder
+from snapdebrief.ui.chain import ladder as ladder_of_route
+from snapdebrief.ui.chain import route_of
+
+
+def ladder(kind: str, stage: str | None, text: str = ""):
+    """The ladder as the app draws it: the route from the kind's rule file."""
+    return ladder_of_route(route_of(kind), stage, text)
 
 CJIB_2 = "CJIB\nDatum: 1 mei 2026\nBetreft: Tweede aanmaning verkeersboete\n"
 CJIB_1_MENTIONS_2 = ("CJIB\nBetreft: Eerste aanmaning\nBetaalt u niet op tijd? Dan volgt een "
@@ -73,3 +79,17 @@ def test_cjib_route_steps() -> None:
     lad = ladder("cjib-boete", "decision")
     assert [s.label for s in lad.steps] == [
         "Beschikking", "1e aanmaning", "2e aanmaning", "Dwangbevel"]
+
+
+def test_a_new_kind_gets_its_ladder_from_its_rule_file(tmp_path) -> None:
+    """A rule team's own kind with `route: public` stands on the tax ladder, no code change."""
+    from pathlib import Path
+
+    shipped = (Path(__file__).resolve().parents[2] / "rules" / "belasting-aanmaning.yaml").read_text()
+    new = shipped.replace("id: belasting-aanmaning", "id: waterschap-aanmaning", 1)
+    (tmp_path / "waterschap-aanmaning.yaml").write_text(new.replace("route: public", "route: public"))
+    route = route_of("waterschap-aanmaning", (tmp_path,))
+    assert route == "public"
+    assert ladder_of_route(route, "aanmaning").here.key == "aanmaning"
+    (tmp_path / "waterschap-aanmaning.yaml").write_text(new.replace("route: public", "route: cjib"))
+    assert route_of("waterschap-aanmaning", (tmp_path,)) == "cjib"

@@ -22,6 +22,12 @@ def _swap(old: str, new: str) -> str:
 # (text, the line the error must name (found by this marker), a fragment of the problem)
 CASES = [
     pytest.param(
+        _swap("stages:\n  default: info", "route: schuld\nstages:\n  default: info"),
+        "route: schuld",
+        "route",
+        id="unknown-route",
+    ),
+    pytest.param(
         _swap("label: Testsoort", "label: Testsoort: met dubbele punt"),
         "label: Testsoort: met",
         "not valid YAML",
