@@ -206,3 +206,45 @@ _ZORG = (
 def test_stage_wording(text, kind, stage):
     c = classify([text], _rules())
     assert (c.kind, c.stage) == (kind, stage)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"incassokosten|buitengerechtelijke (?:incasso)?kosten", ("incassokosten", "buitengerechtelijke ")),
+        (r"\b(?:huur|huurachterstand|eigen risico)\b", ("huur", "huurachterstand", "eigen risico")),
+        (r"\bexplo(?:ot|ten)\b", ("explo",)),
+        (r"(?:aan)?maning", ("maning",)),  # an optional part is not needed
+        (r"\bwoord(?: \w+){0,3} ander\b", (" ander",)),
+        (r"a|bc", None),  # too short to be worth a test
+        (r"(?i)abc", None),
+        (r"\d+", None),
+    ],
+)
+def test_required_literals(pattern: str, literals: tuple[str, ...] | None) -> None:
+    from snapdebrief.classify import required_literals
+
+    assert required_literals(pattern) == literals
+
+
+def test_literal_prefilter_never_skips_a_match() -> None:
+    """Every shipped regex, on every sample letter: where it matches, one of its literals is there."""
+    import re
+    from pathlib import Path
+
+    from snapdebrief.classify import normalize, required_literals
+
+    root = Path(__file__).resolve().parents[2] / "samples"
+    texts = [normalize(p.read_text(encoding="utf-8")).text
+             for folder in ("letters", "holdout") for p in sorted((root / folder).glob("*.txt"))]
+    checked = 0
+    for kind in _rules().kinds.values():
+        if kind.match is None:
+            continue
+        for pattern in [r.regex for r in kind.match.regex] + [e.regex for e in kind.match.exclude if e.regex]:
+            literals, rx = required_literals(pattern), re.compile(pattern)
+            for text in texts:
+                if rx.search(text):
+                    checked += 1
+                    assert literals is None or any(lit in text for lit in literals), pattern
+    assert checked > 100
