@@ -35,6 +35,15 @@ def explain(files: Sequence[bytes], options: Options | None = None) -> Result:
     return finish(doc, fields, classification, options, started)
 
 
+def read_and_find(files: Sequence[bytes], options: Options) -> tuple[Document, Fields]:
+    """The letter read and its fields found, every BSN masked: what classify sees
+    (`snapdebrief rules explain` shows a rule author the scores on it)."""
+    files, cut = _bounded_text_files(files, options.limits)
+    doc = _checked(read_document(files, options), options.limits, cut)
+    fields = find_fields(doc)
+    return _masked(doc, fields), fields
+
+
 def finish(doc: Document, fields: Fields, classification, options: Options,
            started: float | None = None) -> Result:
     """Everything after classification; the app calls it again when a volunteer corrects a value."""

@@ -44,8 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("check", parents=[common], help="load every rule file and report problems")
     sub.add_parser("test", parents=[common], help="run every example in every rule file")
-    ex = sub.add_parser("explain", parents=[common], help="show how a letter (.txt) is scored")
-    ex.add_argument("file", metavar="FILE", help="a .txt letter; pages separated by form feeds")
+    ex = sub.add_parser("explain", parents=[common], help="show how a letter is scored")
+    ex.add_argument("files", metavar="FILE", nargs="+",
+                    help="the letter: a photo, PDF or text file (several files = its pages)")
     return p
 
 
@@ -62,7 +63,7 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
         return _check(rules, out)
     if args.command == "test":
         return _test(rules, out)
-    return _explain(Path(args.file), rules, out, err)
+    return _explain([Path(f) for f in args.files], rules, out, err)
 
 
 def _check(rules: RuleSet, out: TextIO) -> int:
@@ -102,16 +103,32 @@ def _test(rules: RuleSet, out: TextIO) -> int:
     return int(ExitCode.OK) if not bad else int(ExitCode.BUG)
 
 
-def _explain(path: Path, rules: RuleSet, out: TextIO, err: TextIO) -> int:
-    if path.suffix.lower() != ".txt":
-        print(f"{path}: only .txt letters can be explained here for now.", file=err)
-        return int(ExitCode.BAD_INPUT)
+def _explain(paths: list[Path], rules: RuleSet, out: TextIO, err: TextIO) -> int:
+    """Read the letter as `snapdebrief explain` does (OCR for photos, the text layer of a PDF),
+    then print every kind's score on it. BSNs are masked before anything is shown."""
+    from .errors import SnapError
+    from .options import Limits, Options
+    from .pipeline import read_and_find
+
+    files = []
+    for path in paths:
+        try:
+            if path.stat().st_size > Limits().max_file_bytes:
+                print(f"{path}: the file is larger than {Limits().max_file_bytes >> 20} MB.", file=err)
+                return int(ExitCode.BAD_INPUT)
+            files.append(path.read_bytes())
+        except OSError as e:
+            print(f"{path}: cannot read the file ({e.strerror}).", file=err)
+            return int(ExitCode.BAD_INPUT)
+    options = Options(rules_dirs=tuple(rules.dirs))
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as e:
-        print(f"{path}: cannot read the file ({e.strerror}).", file=err)
-        return int(ExitCode.BAD_INPUT)
-    print(explain_text(text.split("\f"), rules), end="", file=out)
+        doc, fields = read_and_find(files, options)
+    except SnapError as e:
+        print(e.user_message(), file=err)
+        return int(e.exit_code)
+    methods = ", ".join(sorted({p.method for p in doc.pages}))
+    print(f"read: {len(doc.pages)} page(s) by {methods}; sender: {fields.sender or '-'}", file=out)
+    print(explain_text(doc.texts, rules, sender=fields.sender), end="", file=out)
     return int(ExitCode.OK)
 
 

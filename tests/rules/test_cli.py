@@ -61,15 +61,49 @@ def test_explain_txt(tmp_path: Path):
     )
     code, out, _ = run("explain", str(letter))
     assert code == 0
-    assert out.startswith("kind: cjib-aanmaning")
+    assert out.splitlines()[0].startswith("read: 2 page(s) by text")
+    assert out.splitlines()[1].startswith("kind: cjib-aanmaning")
     assert "p2:" in out  # evidence on the second page
 
 
-def test_explain_refuses_other_files(tmp_path: Path):
-    code, _, err = run("explain", str(tmp_path / "brief.pdf"))
-    assert code == 2 and "only .txt" in err
+LETTER = """Centraal Justitieel Incassobureau
+Postbus 1794, 8901 CB Leeuwarden
+
+Datum: 3 maart 2026
+CJIB-nummer: 1062 5421 5704 7959
+Burgerservicenummer: 111222333
+
+Betreft: Eerste aanmaning verkeersboete
+
+Geachte heer Jansen,
+
+U heeft de boete van € 110,00 nog niet betaald. Daarom is de boete verhoogd met € 55,00.
+Betaal € 165,00 vóór 31 maart 2026 op rekening NL86 INGB 0002 4455 88.
+"""
+
+
+def test_explain_reads_a_pdf_and_a_photo_and_masks_the_bsn(tmp_path: Path):
+    """A rule author can try a rule on the letter as it came in: PDF text layer or OCR."""
+    from tests.conftest import render_image, render_pdf
+
+    pdf, png = tmp_path / "brief.pdf", tmp_path / "foto.png"
+    pdf.write_bytes(render_pdf(LETTER))
+    png.write_bytes(render_image(LETTER, dpi=200))
+    for path, method in ((pdf, "text"), (png, "ocr")):
+        code, out, err = run("explain", str(path))
+        assert code == 0, err
+        assert f"by {method}" in out.splitlines()[0]
+        assert "kind: cjib-aanmaning" in out
+        assert "111222333" not in out
+
+
+def test_explain_refuses_what_it_cannot_read(tmp_path: Path):
     code, _, err = run("explain", str(tmp_path / "weg.txt"))
     assert code == 2 and "cannot read" in err
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    code, out, err = run("explain", str(empty))
+    assert code == 2 and out == "" and "leeg" in err  # the Dutch message of EmptyFileError
 
 
 def test_rules_dirs_env_then_options(tmp_path: Path):
