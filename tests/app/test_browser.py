@@ -202,6 +202,9 @@ def test_photo_to_answer(app_url: str, photo: bytes, expected: dict, tmp_path: P
             name = "app-phone.png" if phone else "app-desktop.png"
             full_screenshot(page, ARTIFACTS / name)
             body = page.inner_text("body")
+            if phone:
+                reached = tab_through(page)
+                contrast = lowest_contrast(page)
             if not phone:
                 downloads = {}
                 for label in ("Zet in je agenda", "Samenvatting (PDF)"):
@@ -222,8 +225,56 @@ def test_photo_to_answer(app_url: str, photo: bytes, expected: dict, tmp_path: P
     assert expected["kind"] == "cjib-aanmaning", "the library did not classify the photo"
     assert deadline is not None and long_date(deadline) in body
     assert "1e aanmaning" in body and "je bent hier" in body
+    if phone:
+        for control in ("Zet in je agenda", "Samenvatting (PDF)", "Nog een brief", "tel:", "IFRAME"):
+            assert any(control in r for r in reached), f"{control} not reachable by Tab: {reached}"
+        assert contrast[0] >= 4.5, f"text with too little contrast (WCAG AA 4.5): {contrast}"
     if not phone:
         check_downloads(downloads, expected, deadline)
+
+
+def tab_through(page, presses: int = 150) -> list[str]:
+    """What the Tab key reaches, in order: tag, label/text, href (the read-aloud button sits in
+    an iframe, so the page sees the IFRAME)."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    seen: list[str] = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(
+            "() => { const e = document.activeElement; if (!e) return '';"
+            " return [e.tagName, e.getAttribute('aria-label') || '', (e.innerText || '').slice(0, 40),"
+            " e.getAttribute('href') || ''].join(' | '); }"))
+    return list(dict.fromkeys(seen))
+
+
+CONTRAST_JS = """
+() => {
+  const lum = c => { const [r, g, b] = c.map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const rgba = s => (s.match(/[\d.]+/g) || []).map(Number);
+  const back = e => { for (; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c.slice(0, 3); } return [255, 255, 255]; };
+  let worst = [21, ''];
+  const main = document.querySelector('[data-testid="stMain"]') || document.body;
+  for (const e of main.querySelectorAll('*')) {
+    const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !e.offsetParent) continue;
+    const st = getComputedStyle(e); const fg = rgba(st.color);
+    if (fg.length >= 4 && fg[3] < 0.5) continue;
+    const [a, b] = [lum(fg.slice(0, 3)), lum(back(e))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < worst[0]) worst = [ratio, e.textContent.trim().slice(0, 40) + ' ' + st.color];
+  }
+  return worst;
+}
+"""
+
+
+def lowest_contrast(page) -> tuple[float, str]:
+    """The lowest WCAG contrast ratio of any visible text in the answer, and which text."""
+    ratio, where = page.evaluate(CONTRAST_JS)
+    return round(ratio, 2), where
 
 
 def check_downloads(downloads: dict[str, bytes], expected: dict, deadline: date) -> None:
