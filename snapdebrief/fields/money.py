@@ -827,7 +827,29 @@ def _find(pages: Sequence[str]) -> list[_Found]:
     for i, text in enumerate(pages):
         if text:
             found.extend(_find_page(text, i + 1))
-    return _settle_totals(found)
+    return _settle_totals(_lost_commas(found))
+
+
+_CENTS = re.compile(r"\d[,.]\d{2}(?!\d)")
+_DIGITS_ONLY = re.compile(r"(?<![\d.,])\d{3,}(?![\d.,])")
+
+
+def _lost_commas(found: list[_Found]) -> list[_Found]:
+    """OCR often drops a decimal comma: "Totaal € 51237" above "Betaal € 512,37". An amount
+    printed as bare digits that are exactly the digits of an amount with cents elsewhere on the
+    letter is that amount (a letter naming both € 51.237 and € 512,37 is not seen)."""
+    cents = {round(f.amount.value * 100) for f in found if _CENTS.search(f.amount.text)}
+    if not cents:
+        return found
+    out = []
+    for f in found:
+        m = _DIGITS_ONLY.search(f.amount.text)
+        if m and not _CENTS.search(f.amount.text) and int(m.group()) in cents \
+                and round(f.amount.value) == int(m.group()):
+            value = int(m.group()) / 100
+            f = replace(f, amount=replace(f.amount, value=-value if f.amount.value < 0 else value))
+        out.append(f)
+    return out
 
 
 def _due_total(found: Sequence[_Found]) -> _Found | None:

@@ -487,3 +487,19 @@ def test_samples_amount_due_and_roles() -> None:
     print("\n".join(report))
     assert due_ok / n >= 0.9
     assert precision >= 0.8 and recall >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        pytest.param("Jaarnota € 388,37\nTermijn mei € 124,00\nTotaal openstaand € 51237\n\n"
+                     "Betaal het bedrag van € 512,37 vóór 16 juni 2026.", 512.37, id="total-lost-comma"),
+        pytest.param("Boete € 1500\nAdministratiekosten € 9,00\nTotaal € 1509,00", 1509.0,
+                     id="whole-euros-stay-whole"),
+    ],
+)
+def test_ocr_lost_decimal_comma(text: str, due: float) -> None:
+    """OCR drops a decimal comma now and then: bare digits that are exactly another amount's
+    digits with its cents are that amount, never a hundred times more."""
+    amounts = find_amounts([text])
+    assert amount_due(amounts, [text]) == due
