@@ -102,6 +102,10 @@ class Normalized:
         return self.src[start], self.src[end - 1] + 1
 
 
+# A run of characters that fold to themselves, lowercased: no space, dash, accent or quote.
+_PLAIN_RUN = re.compile(r"[A-Za-z0-9!#-&(-,./:-@\[-_{-}]+")
+
+
 def normalize(raw: str) -> Normalized:
     """Lowercase, fold accents, plain quotes/dashes, one space per whitespace run, and join
     words hyphenated across a line break. Keeps a map back to `raw` for evidence."""
@@ -109,9 +113,22 @@ def normalize(raw: str) -> Normalized:
     src: list[int] = []
     space_at = -1
     i, n = 0, len(raw)
+    plain = _PLAIN_RUN.match
     while i < n:
+        m = plain(raw, i)
+        if m:  # most of a letter: lowercase the whole run at once
+            if space_at >= 0:
+                if out:
+                    out.append(" ")
+                    src.append(space_at)
+                space_at = -1
+            run = m.group()
+            out.append(run.lower())
+            src.extend(range(i, m.end()))
+            i = m.end()
+            continue
         ch = raw[i]
-        if ch in "-\u00ad\u00ac" and out and out[-1].isalnum() and space_at < 0:
+        if ch in "-\u00ad\u00ac" and out and out[-1][-1:].isalnum() and space_at < 0:
             m = _LINE_BREAK_HYPHEN.match(raw, i)
             if m:
                 before, after = raw[i - 1], raw[m.end()]
