@@ -78,6 +78,12 @@ def options() -> Options:
     )
 
 
+def temp_base() -> Path | None:
+    """Where each letter's private temp folder goes (SNAPDEBRIEF_TMPDIR; default /dev/shm)."""
+    raw = os.environ.get("SNAPDEBRIEF_TMPDIR", "")
+    return Path(raw) if raw else None
+
+
 def time_limit() -> float:
     """Seconds one letter may take (SNAPDEBRIEF_TIME_LIMIT, for a slow desk laptop)."""
     try:
@@ -131,7 +137,7 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
                    expanded=False) as status:
         try:
             with reading_slots():
-                result = isolate.explain_in_child(files, opts)
+                result = isolate.explain_in_child(files, opts, temp_base=temp_base())
         except SnapError as exc:
             problem = exc.user_message()
         except Exception:  # noqa: BLE001 - never a traceback with letter content on screen

@@ -21,6 +21,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,7 @@ from .errors import ExitCode, OutOfMemoryError, SnapError, TimeLimitError
 T = TypeVar("T")
 
 MEMORY_FOLDER = Path("/dev/shm")  # RAM on Linux: the page image never touches a disk
+WATCH_SECONDS = 0.5  # how often a child checks that its caller is still there
 WARM_MODULE = "snapdebrief.warm"
 
 
@@ -53,17 +55,20 @@ def available() -> bool:
 
 
 def run_isolated(work: Callable[..., T], *args: Any, seconds: float, start: str = "fork",
-                 memory: int | None = None, debug: bool = False) -> T:
+                 memory: int | None = None, temp_base: Path | None = None,
+                 debug: bool = False) -> T:
     """`work(*args)` in a child process; its value, or the child's SnapError as ChildError.
 
     Raises TimeLimitError after `seconds`, ChildCrashed when the child fails otherwise. `memory`
     caps the address space of the child and of every process it starts (MemoryError there
-    becomes OutOfMemoryError). With "forkserver", `work` and `args` must pickle.
+    becomes OutOfMemoryError). `temp_base` is where the child's private temp folder goes
+    (default /dev/shm, else TMPDIR). With "forkserver", `work` and `args` must pickle.
     """
     ctx = _context(start)
-    tmp = _private_temp_folder()
+    tmp = _private_temp_folder(temp_base)
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(work, args, send, tmp, memory, debug), daemon=True)
+    child = ctx.Process(target=_child, args=(work, args, send, tmp, memory, os.getpid(), debug),
+                        daemon=True)
     restore = _on_sigterm_raise()
     try:
         child.start()
@@ -114,8 +119,8 @@ def _context(start: str):
     return ctx
 
 
-def _private_temp_folder() -> str | None:
-    for base in (MEMORY_FOLDER, None):
+def _private_temp_folder(base_first: Path | None = None) -> str | None:
+    for base in (base_first or MEMORY_FOLDER, None):
         if base is not None and not (base.is_dir() and os.access(base, os.W_OK | os.X_OK)):
             continue
         try:
@@ -150,12 +155,14 @@ def _kill_group(child) -> None:
     child.join(5)
 
 
-def _child(work, args, send, tmp: str | None, memory: int | None, debug: bool) -> None:
+def _child(work, args, send, tmp: str | None, memory: int | None, caller: int,
+           debug: bool) -> None:
     os.setpgid(0, 0)  # its own group: the parent kills it and every Tesseract it started at once
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if tmp is not None:
         tempfile.tempdir = tmp
         os.environ["TMPDIR"] = tmp
+    threading.Thread(target=_end_with, args=(caller, tmp), daemon=True).start()
     if memory:
         _cap_memory(memory)
     try:
@@ -174,7 +181,25 @@ def _child(work, args, send, tmp: str | None, memory: int | None, debug: bool) -
     send.close()
 
 
-def explain_in_child(files: list[bytes], options, start: str = "forkserver"):
+def _end_with(caller: int, tmp: str | None) -> None:
+    """A forkserver's child is not the caller's child: if the caller (the app) stops while a
+    letter is being read, nobody would kill it or remove its folder. So it watches the caller
+    and, once it has gone, removes its own folder and kills its group (its Tesseracts too)."""
+    while True:
+        time.sleep(WATCH_SECONDS)
+        try:
+            os.kill(caller, 0)
+        except ProcessLookupError:
+            break
+        except PermissionError:
+            continue  # still there (another user's process cannot be ours, but be safe)
+    if tmp is not None:
+        shutil.rmtree(tmp, ignore_errors=True)
+    os.killpg(0, signal.SIGKILL)
+
+
+def explain_in_child(files: list[bytes], options, start: str = "forkserver",
+                     temp_base: Path | None = None):
     """The app's way to explain one letter: `pipeline.explain` under options.limits.total_seconds
     in a forkserver child (see the module docstring). Where fork is missing it runs here."""
     from .pipeline import explain
@@ -182,7 +207,7 @@ def explain_in_child(files: list[bytes], options, start: str = "forkserver"):
     if not available():
         return explain(files, options)
     return run_isolated(explain, list(files), options, seconds=options.limits.total_seconds,
-                        start=start, memory=options.limits.max_memory_bytes)
+                        start=start, memory=options.limits.max_memory_bytes, temp_base=temp_base)
 
 
 def prestart() -> None:

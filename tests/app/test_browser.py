@@ -334,10 +334,11 @@ def test_a_letter_over_the_time_limit_is_stopped_with_a_dutch_message(
 
     from snapdebrief.errors import TimeLimitError
 
-    app_tmp = tmp_path / "app-tmp"
+    app_tmp, letters_tmp = tmp_path / "app-tmp", tmp_path / "letters-tmp"
     app_tmp.mkdir()
-    shm_before = set(Path("/dev/shm").glob("snapdebrief-*"))
-    with running_app(app_tmp, SNAPDEBRIEF_TIME_LIMIT="0.5") as url, sync_playwright() as p:
+    letters_tmp.mkdir()
+    with running_app(app_tmp, SNAPDEBRIEF_TIME_LIMIT="0.5",
+                     SNAPDEBRIEF_TMPDIR=str(letters_tmp)) as url, sync_playwright() as p:
         ctx, page = open_page(p, tmp_path, phone=True)
         try:
             upload(page, url, "brief.png", photo, "image/png")
@@ -348,4 +349,4 @@ def test_a_letter_over_the_time_limit_is_stopped_with_a_dutch_message(
         finally:
             ctx.close()
     assert sorted(p.name for p in app_tmp.rglob("*")) == []
-    assert set(Path("/dev/shm").glob("snapdebrief-*")) <= shm_before
+    assert sorted(p.name for p in letters_tmp.rglob("*")) == []  # the letter's own folder

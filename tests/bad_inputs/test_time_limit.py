@@ -140,3 +140,43 @@ def test_a_letter_over_the_memory_cap_gets_a_dutch_message() -> None:
     assert (code, out) == (2, "")
     assert err == errors.OutOfMemoryError().user_message() + "\n"
     assert run_with_deadline(lambda: _allocate(1 << 20), 60, memory=1 << 30)[:2] == (0, str(1 << 20))
+
+
+APP_THAT_STOPS = """
+import os, sys
+from pathlib import Path
+from snapdebrief import isolate
+from tests.bad_inputs.test_time_limit import _sleep_with_a_grandchild
+tmp, marker = Path(sys.argv[1]), sys.argv[2]
+if __name__ == "__main__":
+    isolate.run_isolated(_sleep_with_a_grandchild, marker, tmp / "note.txt", seconds=60,
+                         start="forkserver", temp_base=tmp / "letters")
+"""
+
+
+def test_a_child_whose_app_stopped_cleans_up_and_ends(tmp_path) -> None:
+    """If the app stops while a letter is read, the forkserver's child (no child of the app)
+    removes its own folder and kills its group, instead of running on alone."""
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "app.py").write_text(APP_THAT_STOPS)
+    marker = uuid.uuid4().hex
+    app = subprocess.Popen([sys.executable, str(tmp_path / "app.py"), str(tmp_path), marker],
+                           cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    try:
+        for _ in range(600):  # until the child has written where its folder is
+            if (tmp_path / "note.txt").exists() or app.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert list((tmp_path / "letters").iterdir()), "the child did not start"
+    finally:
+        app.kill()  # the app dies without any clean-up of its own
+        app.wait()
+    for _ in range(60):
+        if not list((tmp_path / "letters").iterdir()) and not processes_with(marker):
+            break
+        time.sleep(0.1)
+    assert list((tmp_path / "letters").iterdir()) == []
+    assert not processes_with(marker)
