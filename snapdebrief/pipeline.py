@@ -11,7 +11,7 @@ import time
 from collections.abc import Sequence
 
 from .classify import classify
-from .explainers import KindTexts, explain_letter
+from .explainers import explain_letter, kind_texts
 from .fields.collect import find_fields
 from .fields.deadline import choose_deadline, objection_deadline_from
 from .fields.privacy import mask
@@ -52,17 +52,7 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
     if possible and letter_date is not None:
         objection_date = objection_deadline_from(fields.dates, letter_date, rule.objection.weeks)
     objection_deadline = objection_date if rule.objection.decision else None
-    texts = KindTexts(
-        kind=rule.id,
-        label=rule.label,
-        summary=rule.texts.summary,
-        what_to_do=tuple(rule.texts.what_to_do),
-        if_you_do_nothing=rule.texts.if_you_do_nothing,
-        objection=rule.texts.objection,
-        help_ids=tuple(rule.help),
-        objection_possible=bool(possible),
-        objection_weeks=rule.objection.weeks,
-    )
+    texts = kind_texts(rule, objection_possible=bool(possible))
     explanation = explain_letter(
         texts, fields, classification, deadline, objection_date, options.today,
         options.region, pages=doc.texts,

@@ -553,17 +553,37 @@ def help_items(ctx: Context, extra_ids: Sequence[str] = ()) -> list[Help]:
 _DUNNING = re.compile(r"aanmaning|deurwaarder|dwangbevel|beslag|incasso|rente|kosten|hoger", re.IGNORECASE)
 
 
+MAX_SUMMARY_SENTENCES = 2  # issue #8: "Wat is dit?" is one or two sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def short_summary(summary: str, values: Values) -> str:
+    """At most two sentences: a 'Kijk op de brief …' check goes first (the warnings keep it)."""
+    parts = _sentences(summary)
+    if len(parts) > MAX_SUMMARY_SENTENCES:
+        checks = all_checks(values)
+        parts = [p for p in parts if p not in checks] or parts
+    return " ".join(parts[:MAX_SUMMARY_SENTENCES])
+
+
 def _refund_summary(ctx: Context, summary: str, missing: frozenset[str]) -> tuple[str, frozenset[str]]:
-    """A refund letter's summary says what you get, even when the kind's text was about paying."""
-    extra = []
-    if not summary:
+    """A refund letter's summary says what you get, even when the kind's text was about paying.
+
+    The sentence about the money takes the place of a second sentence, so it stays two.
+    """
+    parts = _sentences(summary)
+    if not parts:
         head, m = ctx.fill("Dit is een brief van {sender}.", own=True)
-        extra.append(head)
+        parts = _sentences(head)[:1]
         missing = missing | m
     if ctx.refund is not None and not re.search(r"\bkrijg|\bterug\b|\bontvang", summary, re.IGNORECASE):
-        extra.append(("Je krijgt {} terug." if ctx.refund.role == "refund" else "Je krijgt {}.")
-                     .format(money(ctx.refund.value)))
-    return " ".join(x for x in (summary, *extra) if x), missing
+        got = ("Je krijgt {} terug." if ctx.refund.role == "refund" else "Je krijgt {}.").format(
+            money(ctx.refund.value))
+        parts = [*parts[:MAX_SUMMARY_SENTENCES - 1], got]
+    return " ".join(parts), missing
 
 
 def add_step(d: Draft, step: str, unless: str, *, at: int | None = None) -> bool:
@@ -593,6 +613,7 @@ def draft(ctx: Context) -> Draft:
     how_much, m4 = amount_text(ctx)
     nothing, m5 = ctx.fill(ctx.texts.if_you_do_nothing)
     when, m3 = deadline_text(ctx, date_needed="date" in (set(m1) | m2 | set(m5)))
+    summary = short_summary(summary, ctx.values)
     if ctx.is_refund:
         summary, m1 = _refund_summary(ctx, summary, m1)
         if not nothing or _DUNNING.search(nothing):
