@@ -25,7 +25,9 @@ Regime = Literal["wahv", "strafbeschikking"] | None
 _STRAF = re.compile(r"\bstrafbeschikking", re.IGNORECASE)
 _WAHV = re.compile(
     r"\bwahv\b|administratiefrechtelijke\s+handhaving|verkeersvoorschriften|\bwet\s+mulder\b"
-    r"|verkeersboete|verkeersovertreding|\bkenteken",
+    r"|\bverkeer\w*|\bkenteken|verbodsbord|snelheid|rood\s+licht|\bkm/u\b|\bparkeer\w*"
+    # only Wahv fines grow in these two steps (a strafbeschikking is caught before this)
+    r"|verhoging\s+(?:eerste|tweede|1e|2e)\s+aanmaning",
     re.IGNORECASE,
 )
 # "Eerste/Tweede aanmaning" as the letter's own title: a mention after "een" is the next one

@@ -182,6 +182,19 @@ def refund_amount(fields: Fields) -> Amount | None:
     return max(got, key=lambda a: abs(a.value)) if got else None
 
 
+def refund_value(fields: Fields) -> float | None:
+    """What the resident gets, only when the letter leaves no doubt: one refund value, or one
+    benefit value. A toeslag or benefit letter often lists several (per month, per year, the
+    advance already paid): then we do not guess which one is theirs."""
+    for roles in (("refund",), ("benefit",)):
+        values = {float(cents(a.value)) for a in amounts(fields, *roles)}
+        if len(values) == 1:
+            return abs(values.pop())
+        if values:
+            return None
+    return None
+
+
 def payment_reference(fields: Fields) -> Reference | None:
     if fields.payment_reference is not None:
         return fields.payment_reference
@@ -220,7 +233,7 @@ def build_context(
     refund = refund_amount(fields)
     due = amount_due(fields)
     is_refund = (fields.amount_due is None or fields.amount_due <= 0) and refund is not None
-    shown = refund.value if is_refund and refund is not None else due
+    shown = refund_value(fields) if is_refund else due
     ref = payment_reference(fields)
     the_date = deadline.date if deadline else (fields.appointment.date if fields.appointment else None)
     action = deadline.action if deadline else ("attend" if fields.appointment else None)
@@ -486,9 +499,12 @@ def principal_value(fields: Fields) -> float | None:
 def amount_text(ctx: Context) -> tuple[str | None, set[str]]:
     """Hoeveel? What to pay and what it is made of — or, for a refund, what you get."""
     if ctx.is_refund and ctx.refund is not None:
-        got = money(ctx.refund.value)
+        value = refund_value(ctx.fields)
+        if value is None:
+            return ("Je hoeft niets te betalen. Op de brief staan een paar bedragen. "
+                    + check_sentence("amount", ctx.values)), {"amount"}
         what = "Je krijgt {} terug." if ctx.refund.role == "refund" else "Je krijgt {}."
-        text, missing = ctx.fill("Je hoeft niets te betalen. " + what.format(got)
+        text, missing = ctx.fill("Je hoeft niets te betalen. " + what.format(money(value))
                                  + " Klopt het bedrag niet? Bel dan {sender}.", own=True)
         return text, set(missing)
     due = ctx.due
@@ -579,9 +595,10 @@ def _refund_summary(ctx: Context, summary: str, missing: frozenset[str]) -> tupl
         head, m = ctx.fill("Dit is een brief van {sender}.", own=True)
         parts = _sentences(head)[:1]
         missing = missing | m
-    if ctx.refund is not None and not re.search(r"\bkrijg|\bterug\b|\bontvang", summary, re.IGNORECASE):
-        got = ("Je krijgt {} terug." if ctx.refund.role == "refund" else "Je krijgt {}.").format(
-            money(ctx.refund.value))
+    value = refund_value(ctx.fields)
+    if (ctx.refund is not None and value is not None
+            and not re.search(r"\bkrijg|\bterug\b|\bontvang", summary, re.IGNORECASE)):
+        got = ("Je krijgt {} terug." if ctx.refund.role == "refund" else "Je krijgt {}.").format(money(value))
         parts = [*parts[:MAX_SUMMARY_SENTENCES - 1], got]
     return " ".join(parts), missing
 
