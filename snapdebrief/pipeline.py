@@ -18,6 +18,7 @@ from .fields.privacy import mask
 from .options import Limits, Options
 from .read import read_document
 from .read.sniff import decode_text, sniff
+from .readability import reading_ease
 from .read.text import NOT_DUTCH, SEVERAL_LETTERS, TOO_LONG, looks_dutch, several_letters
 from .result import Document, Fields, Page, Result, Source
 from .rules import load_rules
@@ -66,8 +67,9 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
         ocr_confidence=round(sum(confs) / len(confs), 1) if confs else None,
         seconds=(time.perf_counter() - started) if started is not None else 0.0,
     )
+    masked = _masked(doc, fields)
     return Result(
-        document=_masked(doc, fields),
+        document=masked,
         fields=fields,
         classification=classification,
         deadline=deadline,
@@ -75,6 +77,7 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
         explanation=explanation,
         source=source,
         warnings=tuple(dict.fromkeys(warnings)),
+        reading_ease=reading_ease(masked.texts, explanation),
         bsn_values=_bsn_values(doc, fields),
     )
 
