@@ -1,6 +1,6 @@
 """The rule team's texts (rules/<kind>.yaml `texts:`) through the explainer, with the same cases.
 
-Read with PyYAML directly, as the brief asks; a kind whose file is not there yet is skipped.
+Read with the real loader (variants included); a kind whose file is not there yet is skipped.
 Failures here are wording problems for the rule team, not explainer bugs.
 """
 

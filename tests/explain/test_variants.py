@@ -145,3 +145,32 @@ def test_every_shipped_variant_has_a_condition_and_known_help():
         for v in _texts(kind).variants:
             assert v.stages or v.money or v.phrases or v.not_phrases, (kind, v.id)
             assert [h for h in v.help_ids or () if h not in known] == [], (kind, v.id)
+
+
+def _forced(kind: str):
+    """(variant id, texts that always take that variant) for every variant of a shipped kind."""
+    texts = _texts(kind)
+    for v in texts.variants:
+        always = replace(v, stages=frozenset(), money=frozenset(), phrases=(), not_phrases=())
+        yield v.id, replace(texts, variants=(always,))
+
+
+FORCED = [
+    pytest.param(kind, vid, texts, id=f"{kind}:{vid}")
+    for kind in SHIPPED.ids() for vid, texts in _forced(kind)
+]
+
+
+@pytest.mark.parametrize(("kind", "vid", "texts"), FORCED)
+def test_every_variant_is_b1_with_and_without_values(kind, vid, texts):
+    from snapdebrief.readability import mask, problems, sentences
+
+    from .explain_cases import CASES, whole_text
+
+    case = next((c for c in CASES if c.kind == kind), None)
+    if case is None:
+        pytest.skip(f"no hand-built case for {kind}")
+    for fields in (case.fields, Fields(letter_date=case.fields.letter_date)):
+        e = run(replace(case, fields=fields), texts=texts)
+        assert problems(whole_text(e)) == [], (vid, whole_text(e))
+        assert 1 <= len(sentences(mask(e.summary))) <= 2, e.summary
