@@ -36,7 +36,7 @@ _ABBREVIATIONS = {
     "z.s.m.": "snel", "d.w.z.": "dus", "enz.": "enzovoort", "etc.": "enzovoort", "nr.": "nummer",
     "ca.": "ongeveer", "incl.": "met", "excl.": "zonder", "art.": "artikel", "blz.": "bladzijde",
     "i.p.v.": "in plaats van", "m.b.t.": "over", "n.v.t.": "niet nodig", "t.a.v.": "voor",
-    "z.o.z.": "omslaan", "dhr.": "meneer", "mevr.": "mevrouw", "mr.": "meester", "e.d.": "enzovoort",
+    "z.o.z.": "omslaan", "b.v.": "bedrijf", "n.v.": "bedrijf", "dhr.": "meneer", "mevr.": "mevrouw", "mr.": "meester", "e.d.": "enzovoort",
     "jan.": "januari", "feb.": "februari", "mrt.": "maart", "apr.": "april", "jun.": "juni",
     "jul.": "juli", "aug.": "augustus", "sep.": "september", "sept.": "september",
     "okt.": "oktober", "nov.": "november", "dec.": "december", "ma.": "maandag", "di.": "dinsdag",

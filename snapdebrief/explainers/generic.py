@@ -75,8 +75,7 @@ class Context:
 
     @property
     def is_refund(self) -> bool:
-        due = self.fields.amount_due
-        return (due is None or due <= 0) and self.refund is not None
+        return pays_you(self.fields, self.deadline)
 
     @property
     def due(self) -> float | None:
@@ -182,6 +181,18 @@ def refund_amount(fields: Fields) -> Amount | None:
     return max(got, key=lambda a: abs(a.value)) if got else None
 
 
+# A letter that asks for papers or a visit is not about money, even when it quotes a benefit.
+NOT_MONEY_ACTIONS = frozenset({"send_documents", "attend"})
+
+
+def pays_you(fields: Fields, deadline: Deadline | None) -> bool:
+    """The letter pays the resident (refund or benefit) and asks no money."""
+    if deadline is not None and deadline.action in NOT_MONEY_ACTIONS:
+        return False
+    due = fields.amount_due
+    return (due is None or due <= 0) and refund_amount(fields) is not None
+
+
 def refund_value(fields: Fields) -> float | None:
     """What the resident gets, only when the letter leaves no doubt: one refund value, or one
     benefit value. A toeslag or benefit letter often lists several (per month, per year, the
@@ -232,7 +243,7 @@ def build_context(
 ) -> Context:
     refund = refund_amount(fields)
     due = amount_due(fields)
-    is_refund = (fields.amount_due is None or fields.amount_due <= 0) and refund is not None
+    is_refund = pays_you(fields, deadline)
     shown = refund_value(fields) if is_refund else due
     ref = payment_reference(fields)
     the_date = deadline.date if deadline else (fields.appointment.date if fields.appointment else None)
@@ -572,8 +583,12 @@ _DUNNING = re.compile(r"aanmaning|deurwaarder|dwangbevel|beslag|incasso|rente|ko
 MAX_SUMMARY_SENTENCES = 2  # issue #8: "Wat is dit?" is one or two sentences
 
 
+# A sentence ends at . ! or ? before a space, but not after an initial or "B.V." in a name.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
 
 def short_summary(summary: str, values: Values) -> str:

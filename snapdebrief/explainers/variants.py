@@ -16,13 +16,13 @@ from dataclasses import replace
 from ..classify import normalize
 from ..result import Classification, Deadline, Fields
 from .base import KindTexts, Money, TextVariant
-from .generic import amount_due, refund_amount
+from .generic import amount_due, pays_you
 
 
 def money_of(fields: Fields, deadline: Deadline | None) -> Money:
     """Which way the letter's money goes: the resident pays, gets money, or neither."""
     due = amount_due(fields)
-    if (fields.amount_due is None or fields.amount_due <= 0) and refund_amount(fields) is not None:
+    if pays_you(fields, deadline):
         return "refund"
     if (deadline is not None and deadline.action == "pay") or (due is not None and due > 0):
         return "pay"

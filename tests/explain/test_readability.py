@@ -31,6 +31,7 @@ from snapdebrief.readability import (
         pytest.param("Bijv. op 12 mrt. 2026 of t/m mei.", "bijvoorbeeld op tien maart tien of tot en met mei.", id="abbreviations"),
         pytest.param("Kenmerk 1234.56.782.T.26 staat erop.", "Kenmerk tien staat erop.", id="aanslagnummer"),
         pytest.param("Regel zonder punt", "Regel zonder punt.", id="line-gets-a-stop"),
+        pytest.param("Incasso Noord B.V. wil geld.", "Incasso Noord bedrijf wil geld.", id="company-bv"),
     ],
 )
 def test_mask(text, expected):

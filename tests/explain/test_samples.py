@@ -90,6 +90,12 @@ FITTING = [
                  "Dan krijg je een herinnering", id="duo-aanmaning"),
     pytest.param("letters/deurwaarder-04-betekening-vonnis-bevel", "binnen 2 dagen", "Moet je naar de rechter",
                  id="deurwaarder-betekening"),
+    # A sender with "B.V." in its name: the summary is not cut at that dot.
+    pytest.param("letters/incasso-aanmaning-05-betalingsregeling-termijnen", "Maasoever B.V. wil dat je", None,
+                 id="summary-not-cut-at-bv"),
+    # An information request that quotes the benefit is not a refund letter.
+    pytest.param("letters/uitkering-informatieverzoek-03-svb-aow-woonsituatie", "papieren", "Je krijgt €",
+                 id="infoverzoek-no-refund"),
     pytest.param("letters/deurwaarder-03-exploot-dagvaarding", "oproep om naar de rechter te komen", None,
                  id="deurwaarder-dagvaarding"),
     pytest.param("letters/incasso-aanmaning-02-14dagenbrief-telecom", "14-dagenbrief", None, id="incasso-14-dagen"),
