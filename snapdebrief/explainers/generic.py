@@ -502,9 +502,15 @@ def principal_value(fields: Fields) -> float | None:
         return None
     if len(found) == 1:
         return found[0]
+    whole = sum(found)
+    # Two months of equal rent add up to the total asked: they are lines, not a line and its sum.
+    totals = [a.value for a in amounts(fields, "total")] + (
+        [fields.amount_due] if fields.amount_due is not None else [])
+    if any(abs(whole - t) < 0.005 for t in totals):
+        return float(whole)
     top = max(found)
-    rest = sum(found) - top
-    return top if abs(rest - top) < 0.005 else float(sum(found))
+    rest = whole - top
+    return top if abs(rest - top) < 0.005 else float(whole)
 
 
 def amount_text(ctx: Context) -> tuple[str | None, set[str]]:
@@ -525,7 +531,14 @@ def amount_text(ctx: Context) -> tuple[str | None, set[str]]:
         return None, set()
     lines = [f"Je moet {money(due)} betalen."]
     parts = breakdown(ctx.fields, due)
-    if parts is not None:
+    if parts is not None and not parts.adds_up and parts.principal == cents(due):
+        # A 14-dagenbrief asks the bill itself and only announces the costs for later.
+        extra = [x for x in (parts.interest, parts.costs, parts.btw) if x is not None]
+        lines.append("Dat is het bedrag zelf, zonder kosten.")
+        if extra:
+            lines.append(f"Op de brief staan ook kosten van {money(sum(extra, Decimal(0)))}. "
+                         "Die zitten niet in dit bedrag.")
+    elif parts is not None:
         lines.append("Dat bedrag bestaat uit een paar delen.")
         lines += parts.lines()
         if not parts.adds_up:

@@ -96,6 +96,11 @@ FITTING = [
     # An information request that quotes the benefit is not a refund letter.
     pytest.param("letters/uitkering-informatieverzoek-03-svb-aow-woonsituatie", "papieren", "Je krijgt €",
                  id="infoverzoek-no-refund"),
+    # Two months of equal rent are the principal (they add up to the total): no false WIK alarm.
+    pytest.param("holdout/huurachterstand-h18-havensteder-14-dagenbrief", "Dat is het bedrag zelf, zonder kosten",
+                 "Dat is te veel", id="equal-rent-lines-no-false-alarm"),
+    pytest.param("letters/incasso-aanmaning-01-herinnering-webshop", "eerst een 14-dagenbrief",
+                 "Dan komen er meer kosten", id="incasso-herinnering-next-step"),
     pytest.param("letters/deurwaarder-03-exploot-dagvaarding", "oproep om naar de rechter te komen", None,
                  id="deurwaarder-dagvaarding"),
     pytest.param("letters/incasso-aanmaning-02-14dagenbrief-telecom", "14-dagenbrief", None, id="incasso-14-dagen"),
