@@ -189,6 +189,8 @@ class Explanation:
     objection: str | None
     help: tuple[Help, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Which `texts.variants` entry of the rule file gave the words (None: the kind's own texts).
+    variant: str | None = None
 
 
 @dataclass(frozen=True)
@@ -292,6 +294,7 @@ class Result:
                 "help": [
                     {"name": h.name, "phone": h.phone, "url": h.url, "why": h.why} for h in e.help
                 ],
+                "texts_variant": e.variant,
             },
             "warnings": list(self.warnings),
             "text": self.text,

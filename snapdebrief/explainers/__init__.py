@@ -19,6 +19,7 @@ Before that, `variants.pick` swaps in the rule file's texts for this stage or si
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
@@ -60,9 +61,10 @@ def explain_letter(
     """The resident's answer for one letter, in simple Dutch (B1, "je")."""
     texts = variants.pick(texts, fields, classification, deadline, pages)
     explainer = EXPLAINERS.get(texts.kind, generic.explain)
-    return explainer(
+    answer = explainer(
         texts, fields, classification, deadline, objection_deadline, today, region, pages=pages
     )
+    return dataclasses.replace(answer, variant=texts.variant)
 
 
 def kind_texts(rule: KindRule, objection_possible: bool | None = None) -> KindTexts:

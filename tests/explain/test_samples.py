@@ -115,3 +115,17 @@ def test_stage_or_situation_gets_fitting_texts(name, says, never):
     assert says in text
     if never:
         assert never not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [
+        pytest.param("letters/zorgverzekering-achterstand-02-cak-bestuursrechtelijke-premie", "cak-besluit", id="cak"),
+        pytest.param("letters/belasting-aanslag-03-ib-2025-teruggaaf", "teruggaaf", id="teruggaaf"),
+        pytest.param("letters/belasting-aanslag-01-ib-2024-betalen", None, id="plain-aanslag"),
+        pytest.param("letters/deurwaarder-04-betekening-vonnis-bevel", "betekening", id="betekening"),
+    ],
+)
+def test_json_names_the_texts_variant(name, variant):
+    out = result(ROOT / f"{name}.txt").to_json()
+    assert out["explanation"]["texts_variant"] == variant
