@@ -18,8 +18,8 @@ from .fields.privacy import mask
 from .options import Limits, Options
 from .read import read_document
 from .read.sniff import decode_text, sniff
-from .readability import reading_ease
 from .read.text import NOT_DUTCH, SEVERAL_LETTERS, TOO_LONG, looks_dutch, several_letters
+from .readability import reading_ease
 from .result import Document, Fields, Page, Result, Source
 from .rules import load_rules
 

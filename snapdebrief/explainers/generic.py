@@ -241,7 +241,6 @@ def build_context(
     region: str = "amsterdam",
     pages: Sequence[str] = (),
 ) -> Context:
-    refund = refund_amount(fields)
     due = amount_due(fields)
     is_refund = pays_you(fields, deadline)
     shown = refund_value(fields) if is_refund else due
