@@ -174,3 +174,11 @@ def test_every_variant_is_b1_with_and_without_values(kind, vid, texts):
         e = run(replace(case, fields=fields), texts=texts)
         assert problems(whole_text(e)) == [], (vid, whole_text(e))
         assert 1 <= len(sentences(mask(e.summary))) <= 2, e.summary
+
+
+def test_tax_letter_without_amounts_does_not_assume_pay_or_refund():
+    case = CASE_BY_ID["belasting-aanslag"]
+    e = run(case, texts=_texts("belasting-aanslag"), fields=Fields(letter_date=case.fields.letter_date),
+            deadline=None)
+    assert e.variant == "onduidelijk"
+    assert e.what_to_do[0] == "Kijk eerst of je moet betalen of geld terugkrijgt."
