@@ -66,6 +66,9 @@ FITTING = [
                  "Kijk op de brief hoeveel je krijgt", "Je krijgt € 3.216", id="benefit-amount-not-guessed"),
     pytest.param("letters/toeslag-beschikking-01-voorschot-2026-wijziging", "Dit is een voorschot",
                  "eindberekening", id="toeslag-voorschot"),
+    # A voorschot that says a definitieve berekening will follow is still a voorschot.
+    pytest.param("holdout/toeslag-beschikking-h04-voorschot-huurtoeslag-wijziging", "Dit is een voorschot",
+                 "eindberekening", id="toeslag-voorschot-holdout"),
     pytest.param("letters/kwijtschelding-besluit-02-toegekend-amsterdam", "geeft je kwijtschelding",
                  "administratief beroep", id="kwijtschelding-granted"),
     pytest.param("letters/kwijtschelding-besluit-01-afgewezen-tien-dagen", "toch helemaal of voor een deel",
