@@ -11,7 +11,7 @@ import time
 from collections.abc import Sequence
 
 from .classify import classify
-from .explainers import KindTexts, explain_letter
+from .explainers import explain_letter, kind_texts
 from .fields.collect import find_fields
 from .fields.deadline import choose_deadline, objection_deadline_from
 from .fields.privacy import mask
@@ -19,6 +19,7 @@ from .options import Limits, Options
 from .read import read_document
 from .read.sniff import decode_text, sniff
 from .read.text import NOT_DUTCH, SEVERAL_LETTERS, TOO_LONG, looks_dutch, several_letters
+from .readability import reading_ease
 from .result import Document, Fields, Page, Result, Source
 from .rules import load_rules
 
@@ -61,17 +62,7 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
     if possible and letter_date is not None:
         objection_date = objection_deadline_from(fields.dates, letter_date, rule.objection.weeks)
     objection_deadline = objection_date if rule.objection.decision else None
-    texts = KindTexts(
-        kind=rule.id,
-        label=rule.label,
-        summary=rule.texts.summary,
-        what_to_do=tuple(rule.texts.what_to_do),
-        if_you_do_nothing=rule.texts.if_you_do_nothing,
-        objection=rule.texts.objection,
-        help_ids=tuple(rule.help),
-        objection_possible=bool(possible),
-        objection_weeks=rule.objection.weeks,
-    )
+    texts = kind_texts(rule, objection_possible=bool(possible))
     explanation = explain_letter(
         texts, fields, classification, deadline, objection_date, options.today,
         options.region, pages=doc.texts,
@@ -85,8 +76,9 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
         ocr_confidence=round(sum(confs) / len(confs), 1) if confs else None,
         seconds=(time.perf_counter() - started) if started is not None else 0.0,
     )
+    masked = _masked(doc, fields)
     return Result(
-        document=_masked(doc, fields),
+        document=masked,
         fields=fields,
         classification=classification,
         deadline=deadline,
@@ -94,6 +86,7 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
         explanation=explanation,
         source=source,
         warnings=tuple(dict.fromkeys(warnings)),
+        reading_ease=reading_ease(masked.texts, explanation),
         bsn_values=_bsn_values(doc, fields),
     )
 

@@ -1,7 +1,7 @@
 """B1 checks for the Dutch texts we show: sentence length, Flesch-Douma, hard words, "je" not "u".
 
-Used by the tests and by rule authors (`score`, `hard_words`, `problems`); the pipeline never calls
-it. Formulas are weak signals (letters-nl.md §8): they catch long sentences and long words, they do
+Used by the tests and by rule authors (`score`, `hard_words`, `problems`); the pipeline calls
+`reading_ease` to show the letter's score beside ours, by the same method. Formulas are weak signals (letters-nl.md §8): they catch long sentences and long words, they do
 not say how to rewrite.
 
 textstat 0.7.13 splits sentences on every dot, so "€ 1.234,56", "12.03.2026" or "mrt." would cut a
@@ -16,9 +16,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from .result import Explanation, ReadingEase
 
 # B1 targets (letters-nl.md §8: about ten words a sentence; Douma 60–70 is "normaal").
 MAX_AVG_SENTENCE_WORDS = 12.0
@@ -33,7 +36,7 @@ _ABBREVIATIONS = {
     "z.s.m.": "snel", "d.w.z.": "dus", "enz.": "enzovoort", "etc.": "enzovoort", "nr.": "nummer",
     "ca.": "ongeveer", "incl.": "met", "excl.": "zonder", "art.": "artikel", "blz.": "bladzijde",
     "i.p.v.": "in plaats van", "m.b.t.": "over", "n.v.t.": "niet nodig", "t.a.v.": "voor",
-    "z.o.z.": "omslaan", "dhr.": "meneer", "mevr.": "mevrouw", "mr.": "meester", "e.d.": "enzovoort",
+    "z.o.z.": "omslaan", "b.v.": "bedrijf", "n.v.": "bedrijf", "dhr.": "meneer", "mevr.": "mevrouw", "mr.": "meester", "e.d.": "enzovoort",
     "jan.": "januari", "feb.": "februari", "mrt.": "maart", "apr.": "april", "jun.": "juni",
     "jul.": "juli", "aug.": "augustus", "sep.": "september", "sept.": "september",
     "okt.": "oktober", "nov.": "november", "dec.": "december", "ma.": "maandag", "di.": "dinsdag",
@@ -291,3 +294,36 @@ def problems(
 def long_sentences(text: str, limit: int = MAX_SENTENCE_WORDS) -> Sequence[str]:
     """The sentences over `limit` words (masked), to show a rule author what to split."""
     return [s for s in sentences(mask(text)) if len(words(s)) > limit]
+
+
+def explanation_text(e: Explanation) -> str:
+    """The answer as the resident reads it, one section or step per line (what the B1 test checks)."""
+    parts = [e.summary, *e.what_to_do, e.deadline_text, e.amount_text, e.if_you_do_nothing, e.objection]
+    return "\n".join(p for p in parts if p)
+
+
+_WRAPPED = re.compile(r"(?<![.!?:;])[ \t]*\n[ \t]*(?=[a-zà-ÿ(€])")
+
+
+def unwrap(text: str) -> str:
+    """Join a sentence that a letter wraps over lines: a line without end punctuation followed by
+    a line that starts in lower case. Without this every printed line would count as a sentence
+    (`mask` ends each line), and a letter would look far easier than it is."""
+    return _WRAPPED.sub(" ", text)
+
+
+def reading_ease(letter_pages: Sequence[str], e: Explanation) -> ReadingEase:
+    """The letter's Flesch-Douma beside our answer's, by `score` on both (after `unwrap`).
+
+    `letter_pages` must already have every BSN masked; the score holds no letter text.
+    """
+    from .result import ReadingEase
+
+    letter = score(unwrap("\n\n".join(letter_pages)))
+    ours = score(unwrap(explanation_text(e)))
+    return ReadingEase(
+        letter=letter["flesch_douma"] if letter["words"] else None,
+        answer=ours["flesch_douma"] if ours["words"] else None,
+        letter_avg_sentence_words=letter["avg_sentence_words"] if letter["words"] else None,
+        answer_avg_sentence_words=ours["avg_sentence_words"] if ours["words"] else None,
+    )

@@ -30,8 +30,18 @@ def as_text(result: Result) -> str:
             contact = ", ".join(x for x in (h["phone"], h["url"]) if x)
             lines.append(f"- {h['name']}" + (f" ({contact})" if contact else "") + f": {h['why']}")
         lines.append("")
+    ease = data.get("reading_ease") or {}
+    if ease.get("letter") is not None and ease.get("answer") is not None:
+        lines += ["Hoe makkelijk is het om te lezen?",
+                  f"De brief scoort {_score(ease['letter'])}. Deze uitleg scoort {_score(ease['answer'])}.",
+                  "Hoe hoger, hoe makkelijker. Onze uitleg moet 65 of meer scoren.", ""]
     if data["warnings"]:
         lines.append("Let op")
         lines += [f"- {w}" for w in data["warnings"]]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _score(value: float) -> str:
+    """A Flesch-Douma score as a whole number; it can go below 0 or above 100."""
+    return str(round(value))

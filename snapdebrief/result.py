@@ -189,6 +189,25 @@ class Explanation:
     objection: str | None
     help: tuple[Help, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Which `texts.variants` entry of the rule file gave the words (None: the kind's own texts).
+    variant: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadingEase:
+    """Flesch-Douma of the letter (its text, BSN masked) and of our answer, by one method.
+
+    readability.score: numbers and abbreviations masked, textstat 0.7.13 with lang nl; higher
+    is easier (60-70 "normaal", 80-90 "gemakkelijk", letters-nl.md §8). None: too little text.
+    A letter's address block, headings and table rows count as short sentences, so its score
+    is if anything too kind to the letter, never to us.
+    """
+
+    letter: float | None
+    answer: float | None
+    letter_avg_sentence_words: float | None = None
+    answer_avg_sentence_words: float | None = None
+    method: str = "Flesch-Douma (textstat 0.7.13, nl), numbers masked"
 
 
 @dataclass(frozen=True)
@@ -211,6 +230,7 @@ class Result:
     explanation: Explanation
     source: Source
     warnings: tuple[str, ...] = ()
+    reading_ease: ReadingEase | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     # The BSNs found (digits only). Never serialised: to_json() masks every trace of them.
     bsn_values: tuple[str, ...] = field(default=(), repr=False)
@@ -276,6 +296,7 @@ class Result:
                 "help": [
                     {"name": h.name, "phone": h.phone, "url": h.url, "why": h.why} for h in e.help
                 ],
+                "texts_variant": e.variant,
             },
             "warnings": list(self.warnings),
             "text": self.text,
@@ -284,6 +305,15 @@ class Result:
                 "methods": list(self.source.methods),
                 "ocr_confidence": self.source.ocr_confidence,
                 "seconds": round(self.source.seconds, 3),
+            },
+            "reading_ease": None
+            if self.reading_ease is None
+            else {
+                "letter": self.reading_ease.letter,
+                "answer": self.reading_ease.answer,
+                "letter_avg_sentence_words": self.reading_ease.letter_avg_sentence_words,
+                "answer_avg_sentence_words": self.reading_ease.answer_avg_sentence_words,
+                "method": self.reading_ease.method,
             },
             "rule_hits": [
                 {"kind": h.kind, "pattern": h.pattern_id, "weight": h.weight, "text": h.text,

@@ -264,11 +264,54 @@ class Objection(_Strict):
     decision: bool = True
 
 
+class VariantWhen(_Strict):
+    """When a text variant applies: every condition given must hold (at least one is needed)."""
+
+    stage: list[StageName] = []  # the letter's stage is one of these
+    # you pay / you get money / neither; one value or a list (any of them)
+    money: list[Literal["pay", "refund", "none"]] = []
+    phrases: list[Text] = []  # one of these stands in the letter (matched like match.phrases)
+    not_phrases: list[Text] = []  # none of these stands in the letter
+
+    @field_validator("money", mode="before")
+    @classmethod
+    def _one_or_list(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _something(self) -> VariantWhen:
+        if not (self.stage or self.money or self.phrases or self.not_phrases):
+            raise _custom("a variant's when needs stage, money or phrases",
+                          "add e.g. stage: [decision] or money: refund")
+        return self
+
+
+class TextVariant(_Strict):
+    """Texts for one stage or situation of the kind; a text left out comes from `texts`."""
+
+    id: Id
+    when: VariantWhen
+    summary: Text | None = None
+    what_to_do: Annotated[list[Text], Field(min_length=1)] | None = None
+    if_you_do_nothing: Text | None = None
+    objection: Text | None = None
+    help: list[Id] | None = None
+
+    @model_validator(mode="after")
+    def _texts(self) -> TextVariant:
+        if not self.model_fields_set & {"summary", "what_to_do", "if_you_do_nothing", "objection", "help"}:
+            raise _custom("this variant has no texts of its own",
+                          "add summary, what_to_do, if_you_do_nothing, objection or help")
+        return self
+
+
 class Texts(_Strict):
     summary: Text
     what_to_do: Annotated[list[Text], Field(min_length=1)]
     if_you_do_nothing: Text
     objection: Text | None
+    # Texts for one stage or situation (the CAK's decision, a refund); the first that fits wins.
+    variants: list[TextVariant] = []
 
 
 class Examples(_Strict):
@@ -791,6 +834,21 @@ def _check_rule(path: Path, root: Node, rule: KindRule) -> None:
     texts += [(("texts", "what_to_do", i), t) for i, t in enumerate(rule.texts.what_to_do)]
     if rule.texts.objection:
         texts.append((("texts", "objection"), rule.texts.objection))
+    variant_ids: dict[str, int] = {}
+    for vi, v in enumerate(rule.texts.variants):
+        if v.id in variant_ids:
+            raise _fail(
+                path, root, ("texts", "variants", vi, "id"),
+                f"variant id '{v.id}' is used twice in this file (first at line "
+                f"{_line(_node_at(root, ('texts', 'variants', variant_ids[v.id], 'id'))[0])})",
+                "give each variant its own id",
+            )
+        variant_ids[v.id] = vi
+        here = ("texts", "variants", vi)
+        for key in ("summary", "if_you_do_nothing", "objection"):
+            if getattr(v, key):
+                texts.append(((*here, key), getattr(v, key)))
+        texts += [((*here, "what_to_do", i), t) for i, t in enumerate(v.what_to_do or ())]
     for loc, text in texts:
         try:
             names = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]

@@ -85,6 +85,23 @@ def test_cli_json_and_text(tmp_path: Path, schema: dict) -> None:
     proc = run_cli("explain", str(pdf), "--today", TODAY.isoformat())
     assert proc.returncode == 0
     assert "Wat moet je doen?" in proc.stdout and "Vóór wanneer?" in proc.stdout
+    # The letter's own reading ease beside ours, in the JSON (an added key) and in the text.
+    ease = out["reading_ease"]
+    assert set(ease) >= {"letter", "answer", "method"}
+    assert isinstance(ease["letter"], float) and isinstance(ease["answer"], float)
+    assert ease["answer"] >= 65
+    assert f"De brief scoort {round(ease['letter'])}. Deze uitleg scoort {round(ease['answer'])}." in proc.stdout
+
+
+def test_reading_ease_is_on_the_masked_letter_by_our_method() -> None:
+    from snapdebrief.readability import explanation_text, score, unwrap
+
+    text = LETTER.replace("Geachte heer", "Uw burgerservicenummer is 111222333.\n\nGeachte heer")
+    result = explain([text.encode()], Options(today=TODAY))
+    masked = "\n\n".join(result.document.texts)
+    assert "111222333" not in masked
+    assert result.reading_ease.letter == score(unwrap(masked))["flesch_douma"]
+    assert result.reading_ease.answer == score(unwrap(explanation_text(result.explanation)))["flesch_douma"]
 
 
 @pytest.mark.parametrize(

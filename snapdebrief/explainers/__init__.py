@@ -12,17 +12,22 @@ purpose: no registration by import side effects, so one look shows which kind ha
     deurwaarder                              → deurwaarder.explain (urgent, beslagvrije voet)
     toeslag-terugvordering, toeslag-beschikking → toeslag.explain (betalingsregeling)
     kwijtschelding-besluit                   → kwijtschelding.explain (short beroep term)
+
+Before that, `variants.pick` swaps in the rule file's texts for this stage or situation
+(`texts.variants`: the CAK's decision, a tax refund …), so each explainer gets fitting texts.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
 
 from ..result import Classification, Deadline, Explanation, Fields
-from . import belasting, cjib, deurwaarder, generic, incasso, kwijtschelding, toeslag
-from .base import Explainer, KindTexts
+from ..rules import KindRule
+from . import belasting, cjib, deurwaarder, generic, incasso, kwijtschelding, toeslag, variants
+from .base import Explainer, KindTexts, TextVariant
 
 EXPLAINERS: Mapping[str, Explainer] = MappingProxyType({
     "incasso-aanmaning": incasso.explain,
@@ -54,10 +59,48 @@ def explain_letter(
     pages: Sequence[str] = (),
 ) -> Explanation:
     """The resident's answer for one letter, in simple Dutch (B1, "je")."""
+    texts = variants.pick(texts, fields, classification, deadline, pages)
     explainer = EXPLAINERS.get(texts.kind, generic.explain)
-    return explainer(
+    answer = explainer(
         texts, fields, classification, deadline, objection_deadline, today, region, pages=pages
+    )
+    return dataclasses.replace(answer, variant=texts.variant)
+
+
+def kind_texts(rule: KindRule, objection_possible: bool | None = None) -> KindTexts:
+    """A rule file's texts as the explainers take them.
+
+    `objection_possible`: what the pipeline decided for this letter (an `if_stated` objection
+    counts only when the letter gives a term); None takes the rule's own `possible`.
+    """
+    t = rule.texts
+    possible = bool(rule.objection.possible) if objection_possible is None else objection_possible
+    return KindTexts(
+        kind=rule.id,
+        label=rule.label,
+        summary=t.summary,
+        what_to_do=tuple(t.what_to_do),
+        if_you_do_nothing=t.if_you_do_nothing,
+        objection=t.objection,
+        help_ids=tuple(rule.help),
+        objection_possible=possible,
+        objection_weeks=rule.objection.weeks,
+        variants=tuple(
+            TextVariant(
+                id=v.id,
+                stages=frozenset(v.when.stage),
+                money=frozenset(v.when.money),
+                phrases=tuple(v.when.phrases),
+                not_phrases=tuple(v.when.not_phrases),
+                summary=v.summary,
+                what_to_do=None if v.what_to_do is None else tuple(v.what_to_do),
+                if_you_do_nothing=v.if_you_do_nothing,
+                objection=v.objection,
+                help_ids=None if v.help is None else tuple(v.help),
+            )
+            for v in t.variants
+        ),
     )
 
 
-__all__ = ["EXPLAINERS", "Explainer", "KindTexts", "explain_letter"]
+__all__ = ["EXPLAINERS", "Explainer", "KindTexts", "TextVariant", "explain_letter", "kind_texts"]

@@ -5,9 +5,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Literal, Protocol
 
 from ..result import Classification, Deadline, Explanation, Fields
+
+Money = Literal["pay", "refund", "none"]
+
+
+@dataclass(frozen=True)
+class TextVariant:
+    """Texts for one stage or situation of a kind (rules/<kind>.yaml `texts.variants`).
+
+    It applies when every condition it sets holds: the stage is one of `stages`, the letter's
+    money goes one of the ways in `money`, one of `phrases` and none of `not_phrases` stands in
+    the letter. A text it leaves out (None) comes from the kind's own texts.
+    """
+
+    id: str
+    stages: frozenset[str] = frozenset()
+    money: frozenset[Money] = frozenset()
+    phrases: tuple[str, ...] = ()
+    not_phrases: tuple[str, ...] = ()
+    summary: str | None = None
+    what_to_do: tuple[str, ...] | None = None
+    if_you_do_nothing: str | None = None
+    objection: str | None = None
+    help_ids: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -15,7 +38,8 @@ class KindTexts:
     """The Dutch texts of one kind, taken from rules/<kind>.yaml by the pipeline.
 
     The texts hold placeholders {sender}, {amount}, {date}, {weekday}, {iban}, {reference} and
-    {objection_date}; the explainer fills them from the letter's fields.
+    {objection_date}; the explainer fills them from the letter's fields. `variant` names the
+    variant whose texts are in use (None: the kind's own texts).
     """
 
     kind: str
@@ -27,6 +51,8 @@ class KindTexts:
     help_ids: tuple[str, ...]
     objection_possible: bool
     objection_weeks: int | None
+    variants: tuple[TextVariant, ...] = ()
+    variant: str | None = None
 
 
 class Explainer(Protocol):

@@ -25,11 +25,14 @@ Regime = Literal["wahv", "strafbeschikking"] | None
 _STRAF = re.compile(r"\bstrafbeschikking", re.IGNORECASE)
 _WAHV = re.compile(
     r"\bwahv\b|administratiefrechtelijke\s+handhaving|verkeersvoorschriften|\bwet\s+mulder\b"
-    r"|verkeersboete|verkeersovertreding|\bkenteken",
+    r"|\bverkeer\w*|\bkenteken|verbodsbord|snelheid|rood\s+licht|\bkm/u\b|\bparkeer\w*"
+    # only Wahv fines grow in these two steps (a strafbeschikking is caught before this)
+    r"|verhoging\s+(?:eerste|tweede|1e|2e)\s+aanmaning",
     re.IGNORECASE,
 )
-_SECOND = re.compile(r"\btweede\s+aanmaning\b|\b2e\s+aanmaning\b", re.IGNORECASE)
-_FIRST = re.compile(r"\beerste\s+aanmaning\b|\b1e\s+aanmaning\b", re.IGNORECASE)
+# "Eerste/Tweede aanmaning" as the letter's own title: a mention after "een" is the next one
+# ("Dan krijgt u een tweede aanmaning"); the first mention left is the title, near the top.
+_NUMBERED = re.compile(r"(?<!\been\s)\b(eerste|1e|tweede|2e)\s+aanmaning\b", re.IGNORECASE)
 
 NOODSTOP_STEP = (
     "Kun je niet betalen omdat je schulden hebt? Vraag dan hulp bij de schuldhulp van je gemeente. "
@@ -55,12 +58,12 @@ def regime(pages: Sequence[str]) -> Regime:
 
 
 def reminder_number(pages: Sequence[str]) -> int | None:
-    text = "\n".join(pages)
-    if _SECOND.search(text):
-        return 2
-    if _FIRST.search(text):
-        return 1
-    return None
+    """Which aanmaning this is, from its first numbered mention (the title)."""
+    text = " ".join(" ".join(pages).split())
+    m = _NUMBERED.search(text)
+    if m is None:
+        return None
+    return 1 if m.group(1).lower() in ("eerste", "1e") else 2
 
 
 def _fine(ctx: Context) -> Decimal | None:
@@ -79,6 +82,10 @@ def _increase_text(ctx: Context, rg: Regime, number: int | None) -> str:
     if rg != "wahv":
         return ("Betaal je te laat? Dan kan het bedrag hoger worden. "
                 "Kijk op de brief hoeveel er dan bij komt.")
+    if ctx.stage == "beslag":
+        # Money was taken from a bank account or wages: that comes after both aanmaningen [S21].
+        return ("De boete werd al hoger, omdat je na twee aanmaningen niet betaalde. "
+                "Betaal de rest snel. Dan voorkom je nog meer kosten.")
     if ctx.stage != "aanmaning":
         text = ("Betaal je te laat? Dan krijg je een aanmaning. De boete wordt dan de helft hoger. "
                 "Betaal je dan nog niet? Dan krijg je een tweede aanmaning. "
@@ -109,7 +116,7 @@ def add_cjib(d: Draft, ctx: Context) -> Draft:
     number = reminder_number(ctx.pages) if ctx.stage == "aanmaning" else None
     increase = _increase_text(ctx, rg, number)
     d.amount_text = " ".join(x for x in (d.amount_text, increase) if x)
-    if ctx.stage == "aanmaning":
+    if ctx.stage == "aanmaning" and rg == "wahv":
         add_step(d, "Was je te laat door iets wat je niet kon helpen? Vraag het CJIB dan of het "
                     "extra bedrag eraf mag.", r"eraf mag|niet te rekenen|kwijtschel")
     add_step(d, REGELING_STEP, r"in delen")

@@ -75,8 +75,7 @@ class Context:
 
     @property
     def is_refund(self) -> bool:
-        due = self.fields.amount_due
-        return (due is None or due <= 0) and self.refund is not None
+        return pays_you(self.fields, self.deadline)
 
     @property
     def due(self) -> float | None:
@@ -182,6 +181,31 @@ def refund_amount(fields: Fields) -> Amount | None:
     return max(got, key=lambda a: abs(a.value)) if got else None
 
 
+# A letter that asks for papers or a visit is not about money, even when it quotes a benefit.
+NOT_MONEY_ACTIONS = frozenset({"send_documents", "attend"})
+
+
+def pays_you(fields: Fields, deadline: Deadline | None) -> bool:
+    """The letter pays the resident (refund or benefit) and asks no money."""
+    if deadline is not None and deadline.action in NOT_MONEY_ACTIONS:
+        return False
+    due = fields.amount_due
+    return (due is None or due <= 0) and refund_amount(fields) is not None
+
+
+def refund_value(fields: Fields) -> float | None:
+    """What the resident gets, only when the letter leaves no doubt: one refund value, or one
+    benefit value. A toeslag or benefit letter often lists several (per month, per year, the
+    advance already paid): then we do not guess which one is theirs."""
+    for roles in (("refund",), ("benefit",)):
+        values = {float(cents(a.value)) for a in amounts(fields, *roles)}
+        if len(values) == 1:
+            return abs(values.pop())
+        if values:
+            return None
+    return None
+
+
 def payment_reference(fields: Fields) -> Reference | None:
     if fields.payment_reference is not None:
         return fields.payment_reference
@@ -217,10 +241,9 @@ def build_context(
     region: str = "amsterdam",
     pages: Sequence[str] = (),
 ) -> Context:
-    refund = refund_amount(fields)
     due = amount_due(fields)
-    is_refund = (fields.amount_due is None or fields.amount_due <= 0) and refund is not None
-    shown = refund.value if is_refund and refund is not None else due
+    is_refund = pays_you(fields, deadline)
+    shown = refund_value(fields) if is_refund else due
     ref = payment_reference(fields)
     the_date = deadline.date if deadline else (fields.appointment.date if fields.appointment else None)
     action = deadline.action if deadline else ("attend" if fields.appointment else None)
@@ -478,17 +501,26 @@ def principal_value(fields: Fields) -> float | None:
         return None
     if len(found) == 1:
         return found[0]
+    whole = sum(found)
+    # Two months of equal rent add up to the total asked: they are lines, not a line and its sum.
+    totals = [a.value for a in amounts(fields, "total")] + (
+        [fields.amount_due] if fields.amount_due is not None else [])
+    if any(abs(whole - t) < 0.005 for t in totals):
+        return float(whole)
     top = max(found)
-    rest = sum(found) - top
-    return top if abs(rest - top) < 0.005 else float(sum(found))
+    rest = whole - top
+    return top if abs(rest - top) < 0.005 else float(whole)
 
 
 def amount_text(ctx: Context) -> tuple[str | None, set[str]]:
     """Hoeveel? What to pay and what it is made of — or, for a refund, what you get."""
     if ctx.is_refund and ctx.refund is not None:
-        got = money(ctx.refund.value)
+        value = refund_value(ctx.fields)
+        if value is None:
+            return ("Je hoeft niets te betalen. Op de brief staan een paar bedragen. "
+                    + check_sentence("amount", ctx.values)), {"amount"}
         what = "Je krijgt {} terug." if ctx.refund.role == "refund" else "Je krijgt {}."
-        text, missing = ctx.fill("Je hoeft niets te betalen. " + what.format(got)
+        text, missing = ctx.fill("Je hoeft niets te betalen. " + what.format(money(value))
                                  + " Klopt het bedrag niet? Bel dan {sender}.", own=True)
         return text, set(missing)
     due = ctx.due
@@ -498,7 +530,14 @@ def amount_text(ctx: Context) -> tuple[str | None, set[str]]:
         return None, set()
     lines = [f"Je moet {money(due)} betalen."]
     parts = breakdown(ctx.fields, due)
-    if parts is not None:
+    if parts is not None and not parts.adds_up and parts.principal == cents(due):
+        # A 14-dagenbrief asks the bill itself and only announces the costs for later.
+        extra = [x for x in (parts.interest, parts.costs, parts.btw) if x is not None]
+        lines.append("Dat is het bedrag zelf, zonder kosten.")
+        if extra:
+            lines.append(f"Op de brief staan ook kosten van {money(sum(extra, Decimal(0)))}. "
+                         "Die zitten niet in dit bedrag.")
+    elif parts is not None:
         lines.append("Dat bedrag bestaat uit een paar delen.")
         lines += parts.lines()
         if not parts.adds_up:
@@ -553,17 +592,42 @@ def help_items(ctx: Context, extra_ids: Sequence[str] = ()) -> list[Help]:
 _DUNNING = re.compile(r"aanmaning|deurwaarder|dwangbevel|beslag|incasso|rente|kosten|hoger", re.IGNORECASE)
 
 
+MAX_SUMMARY_SENTENCES = 2  # issue #8: "Wat is dit?" is one or two sentences
+
+
+# A sentence ends at . ! or ? before a space, but not after an initial or "B.V." in a name.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+def short_summary(summary: str, values: Values) -> str:
+    """At most two sentences: a 'Kijk op de brief …' check goes first (the warnings keep it)."""
+    parts = _sentences(summary)
+    if len(parts) > MAX_SUMMARY_SENTENCES:
+        checks = all_checks(values)
+        parts = [p for p in parts if p not in checks] or parts
+    return " ".join(parts[:MAX_SUMMARY_SENTENCES])
+
+
 def _refund_summary(ctx: Context, summary: str, missing: frozenset[str]) -> tuple[str, frozenset[str]]:
-    """A refund letter's summary says what you get, even when the kind's text was about paying."""
-    extra = []
-    if not summary:
+    """A refund letter's summary says what you get, even when the kind's text was about paying.
+
+    The sentence about the money takes the place of a second sentence, so it stays two.
+    """
+    parts = _sentences(summary)
+    if not parts:
         head, m = ctx.fill("Dit is een brief van {sender}.", own=True)
-        extra.append(head)
+        parts = _sentences(head)[:1]
         missing = missing | m
-    if ctx.refund is not None and not re.search(r"\bkrijg|\bterug\b|\bontvang", summary, re.IGNORECASE):
-        extra.append(("Je krijgt {} terug." if ctx.refund.role == "refund" else "Je krijgt {}.")
-                     .format(money(ctx.refund.value)))
-    return " ".join(x for x in (summary, *extra) if x), missing
+    value = refund_value(ctx.fields)
+    if (ctx.refund is not None and value is not None
+            and not re.search(r"\bkrijg|\bterug\b|\bontvang", summary, re.IGNORECASE)):
+        got = ("Je krijgt {} terug." if ctx.refund.role == "refund" else "Je krijgt {}.").format(money(value))
+        parts = [*parts[:MAX_SUMMARY_SENTENCES - 1], got]
+    return " ".join(parts), missing
 
 
 def add_step(d: Draft, step: str, unless: str, *, at: int | None = None) -> bool:
@@ -593,6 +657,7 @@ def draft(ctx: Context) -> Draft:
     how_much, m4 = amount_text(ctx)
     nothing, m5 = ctx.fill(ctx.texts.if_you_do_nothing)
     when, m3 = deadline_text(ctx, date_needed="date" in (set(m1) | m2 | set(m5)))
+    summary = short_summary(summary, ctx.values)
     if ctx.is_refund:
         summary, m1 = _refund_summary(ctx, summary, m1)
         if not nothing or _DUNNING.search(nothing):

@@ -117,7 +117,9 @@ def add_kwijtschelding(d: Draft, ctx: Context,
             d.missing.add("amount")
         add_help(d, ctx, "formulierenhulp", "juridisch-loket")
     if result == "granted":
-        d.missing.discard("objection_date")  # nothing to object to when all is granted: no alarm
+        # Nothing to object to when all is granted: no beroep text, no alarm.
+        d.missing.discard("objection_date")
+        d.objection = None
     if result == "granted" and not ctx.pay_expected:
         add_step(d, "Je hoeft deze belasting niet te betalen. Bewaar de brief goed.",
                  r"hoeft[^.]*niet te betalen", at=0)

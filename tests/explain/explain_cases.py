@@ -357,18 +357,11 @@ RULES_DIR = __import__("pathlib").Path(__file__).resolve().parents[2] / "rules"
 
 
 def rule_texts(kind: str) -> KindTexts | None:
-    """KindTexts from rules/<kind>.yaml, as the pipeline builds them; None if the file is missing."""
-    import yaml
+    """KindTexts from rules/<kind>.yaml, as the pipeline builds them (variants too); None if missing."""
+    from snapdebrief.explainers import kind_texts
+    from snapdebrief.rules import load_rule_file
 
     path = RULES_DIR / f"{kind}.yaml"
     if not path.is_file():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    t = data["texts"]
-    obj = data.get("objection") or {}
-    return KindTexts(
-        kind=data["id"], label=data["label"], summary=t["summary"],
-        what_to_do=tuple(t["what_to_do"]), if_you_do_nothing=t["if_you_do_nothing"],
-        objection=t.get("objection"), help_ids=tuple(data.get("help") or ()),
-        objection_possible=bool(obj.get("possible")), objection_weeks=obj.get("weeks"),
-    )
+    return kind_texts(load_rule_file(path))

@@ -6,29 +6,46 @@ from dataclasses import replace
 
 import pytest
 
-from .explain_cases import CASE_BY_ID, TEXTS, run
+from .explain_cases import CASE_BY_ID, TEXTS, rule_texts, run
 
 DAGVAARDING = CASE_BY_ID["deurwaarder-dagvaarding"]
 BESLAG = CASE_BY_ID["deurwaarder-beslag"]
 
 
+# The words for each step of the bailiff ladder are data (rules/deurwaarder.yaml variants).
+RULE_TEXTS = rule_texts("deurwaarder")
+
+
 @pytest.mark.parametrize(
-    ("case", "stage", "pages", "says"),
+    ("case", "stage", "pages", "says", "step"),
     [
-        pytest.param(DAGVAARDING, "dagvaarding", DAGVAARDING.pages, "beslist de rechter zonder jou", id="dagvaarding"),
-        pytest.param(BESLAG, "beslag", BESLAG.pages, "houdt de deurwaarder geld in", id="beslag"),
+        pytest.param(DAGVAARDING, "dagvaarding", DAGVAARDING.pages, "beslist de rechter zonder jou",
+                     "Je hebt geen advocaat nodig", id="dagvaarding"),
+        pytest.param(BESLAG, "beslag", BESLAG.pages, "houdt de deurwaarder geld in", "beslagvrije voet", id="beslag"),
         pytest.param(BESLAG, None, ("Exploot van betekening en bevel tot betaling van het vonnis.",),
-                     "binnen 2 dagen", id="betekening-from-words"),
-        pytest.param(BESLAG, None, ("Vonnis bij verstek van de kantonrechter.",), "mag de deurwaarder", id="vonnis"),
-        pytest.param(BESLAG, "sommatie", ("Laatste sommatie.",), "oproepen om naar de rechter", id="sommatie"),
+                     "binnen 2 dagen", "binnen 2 dagen", id="betekening-from-words"),
+        pytest.param(BESLAG, "vonnis", ("Exploot van betekening en bevel tot betaling van het vonnis.",),
+                     "binnen 2 dagen", "verzet", id="betekening-beats-vonnis"),
+        pytest.param(BESLAG, "vonnis", ("Vonnis bij verstek van de kantonrechter.",), "mag de deurwaarder",
+                     "verzet", id="vonnis"),
+        pytest.param(BESLAG, "sommatie", ("Laatste sommatie.",), "oproepen om naar de rechter",
+                     "Klopt het bedrag niet", id="sommatie"),
     ],
 )
-def test_deurwaarder_stage_decides_what_follows(case, stage, pages, says):
-    e = run(replace(case, stage=stage, pages=pages))
+def test_deurwaarder_stage_decides_what_follows(case, stage, pages, says, step):
+    e = run(replace(case, stage=stage, pages=pages), texts=RULE_TEXTS)
     assert says in e.if_you_do_nothing
     assert "vandaag" in e.what_to_do[0]
+    assert any(step in s for s in e.what_to_do)
     assert any("beslagvrije voet (geld dat je altijd mag houden)" in s for s in e.what_to_do)
     assert all("vandaag" in h.why for h in e.help)
+
+
+def test_deurwaarder_hand_texts_get_help_today_and_beslagvrije_voet():
+    """Whatever the texts, every bailiff letter starts with help today and names the beslagvrije voet."""
+    e = run(replace(BESLAG, stage="dagvaarding"))
+    assert "vandaag" in e.what_to_do[0]
+    assert any("beslagvrije voet" in s for s in e.what_to_do)
 
 
 def test_deurwaarder_no_stage_keeps_the_kind_text():
@@ -51,7 +68,7 @@ def test_deurwaarder_kind_step_for_help_today_moves_first():
 
 
 def test_dagvaarding_steps_in_order():
-    steps = run(DAGVAARDING).what_to_do
+    steps = run(DAGVAARDING, texts=RULE_TEXTS).what_to_do
     court = next(i for i, s in enumerate(steps) if "naar de rechter" in s)
     settle = next(i for i, s in enumerate(steps) if "vóór de dag van de rechter" in s)
     assert 0 < court < settle

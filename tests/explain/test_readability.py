@@ -31,6 +31,7 @@ from snapdebrief.readability import (
         pytest.param("Bijv. op 12 mrt. 2026 of t/m mei.", "bijvoorbeeld op tien maart tien of tot en met mei.", id="abbreviations"),
         pytest.param("Kenmerk 1234.56.782.T.26 staat erop.", "Kenmerk tien staat erop.", id="aanslagnummer"),
         pytest.param("Regel zonder punt", "Regel zonder punt.", id="line-gets-a-stop"),
+        pytest.param("Incasso Noord B.V. wil geld.", "Incasso Noord bedrijf wil geld.", id="company-bv"),
     ],
 )
 def test_mask(text, expected):
@@ -126,3 +127,29 @@ def test_problems_names_each_rule():
     assert any("dagvaarding" in p for p in out)
     assert any("formal" in p for p in out)
     assert problems("Je krijgt een brief. Lees hem goed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Wij hebben uw betaling\nnog niet ontvangen.", "Wij hebben uw betaling nog niet ontvangen.",
+                     id="wrapped-sentence"),
+        pytest.param("Datum 12 maart 2026\nOns kenmerk 123", "Datum 12 maart 2026\nOns kenmerk 123",
+                     id="heading-lines-stay"),
+        pytest.param("Betaal vóór 1 mei.\nnog een regel", "Betaal vóór 1 mei.\nnog een regel", id="after-a-stop"),
+        pytest.param("Het bedrag is\n€ 45,00 in totaal.", "Het bedrag is € 45,00 in totaal.", id="amount-on-next-line"),
+    ],
+)
+def test_unwrap(text, expected):
+    from snapdebrief.readability import unwrap
+
+    assert unwrap(text) == expected
+
+
+def test_a_wrapped_letter_is_not_scored_as_many_short_sentences():
+    from snapdebrief.readability import unwrap
+
+    wrapped = ("Wij verzoeken u vriendelijk doch dringend het openstaande bedrag\nbinnen veertien dagen "
+               "na dagtekening van deze brief\nte voldoen op onze rekening.")
+    assert score(wrapped)["sentences"] == 3
+    assert score(unwrap(wrapped))["sentences"] == 1

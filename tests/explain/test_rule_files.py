@@ -1,6 +1,6 @@
 """The rule team's texts (rules/<kind>.yaml `texts:`) through the explainer, with the same cases.
 
-Read with PyYAML directly, as the brief asks; a kind whose file is not there yet is skipped.
+Read with the real loader (variants included); a kind whose file is not there yet is skipped.
 Failures here are wording problems for the rule team, not explainer bugs.
 """
 
@@ -62,3 +62,17 @@ def test_rule_texts_with_missing_values(case):
     assert problems(text) == []
     if case.fields.amount_due:
         assert "Kijk op de brief hoeveel je moet betalen." in text
+    # A missing value does not add a third sentence here ("Kijk op de brief …"): the warnings say it.
+    from snapdebrief.readability import mask, sentences
+
+    assert 1 <= len(sentences(mask(e.summary))) <= 2, e.summary
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_summaries_in_the_file_are_one_or_two_sentences(kind):
+    """Issue #8: 'Wat is dit?' is one or two sentences: who sent it and why (variants too)."""
+    from snapdebrief.readability import mask, sentences
+
+    texts = _texts(kind)
+    for summary in [texts.summary, *(v.summary for v in texts.variants if v.summary)]:
+        assert 1 <= len(sentences(mask(summary))) <= 2, (kind, summary)

@@ -160,3 +160,22 @@ def test_fourteen_day_letter_warning_and_near_miss():
     # The same words in a later aanmaning are no 14-dagenbrief.
     later = run(replace(case, stage="aanmaning"))
     assert not any("14 dagen" in w for w in later.warnings)
+
+
+@pytest.mark.parametrize(
+    ("lines", "due", "expected"),
+    [
+        pytest.param((742.18, 742.18), 1484.36, 1484.36, id="two-equal-months-add-up-to-the-total"),
+        pytest.param((100.0, 100.0), 140.0, 100.0, id="one-line-read-twice"),
+        pytest.param((60.0, 40.0, 100.0), None, 100.0, id="lines-and-their-sum"),
+        pytest.param((60.0, 40.0), None, 100.0, id="two-lines"),
+    ],
+)
+def test_principal_value(lines, due, expected):
+    from snapdebrief.explainers.generic import principal_value
+    from snapdebrief.result import Fields
+
+    from .explain_cases import amt
+
+    fields = Fields(amounts=tuple(amt(v, "principal") for v in lines), amount_due=due)
+    assert principal_value(fields) == pytest.approx(expected)
