@@ -393,6 +393,13 @@ def desk_rules(result: Result) -> None:
     if c.scores:
         st.markdown("**Punten per soort:** " + ", ".join(
             f"`{k}` {s:.1f}" for k, s in c.scores[:4]))
+    variant = data["explanation"].get("texts_variant")
+    st.markdown("**Uitleg:** " + (f"de teksten voor `{variant}` uit de regels van deze soort"
+                                  if variant else "de gewone teksten van deze soort"))
+    ease = data.get("reading_ease")
+    if ease and ease.get("letter") is not None:
+        st.markdown(f"**Leesbaarheid (hoe hoger, hoe makkelijker):** de brief {ease['letter']:.0f}, "
+                    f"onze uitleg {ease['answer']:.0f}")
 
 
 def desk_corrections(letter: Letter, opts: Options) -> None:

@@ -101,6 +101,16 @@ def test_desk_mode_shows_rules_and_low_confidence_words() -> None:
     assert "`cjib-aanmaning`" in text
     frame = at.dataframe[0].value
     assert list(frame["regel"]) == ["title-eerste-aanmaning"]
+    assert "**Uitleg:** de gewone teksten van deze soort" in text
+
+
+def test_desk_mode_shows_the_texts_variant_and_reading_ease(real_letter: Letter) -> None:
+    at = desk_app(real_letter)
+    assert not at.exception
+    text = all_text(at)
+    ease = real_letter.original.reading_ease
+    assert ease is not None and ease.letter is not None
+    assert f"de brief {ease.letter:.0f}, onze uitleg {ease.answer:.0f}" in text
 
 
 def test_desk_mode_lists_letters_by_deadline_and_switches() -> None:
