@@ -47,7 +47,7 @@ FALLBACK_KIND = "overig"
 
 # Placeholders the explainer fills in texts (see rules/README.md).
 PLACEHOLDERS = frozenset(
-    {"sender", "amount", "date", "weekday", "iban", "reference", "objection_date"}
+    {"sender", "amount", "date", "weekday", "iban", "reference", "objection_date", "appointment"}
 )
 
 ACTIONS: tuple[str, ...] = get_args(Action)
@@ -272,6 +272,7 @@ class VariantWhen(_Strict):
     money: list[Literal["pay", "refund", "none"]] = []
     phrases: list[Text] = []  # one of these stands in the letter (matched like match.phrases)
     not_phrases: list[Text] = []  # none of these stands in the letter
+    action: list[ActionName] = []  # the deadline found asks one of these (e.g. send_documents)
 
     @field_validator("money", mode="before")
     @classmethod
@@ -280,8 +281,8 @@ class VariantWhen(_Strict):
 
     @model_validator(mode="after")
     def _something(self) -> VariantWhen:
-        if not (self.stage or self.money or self.phrases or self.not_phrases):
-            raise _custom("a variant's when needs stage, money or phrases",
+        if not (self.stage or self.money or self.phrases or self.not_phrases or self.action):
+            raise _custom("a variant's when needs stage, money, phrases or action",
                           "add e.g. stage: [decision] or money: refund")
         return self
 

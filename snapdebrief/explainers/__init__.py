@@ -92,6 +92,7 @@ def kind_texts(rule: KindRule, objection_possible: bool | None = None) -> KindTe
                 money=frozenset(v.when.money),
                 phrases=tuple(v.when.phrases),
                 not_phrases=tuple(v.when.not_phrases),
+                actions=frozenset(v.when.action),
                 summary=v.summary,
                 what_to_do=None if v.what_to_do is None else tuple(v.what_to_do),
                 if_you_do_nothing=v.if_you_do_nothing,

@@ -26,6 +26,7 @@ class TextVariant:
     money: frozenset[Money] = frozenset()
     phrases: tuple[str, ...] = ()
     not_phrases: tuple[str, ...] = ()
+    actions: frozenset[str] = frozenset()  # the deadline's action is one of these
     summary: str | None = None
     what_to_do: tuple[str, ...] | None = None
     if_you_do_nothing: str | None = None

@@ -248,6 +248,7 @@ def build_context(
     the_date = deadline.date if deadline else (fields.appointment.date if fields.appointment else None)
     action = deadline.action if deadline else ("attend" if fields.appointment else None)
     values = Values(
+        appointment=_appointment_value(fields, deadline),
         sender=(fields.sender or "").strip() or None,
         amount=money(shown) if shown is not None else None,
         refund=is_refund,
@@ -344,6 +345,19 @@ _TOO_LATE = {
 }
 
 
+def _appointment_value(fields: Fields, deadline: Deadline | None) -> str | None:
+    """{appointment}: the day (and time) of the appointment, also when the deadline is another
+    thing to do first ("stuur de vragenlijst vóór 27 mei", then the talk on 4 juni)."""
+    appt = fields.appointment
+    when = appt.date if appt else (deadline.date if deadline and deadline.action == "attend" else None)
+    if when is None:
+        return None
+    text = long_date(when)
+    if appt is not None and appt.time:
+        text += f" om {clock(appt.time)} uur"
+    return text
+
+
 def _appointment_text(ctx: Context, when: date) -> tuple[str, set[str]]:
     appt = ctx.fields.appointment
     parts = [f"Je afspraak is op {long_date(when)}"]
@@ -396,6 +410,10 @@ def deadline_text(ctx: Context, date_needed: bool | None = None) -> tuple[str | 
         if days_left(d.date, ctx.today) < 0:
             late, missing = ctx.fill(_TOO_LATE[action], own=True)
             parts.append(late)
+        appt = ctx.fields.appointment
+        if appt is not None and appt.date > d.date:  # first this, then the appointment
+            later, _ = _appointment_text(ctx, appt.date)
+            parts.append(later)
         text = " ".join(parts)
     if d.relative:
         text += " " + RELATIVE_NOTE

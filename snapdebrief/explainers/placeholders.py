@@ -14,7 +14,8 @@ from datetime import date
 from ..errors import RuleFileError
 from .dutch import capitalize, long_date, weekday
 
-PLACEHOLDERS = ("sender", "amount", "date", "weekday", "iban", "reference", "objection_date")
+PLACEHOLDERS = ("sender", "amount", "date", "weekday", "iban", "reference", "objection_date",
+                "appointment")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -32,6 +33,7 @@ class Values:
     reference: str | None = None  # as printed
     reference_private: bool = False  # holds (part of) a BSN: whole only in the payment step
     objection_date: date | None = None
+    appointment: str | None = None  # "donderdag 4 juni 2026 om 09.15 uur"
 
 
 _DATE_CHECK = {
@@ -74,6 +76,7 @@ def check_sentence(key: str, values: Values, sentence: str = "") -> str:
         "reference": "Kijk op de brief welk kenmerk je bij je betaling moet zetten.",
         "sender": "Kijk op de brief wie hem stuurde.",
         "objection_date": "Kijk op de brief tot wanneer dat kan.",
+        "appointment": "Kijk op de brief wanneer je afspraak is.",
     }[key]
 
 
@@ -93,6 +96,7 @@ def warning(key: str, values: Values) -> str:
         "reference": "welk kenmerk je bij je betaling moet zetten",
         "sender": "wie de brief stuurde",
         "objection_date": "tot wanneer je kunt laten weten dat je het niet eens bent",
+        "appointment": "wanneer je afspraak is",
     }[key]
     return f"We konden niet lezen {what}. Kijk het zelf na op de brief."
 
@@ -125,6 +129,9 @@ _FALLBACKS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     ),
     "sender": (
         (re.compile(r"\{sender\}"), "de afzender"),
+    ),
+    "appointment": (
+        (re.compile(r"\{appointment\}"), "de dag en de tijd op de brief"),
     ),
 }
 _PRIVATE_REFERENCE = "het kenmerk op de brief"
@@ -173,6 +180,8 @@ def _present(key: str, values: Values, payment: bool) -> str | None:
         return values.reference
     if key == "objection_date":
         return long_date(values.objection_date) if values.objection_date else None
+    if key == "appointment":
+        return values.appointment
     raise KeyError(key)
 
 

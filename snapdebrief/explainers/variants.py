@@ -39,7 +39,10 @@ def _says(pages: Sequence[str], phrases: Sequence[str]) -> bool:
     return any(_phrase_re(p).search(text) for p in phrases)
 
 
-def applies(variant: TextVariant, stage: str | None, money: Money, pages: Sequence[str]) -> bool:
+def applies(variant: TextVariant, stage: str | None, money: Money, pages: Sequence[str],
+            action: str | None = None) -> bool:
+    if variant.actions and action not in variant.actions:
+        return False
     if variant.stages and stage not in variant.stages:
         return False
     if variant.money and money not in variant.money:
@@ -61,7 +64,7 @@ def pick(
         return texts
     money = money_of(fields, deadline)
     for v in texts.variants:
-        if applies(v, classification.stage, money, pages):
+        if applies(v, classification.stage, money, pages, deadline.action if deadline else None):
             return replace(
                 texts,
                 variant=v.id,

@@ -47,7 +47,7 @@ BROKEN = [
     pytest.param(VARIANT.replace("money: refund", "money: terug"),
                  "when:", "is not allowed", id="bad-money"),
     pytest.param(VARIANT.replace("when: {money: refund}", "when: {}"),
-                 "when:", "needs stage, money or phrases", id="empty-when"),
+                 "when:", "needs stage, money, phrases or action", id="empty-when"),
     pytest.param(VARIANT.replace('      summary: "Je krijgt {amount} terug."\n', ""),
                  "- id: terug", "no texts of its own", id="no-texts"),
     pytest.param(VARIANT.replace("{amount}", "{bedrag}"),
@@ -143,7 +143,7 @@ def test_every_shipped_variant_has_a_condition_and_known_help():
     known = load_help("amsterdam")
     for kind in SHIPPED.ids():
         for v in _texts(kind).variants:
-            assert v.stages or v.money or v.phrases or v.not_phrases, (kind, v.id)
+            assert v.stages or v.money or v.phrases or v.not_phrases or v.actions, (kind, v.id)
             assert [h for h in v.help_ids or () if h not in known] == [], (kind, v.id)
 
 
@@ -151,7 +151,8 @@ def _forced(kind: str):
     """(variant id, texts that always take that variant) for every variant of a shipped kind."""
     texts = _texts(kind)
     for v in texts.variants:
-        always = replace(v, stages=frozenset(), money=frozenset(), phrases=(), not_phrases=())
+        always = replace(v, stages=frozenset(), money=frozenset(), phrases=(), not_phrases=(),
+                         actions=frozenset())
         yield v.id, replace(texts, variants=(always,))
 
 
@@ -182,3 +183,27 @@ def test_tax_letter_without_amounts_does_not_assume_pay_or_refund():
             deadline=None)
     assert e.variant == "onduidelijk"
     assert e.what_to_do[0] == "Kijk eerst of je moet betalen of geld terugkrijgt."
+
+
+def test_an_appointment_with_papers_to_send_first_names_both() -> None:
+    """'Stuur de vragenlijst uiterlijk 27 mei terug' before a talk on 4 juni: the first thing to
+    do is the deadline, and the steps and the date section still give the appointment."""
+    from datetime import date
+
+    from snapdebrief.options import Options
+    from snapdebrief.pipeline import explain
+
+    letter = (
+        "UWV\nPostbus 58285\n1040 HG Amsterdam\n\nDatum: 13 mei 2026\n"
+        "Onderwerp: Uitnodiging voor een gesprek met de verzekeringsarts\n\nBeste meneer Jansen,\n\n"
+        "Wij nodigen u uit voor een gesprek op donderdag 4 juni 2026 om 09.15 uur.\n"
+        "Plaats: UWV kantoor Amsterdam, Karspeldreef 16.\n\n"
+        "Vul de vragenlijst in en stuur deze uiterlijk 27 mei 2026 naar ons terug.\n"
+    ).encode()
+    r = explain([letter], Options(today=date(2026, 5, 15)))
+    assert r.classification.kind == "afspraak-uitnodiging"
+    assert (r.deadline.date, r.deadline.action) == (date(2026, 5, 27), "send_documents")
+    steps = " ".join(r.explanation.what_to_do)
+    assert "woensdag 27 mei 2026" in steps and "donderdag 4 juni 2026 om 9.15 uur" in steps
+    assert "4 juni 2026" in r.explanation.deadline_text
+    assert r.explanation.variant == "eerst-papieren"
