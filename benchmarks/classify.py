@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from snapdebrief.classify import classify, compile_rules  # noqa: E402
-from snapdebrief.fields.sender import find_sender  # noqa: E402
-from snapdebrief.rules import load_rules  # noqa: E402
+from snapdebrief.classify import classify, compile_rules
+from snapdebrief.fields.sender import find_sender
+from snapdebrief.rules import load_rules
 
 RULE = """\
 id: {id}

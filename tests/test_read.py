@@ -8,10 +8,9 @@ import pytest
 from PIL import Image
 
 from snapdebrief import errors
-from snapdebrief.options import Options
+from snapdebrief.options import Limits, Options
 from snapdebrief.read import read_document
 from snapdebrief.read.sniff import sniff
-from snapdebrief.options import Limits
 
 from .conftest import LETTER, render_image, render_pdf
 

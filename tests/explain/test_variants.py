@@ -194,12 +194,12 @@ def test_an_appointment_with_papers_to_send_first_names_both() -> None:
     from snapdebrief.pipeline import explain
 
     letter = (
-        "UWV\nPostbus 58285\n1040 HG Amsterdam\n\nDatum: 13 mei 2026\n"
-        "Onderwerp: Uitnodiging voor een gesprek met de verzekeringsarts\n\nBeste meneer Jansen,\n\n"
-        "Wij nodigen u uit voor een gesprek op donderdag 4 juni 2026 om 09.15 uur.\n"
-        "Plaats: UWV kantoor Amsterdam, Karspeldreef 16.\n\n"
-        "Vul de vragenlijst in en stuur deze uiterlijk 27 mei 2026 naar ons terug.\n"
-    ).encode()
+        b"UWV\nPostbus 58285\n1040 HG Amsterdam\n\nDatum: 13 mei 2026\n"
+        b"Onderwerp: Uitnodiging voor een gesprek met de verzekeringsarts\n\nBeste meneer Jansen,\n\n"
+        b"Wij nodigen u uit voor een gesprek op donderdag 4 juni 2026 om 09.15 uur.\n"
+        b"Plaats: UWV kantoor Amsterdam, Karspeldreef 16.\n\n"
+        b"Vul de vragenlijst in en stuur deze uiterlijk 27 mei 2026 naar ons terug.\n"
+    )
     r = explain([letter], Options(today=date(2026, 5, 15)))
     assert r.classification.kind == "afspraak-uitnodiging"
     assert (r.deadline.date, r.deadline.action) == (date(2026, 5, 27), "send_documents")

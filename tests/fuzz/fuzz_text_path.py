@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from snapdebrief.errors import BadInputError  # noqa: E402
-from snapdebrief.options import Options  # noqa: E402
-from snapdebrief.pipeline import explain  # noqa: E402
+from snapdebrief.errors import BadInputError
+from snapdebrief.options import Options
+from snapdebrief.pipeline import explain
 
 LETTERS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "letters").glob("*.txt"))]
 BSN = "111222333"
