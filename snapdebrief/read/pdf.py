@@ -8,6 +8,7 @@ gigabytes. JavaScript, forms and links are never run: pdfium is used without a f
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zlib
 from dataclasses import dataclass
@@ -253,7 +254,7 @@ def _layout_text(page) -> str:
         em = 0.5 * size  # about one character's width
         text = " " * max(0, round((line[0]["x0"] - left) / em)) if line[0]["x0"] - left > 4 * em else ""
         text += line[0]["text"]
-        for a, b in zip(line, line[1:]):
+        for a, b in itertools.pairwise(line):
             gap = b["x0"] - a["x1"]
             text += " " * max(2, round(gap / em)) if gap > 2.2 * em else " "
             text += b["text"]

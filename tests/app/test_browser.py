@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -247,7 +247,7 @@ def tab_through(page, presses: int = 150) -> list[str]:
     return list(dict.fromkeys(seen))
 
 
-CONTRAST_JS = """
+CONTRAST_JS = r"""
 () => {
   const lum = c => { const [r, g, b] = c.map(v => { v /= 255;
     return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
