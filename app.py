@@ -265,10 +265,11 @@ def show_help(data: dict) -> None:
 def show_downloads(data: dict, today: date, uid: str | None) -> None:
     st.subheader(":material/download: Bewaren")
     cols = st.columns(2)
-    deadline = data["deadline"]
-    if deadline:
-        ics = deadline_ics(date.fromisoformat(deadline["date"]), data["kind_label"],
-                           deadline["action"], uid=uid)
+    deadline, appt = data["deadline"], data["appointment"]
+    if deadline or appt:
+        ics = deadline_ics(date.fromisoformat(deadline["date"]) if deadline else None,
+                           data["kind_label"], deadline["action"] if deadline else "attend", uid=uid,
+                           appointment=(date.fromisoformat(appt["date"]), appt["time"]) if appt else None)
         cols[0].download_button("Zet in je agenda", ics, file_name="brief-datum.ics",
                                 mime="text/calendar", on_click="ignore", key="dl-ics",
                                 icon=":material/calendar_month:",

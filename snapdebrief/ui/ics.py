@@ -1,7 +1,8 @@
-"""An iCalendar file (RFC 5545) for a letter's deadline: one all-day event and a reminder.
+"""An iCalendar file (RFC 5545) for a letter's deadline (an all-day event) and its appointment
+(timed when the letter gives the time), each with a reminder the day before.
 
-The event holds no letter text: only the kind label, the action and the date, so a calendar synced
-to a cloud does not receive amounts, names or numbers from the letter.
+The events hold no letter text: only the kind label, the action, the date and the time, so a
+calendar synced to a cloud does not receive amounts, names, numbers or addresses from the letter.
 """
 
 from __future__ import annotations
@@ -23,43 +24,71 @@ ACTION_TITLES = {
 
 
 def deadline_ics(
-    deadline: date,
+    deadline: date | None,
     kind_label: str,
     action: str = "none",
     *,
     now: datetime | None = None,
     uid: str | None = None,
+    appointment: tuple[date, str | None] | None = None,
 ) -> bytes:
-    """The .ics bytes: an all-day event on `deadline` with a display alarm the day before."""
+    """The .ics bytes: an all-day event on `deadline` with a display alarm the day before, and
+    the appointment (date, "HH:MM" or None) as an event of its own, timed when the time is known.
+    An appointment that is the deadline itself is one event."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     uid = uid or f"{uuid.uuid4()}@snapdebrief"
-    title = f"{ACTION_TITLES.get(action, 'Let op')}: {kind_label}"
-    description = (
-        f"Laatste dag voor je brief: {kind_label}. Kijk op de brief wat je moet doen."
-    )
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
+    events: list[list[str]] = []
+    if deadline is not None and not (appointment and action == "attend" and appointment[0] == deadline):
+        events.append(_event(uid, now, ACTION_TITLES.get(action, "Let op"), kind_label,
+                             _all_day(deadline), f"Laatste dag voor je brief: {kind_label}. "
+                             "Kijk op de brief wat je moet doen."))
+    if appointment is not None:
+        events.append(_event(f"afspraak-{uid}" if events else uid, now, "Afspraak", kind_label,
+                             _appointment_times(*appointment),
+                             f"Afspraak voor je brief: {kind_label}. Kijk op de brief waar."))
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", *(line for event in events for line in event), "END:VCALENDAR"]
+    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def _all_day(day: date) -> tuple[str, str, str]:
+    return (f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}", REMINDER)
+
+
+def _appointment_times(day: date, time: str | None) -> tuple[str, str, str]:
+    """A timed hour in local time ("floating": the phone's own time zone, which is Dutch time for
+    a Dutch letter), or all day when the letter gives no time."""
+    try:
+        hour, minute = (int(x) for x in (time or "").replace(".", ":").split(":"))
+        start = datetime(day.year, day.month, day.day, hour, minute)
+    except ValueError:
+        return _all_day(day)
+    end = start + timedelta(hours=1)
+    return (f"DTSTART:{start.strftime('%Y%m%dT%H%M%S')}", f"DTEND:{end.strftime('%Y%m%dT%H%M%S')}",
+            "-P1D")
+
+
+def _event(uid: str, now: datetime, what: str, kind_label: str, times: tuple[str, str, str],
+           description: str) -> list[str]:
+    title = f"{what}: {kind_label}"
+    start, end, trigger = times
+    return [
         "BEGIN:VEVENT",
         f"UID:{_text(uid)}",
         f"DTSTAMP:{now.strftime('%Y%m%dT%H%M%SZ')}",
-        f"DTSTART;VALUE=DATE:{deadline.strftime('%Y%m%d')}",
-        f"DTEND;VALUE=DATE:{(deadline + timedelta(days=1)).strftime('%Y%m%d')}",
+        start,
+        end,
         f"SUMMARY:{_text(title)}",
         f"DESCRIPTION:{_text(description)}",
-        "TRANSP:TRANSPARENT",
+        "TRANSP:TRANSPARENT" if trigger == REMINDER else "TRANSP:OPAQUE",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
         f"DESCRIPTION:{_text('Morgen: ' + title)}",
-        f"TRIGGER:{REMINDER}",
+        f"TRIGGER:{trigger}",
         "END:VALARM",
         "END:VEVENT",
-        "END:VCALENDAR",
     ]
-    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
 
 
 def _text(value: str) -> str:

@@ -101,3 +101,36 @@ def test_holds_no_letter_values() -> None:
     data = deadline_ics(date(2026, 4, 9), "Aanmaning van het CJIB", "pay", now=NOW).decode()
     # only the label, the action and the date go in: no amounts, accounts or numbers
     assert "€" not in data and "NL86" not in data and "1062" not in data
+
+
+def _events(data: bytes) -> list[dict[str, str]]:
+    """Every VEVENT's properties (components() keeps only the last of a kind)."""
+    out: list[dict[str, str]] = []
+    for name, params, value in parse(data):
+        if name == "BEGIN" and value == "VEVENT":
+            out.append({})
+        elif out and name not in ("BEGIN", "END"):  # the event's own come before its alarm's
+            out[-1].setdefault(name + "".join(f";{k}={v}" for k, v in params.items()), value)
+    return out
+
+
+def test_papers_first_then_the_appointment_at_its_time() -> None:
+    data = deadline_ics(date(2026, 5, 27), "Uitnodiging voor een afspraak", "send_documents",
+                        now=NOW, appointment=(date(2026, 6, 4), "09:15"))
+    papers, talk = _events(data)
+    assert papers["DTSTART;VALUE=DATE"] == "20260527"
+    assert unescape(papers["SUMMARY"]) == "Papieren sturen: Uitnodiging voor een afspraak"
+    assert talk["DTSTART"] == "20260604T091500" and talk["DTEND"] == "20260604T101500"
+    assert unescape(talk["SUMMARY"]) == "Afspraak: Uitnodiging voor een afspraak"
+    assert papers["UID"] != talk["UID"]
+
+
+def test_an_appointment_that_is_the_deadline_is_one_timed_event() -> None:
+    data = deadline_ics(date(2026, 6, 4), "Uitnodiging", "attend", now=NOW,
+                        appointment=(date(2026, 6, 4), None))
+    (talk,) = _events(data)
+    assert talk["DTSTART;VALUE=DATE"] == "20260604"  # no time on the letter: all day
+    data = deadline_ics(date(2026, 6, 4), "Uitnodiging", "attend", now=NOW,
+                        appointment=(date(2026, 6, 4), "14.00"))
+    (talk,) = _events(data)
+    assert talk["DTSTART"] == "20260604T140000"
