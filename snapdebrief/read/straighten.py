@@ -760,6 +760,7 @@ def drop_rules(grey: np.ndarray, length: float = 0.2, thickness: float = 0.004) 
         lines = cv2.morphologyEx(bridged, cv2.MORPH_OPEN,
                                  np.ones((1, run) if horizontal else (run, 1), np.uint8))
         n, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        keep = np.zeros(n, bool)  # painted in one pass below, not one full-page pass per rule
         for i in range(1, n):
             x0, y0, ww, hh = stats[i, :4]
             if horizontal:
@@ -771,7 +772,9 @@ def drop_rules(grey: np.ndarray, length: float = 0.2, thickness: float = 0.004) 
             busy = max(float(side_a.mean()) if side_a.size else 0.0,
                        float(side_b.mean()) if side_b.size else 0.0) / 255
             if busy < RULE_SIDE_INK:
-                found[labels == i] = 255
+                keep[i] = True
+        if keep.any():
+            found[keep[labels]] = 255
     if not found.any():
         return grey
     found = cv2.dilate(found, np.ones((3, 3), np.uint8))
