@@ -759,6 +759,8 @@ def drop_rules(grey: np.ndarray, length: float = 0.2, thickness: float = 0.004) 
         run = max(20, int(length * (sw if horizontal else sh)))
         lines = cv2.morphologyEx(bridged, cv2.MORPH_OPEN,
                                  np.ones((1, run) if horizontal else (run, 1), np.uint8))
+        if not cv2.countNonZero(lines):
+            continue  # no rule this way (most pages have no upright one): skip the labelling
         n, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
         keep = np.zeros(n, bool)  # painted in one pass below, not one full-page pass per rule
         for i in range(1, n):
