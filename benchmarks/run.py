@@ -1,7 +1,9 @@
 """Time each stage of the pipeline on a born-digital PDF and a phone photo, cold and warm.
 
 Usage:  .venv/bin/python benchmarks/run.py [--pdf FILE] [--photo FILE] [--repeat 3]
-Defaults take the first letter in samples/generated/ (run `make samples` first).
+            [--preprocess sheet,light,...]
+Defaults take the first letter in samples/generated/ (run `make samples` first) and
+Options().preprocess; `--preprocess` names the photo clean-up steps (read/straighten.py).
 Prints a table; peak memory is the process's max RSS (cold run in a fresh subprocess).
 Bare `tesseract` runs on the same corrected page image with one thread, so the pipeline's
 overhead shows as a ratio.
@@ -24,20 +26,29 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def stages(data: bytes) -> dict[str, float]:
+def _options(preprocess: str | None):
+    from snapdebrief.options import Options
+
+    if preprocess is None:
+        return Options()
+    return Options(preprocess=tuple(x for x in preprocess.split(",") if x))
+
+
+def stages(data: bytes, preprocess: str | None = None) -> dict[str, float]:
     """Seconds per stage for one file, in this process."""
     from snapdebrief.classify import classify
     from snapdebrief.fields.collect import find_fields
-    from snapdebrief.options import Options
     from snapdebrief.pipeline import finish
     from snapdebrief.read import read_document
     from snapdebrief.rules import load_rules
 
-    options = Options()
+    options = _options(preprocess)
     t = {}
+    c0 = _cpu()
     t0 = time.perf_counter()
     doc = read_document([data], options)
     t["read"] = time.perf_counter() - t0
+    t["read_cpu"] = _cpu() - c0
     t0 = time.perf_counter()
     fields = find_fields(doc)
     t["fields"] = time.perf_counter() - t0
@@ -48,46 +59,57 @@ def stages(data: bytes) -> dict[str, float]:
     t0 = time.perf_counter()
     finish(doc, fields, c, options)
     t["explain"] = time.perf_counter() - t0
-    t["total"] = sum(t.values())
+    t["total"] = sum(v for k, v in t.items() if k != "read_cpu")
     return t
 
 
-def cold(path: Path) -> dict[str, float]:
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (Tesseract): on a shared machine
+    a steadier measure than wall time, which includes waiting for a core."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def cold(path: Path, preprocess: str | None = None) -> dict[str, float]:
     """A fresh interpreter: imports, rule loading and spaCy set-up included."""
     code = (
         "import json,sys,time,resource;t0=time.perf_counter();"
         "sys.path.insert(0, %r);import benchmarks.run as b;"
-        "t=b.stages(open(%r,'rb').read());t['wall_with_imports']=time.perf_counter()-t0;"
+        "t=b.stages(open(%r,'rb').read(), %r);t['wall_with_imports']=time.perf_counter()-t0;"
         "t['peak_rss_mb']=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024;"
-        "print(json.dumps(t))" % (str(ROOT), str(path))
+        "print(json.dumps(t))" % (str(ROOT), str(path), preprocess)
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def bare_tesseract_seconds(path: Path, repeat: int) -> float:
-    """Bare single-thread tesseract on the page image our reader hands to Tesseract."""
+def bare_tesseract_seconds(path: Path, repeat: int, preprocess: str | None = None
+                           ) -> tuple[float, float]:
+    """(wall, CPU) seconds of bare single-thread tesseract on the page image our reader hands
+    to Tesseract."""
     from PIL import Image
 
-    from snapdebrief.options import Limits, Options
+    from snapdebrief.options import Limits
     from snapdebrief.read import page_for_ocr
     from snapdebrief.read.image import open_images
     from snapdebrief.read.sniff import sniff
 
     data = path.read_bytes()
     img = next(open_images(data, sniff(data, Limits()), Limits()))
-    page = page_for_ocr(img, Options())
+    page = page_for_ocr(img, _options(preprocess))
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page.png"
         Image.Image.save(page, png)
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        times = []
+        times, cpus = [], []
         for _ in range(repeat):
+            c0 = _cpu()
             t0 = time.perf_counter()
             subprocess.run(["tesseract", str(png), "-", "-l", "nld", "--psm", "3"],
                            capture_output=True, env=env, check=True)
             times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+            cpus.append(_cpu() - c0)
+    return statistics.median(times), statistics.median(cpus)
 
 
 def main() -> int:
@@ -95,6 +117,7 @@ def main() -> int:
     p.add_argument("--pdf", type=Path)
     p.add_argument("--photo", type=Path)
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--preprocess", help="photo clean-up steps, e.g. sheet,light,dewarp,scale")
     args = p.parse_args()
     gen = ROOT / "samples" / "generated"
     pdf = args.pdf or next(iter(sorted((gen / "pdf").glob("*.pdf"))), None)
@@ -104,9 +127,9 @@ def main() -> int:
         return 2
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
     for label, path in (("born-digital PDF", pdf), ("phone photo", photo)):
-        c = cold(path)
-        stages(path.read_bytes())  # warm-up: rules, spaCy and finders built once in this process
-        warm = [stages(path.read_bytes()) for _ in range(args.repeat)]
+        c = cold(path, args.preprocess)
+        stages(path.read_bytes(), args.preprocess)  # warm-up: rules, spaCy, finders built once
+        warm = [stages(path.read_bytes(), args.preprocess) for _ in range(args.repeat)]
         med = {k: statistics.median(w[k] for w in warm) for k in warm[0]}
         print(f"\n{label}: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
         print(f"  {'stage':<10}{'cold s':>10}{'warm s':>10}")
@@ -115,9 +138,11 @@ def main() -> int:
         print(f"  cold wall time incl. imports: {c['wall_with_imports']:.2f} s; "
               f"peak RSS {c['peak_rss_mb']:.0f} MB")
         if label == "phone photo":
-            bare = bare_tesseract_seconds(path, args.repeat)
+            bare, bare_cpu = bare_tesseract_seconds(path, args.repeat, args.preprocess)
             print(f"  bare tesseract (1 thread, same page): {bare:.2f} s; "
                   f"pipeline read / bare = {med['read'] / bare:.2f}")
+            print(f"  CPU seconds: read {med['read_cpu']:.2f}, bare {bare_cpu:.2f}; "
+                  f"read / bare = {med['read_cpu'] / bare_cpu:.2f}")
     print(f"\nthis process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
 

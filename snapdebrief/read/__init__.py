@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 from PIL import Image
 
 from ..errors import FileTooLargeError, NoTextFoundError, TooManyPagesError
@@ -17,7 +18,7 @@ from .image import open_images, prepare_for_ocr, too_small
 from .ocr import detect_rotation, ocr_words
 from .pdf import read_pdf
 from .sniff import IMAGE_TYPES, decode_text, sniff
-from .straighten import Steps, straighten_page
+from .straighten import Steps, drop_rules, flatten_page, level_page, scale_page, text_lines
 from .text import clean_text
 
 LOW_CONFIDENCE = 60.0  # mean Tesseract word confidence below this: warn that the photo was hard
@@ -83,22 +84,58 @@ def read_document(files: Sequence[bytes], options: Options) -> Document:
     return Document(pages=tuple(pages), warnings=tuple(dict.fromkeys(warnings)))
 
 
+UPRIGHT_CONFIDENCE = 70.0  # upright text reads at ~90+; upside-down text at ~30-40
+
+
 def page_for_ocr(img: Image.Image, options: Options) -> Image.Image:
     """The corrected page image handed to Tesseract (the benchmark times bare tesseract on it)."""
-    steps = Steps(**{name: name in options.preprocess for name in ("sheet", "light", "scale")})
-    grey = straighten_page(img, steps) if any(options.preprocess) else prepare_for_ocr(img)
-    if not steps.scale:
-        grey = prepare_for_ocr(grey)
-    rotate = detect_rotation(grey, options.limits.ocr_timeout_seconds)
-    if rotate:
-        grey = grey.rotate(-rotate, expand=True)  # OSD "rotate" is clockwise
-    return grey
+    return _prepare(img, options)[0]
+
+
+def _prepare(img: Image.Image, options: Options) -> tuple[Image.Image, bool]:
+    """(corrected page, whether its orientation was already checked by Tesseract's OSD).
+
+    Sheet and light first. Text running sideways (seen from how letters line up) is turned by
+    OSD's verdict before its lines are levelled; text whose lines run across may still be upside
+    down, which the first OCR pass shows by its low confidence (see `_ocr_page`), so OSD is only
+    paid for when needed.
+    """
+    steps = Steps.named(options.preprocess)
+    timeout = options.limits.ocr_timeout_seconds
+    if not (steps.sheet or steps.light or steps.deskew or steps.dewarp):
+        grey = img if steps.scale else prepare_for_ocr(img)
+        arr, is_page = np.asarray(grey.convert("L")), False
+    else:
+        arr, is_page = flatten_page(img, steps)
+    checked = False
+    angle, sideways = text_lines(arr)
+    if sideways is not False:  # sideways, or cannot tell
+        checked = True
+        rotate = detect_rotation(Image.fromarray(arr), timeout)
+        if rotate:  # OSD "rotate" is clockwise; np.rot90 turns counter-clockwise
+            arr = np.ascontiguousarray(np.rot90(arr, k=-rotate // 90))
+            angle = None
+    arr = level_page(arr, steps, angle)
+    if steps.scale:
+        arr = scale_page(arr, is_page)
+    if steps.rules:
+        arr = drop_rules(arr)
+    if steps.scale:
+        return Image.fromarray(arr), checked
+    return prepare_for_ocr(Image.fromarray(arr)), checked
 
 
 def _ocr_page(img: Image.Image, options: Options) -> Page:
     timeout = options.limits.ocr_timeout_seconds
-    grey = page_for_ocr(img, options)
+    grey, checked = _prepare(img, options)
     text, words, conf = ocr_words(grey, options.ocr_lang, timeout)
+    if not checked and (conf is None or conf < UPRIGHT_CONFIDENCE):
+        rotate = detect_rotation(grey, timeout)  # a poor read: maybe the page is upside down
+        if rotate:
+            turned = grey.rotate(-rotate, expand=True)
+            again = ocr_words(turned, options.ocr_lang, timeout)
+            if again[2] is not None and (conf is None or again[2] > conf):
+                grey, (text, words, conf) = turned, again
     return Page(number=0, text=text, method="ocr", words=words, confidence=conf, size=grey.size)
 
 

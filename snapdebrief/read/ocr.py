@@ -10,12 +10,26 @@ from PIL import Image
 
 from ..errors import OcrTimeoutError
 from ..result import Word
+from .layout import OcrWord, lay_out
+from .misreads import fix_word
 
 # One Tesseract thread per process: on a 2-core machine OpenMP threading makes one page several
 # times slower; the pipeline uses the cores by OCR'ing several pages at once instead.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-TESS_CONFIG = "--oem 1 --psm 3 -c preserve_interword_spaces=0"
+# --psm 4 (one column of text of varying sizes) reads a page row by row, so a table's label and
+# its amount stay on one line as on paper; --psm 3 splits right-aligned amount columns into
+# blocks of their own and reads them after the labels (measured: docs/benchmarks.md, OCR).
+TESS_CONFIG = "--oem 1 --psm 4 -c preserve_interword_spaces=0"
+
+
+def _uncompressed(img: Image.Image) -> Image.Image:
+    """The image marked for pytesseract to hand over as PNM: writing a PNG of a 300 dpi page
+    takes about a second, a PNM a few milliseconds. Only the `format` tag is set (pytesseract
+    sets it itself too); copying a page's pixels for it would cost ~30 ms."""
+    out = img if img.mode in ("L", "RGB") else img.convert("RGB")
+    out.format = "PPM"
+    return out
 
 
 def detect_rotation(img: Image.Image, timeout: float) -> int:
@@ -27,7 +41,7 @@ def detect_rotation(img: Image.Image, timeout: float) -> int:
     small.thumbnail((1800, 1800))
     try:
         osd = pytesseract.image_to_osd(
-            small, config="--psm 0 -c min_characters_to_try=20", timeout=timeout,
+            _uncompressed(small), config="--psm 0 -c min_characters_to_try=20", timeout=timeout,
             output_type=pytesseract.Output.DICT,
         )
     except pytesseract.TesseractError:  # "Too few characters": nothing to turn
@@ -45,7 +59,7 @@ def ocr_words(img: Image.Image, lang: str, timeout: float) -> tuple[str, tuple[W
     """Return (page text, words with offsets into that text, mean word confidence 0..100)."""
     try:
         data = pytesseract.image_to_data(
-            img, lang=lang, config=TESS_CONFIG, timeout=timeout,
+            _uncompressed(img), lang=lang, config=TESS_CONFIG, timeout=timeout,
             output_type=pytesseract.Output.DICT,
         )
     except pytesseract.TesseractError:
@@ -56,35 +70,22 @@ def ocr_words(img: Image.Image, lang: str, timeout: float) -> tuple[str, tuple[W
 
 
 def assemble(data: dict[str, list]) -> tuple[str, tuple[Word, ...], float | None]:
-    """Join Tesseract's word table into text: words by spaces, lines by newlines, blocks by blank lines."""
-    parts: list[str] = []
-    words: list[Word] = []
-    confs: list[float] = []
-    pos = 0
-    last_line: tuple[int, int, int] | None = None
-    last_block: int | None = None
+    """Tesseract's word table as page text laid out as on paper (`layout.lay_out`), the words
+    with their offsets into that text, and the mean word confidence."""
+    read: list[OcrWord] = []
     for i, raw in enumerate(data["text"]):
-        token = (raw or "").strip()
+        token = fix_word(re.sub(r"\s+", " ", (raw or "").strip()))
         if not token:
             continue
-        token = re.sub(r"\s+", " ", token)
-        block, par, line = data["block_num"][i], data["par_num"][i], data["line_num"][i]
-        key = (block, par, line)
-        if last_line is not None:
-            sep = " "
-            if key != last_line:
-                sep = "\n\n" if block != last_block else "\n"
-            parts.append(sep)
-            pos += len(sep)
-        start = pos
-        parts.append(token)
-        pos += len(token)
-        conf = float(data["conf"][i])
         left, top = float(data["left"][i]), float(data["top"][i])
-        bbox = (left, top, left + float(data["width"][i]), top + float(data["height"][i]))
-        words.append(Word(start=start, end=pos, bbox=bbox, conf=conf))
-        if conf >= 0:
-            confs.append(conf)
-        last_line, last_block = key, block
+        box = (left, top, left + float(data["width"][i]), top + float(data["height"][i]))
+        line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        read.append(OcrWord(token, box, float(data["conf"][i]), line))
+    text, spans = lay_out(read)
+    words = sorted(
+        (Word(start=s, end=e, bbox=w.box, conf=w.conf) for w, (s, e) in zip(read, spans)),
+        key=lambda w: w.start,
+    )
+    confs = [w.conf for w in read if w.conf >= 0]
     mean = round(sum(confs) / len(confs), 1) if confs else None
-    return "".join(parts), tuple(words), mean
+    return text, tuple(words), mean
