@@ -185,7 +185,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--min", default="", help="floors, e.g. kind=0.95,amount_due=0.9 (exit 1 below)")
     p.add_argument("--bare", action="store_true", help="also run bare tesseract on photos")
     p.add_argument("--misses", action="store_true", help="list every wrong field")
-    p.add_argument("--preprocess", default="sheet,light,scale",
+    p.add_argument("--preprocess", default=",".join(Options().preprocess),
                    help="photo clean-up steps to use (read/straighten.py); '' for none")
     args = p.parse_args(argv)
     forms = [f for f in args.forms.split(",") if f]

@@ -41,5 +41,7 @@ class Options:
     ocr_lang: str = "nld"
     workers: int = 2  # pages OCR'd at once
     # Photo clean-up steps before OCR (read/straighten.py); the eval switches them to measure each.
-    preprocess: tuple[str, ...] = ("sheet", "light", "scale")
+    # All seven measured to help (docs/benchmarks.md, OCR): dewarp most on bent sheets, deskew
+    # where no sheet edge is seen, rules on ruled forms.
+    preprocess: tuple[str, ...] = ("sheet", "light", "denoise", "deskew", "dewarp", "scale", "rules")
     limits: Limits = field(default_factory=Limits)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 
-import pytesseract
 from PIL import Image
 
 from ..errors import OcrTimeoutError
@@ -21,6 +20,14 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 # its amount stay on one line as on paper; --psm 3 splits right-aligned amount columns into
 # blocks of their own and reads them after the labels (measured: docs/benchmarks.md, OCR).
 TESS_CONFIG = "--oem 1 --psm 4 -c preserve_interword_spaces=0"
+
+
+def _pytesseract():
+    """pytesseract, imported on the first OCR: it imports pandas when that is installed
+    (Streamlit brings it), ~0.5 s that a PDF or text letter does not need to pay."""
+    import pytesseract
+
+    return pytesseract
 
 
 def _uncompressed(img: Image.Image) -> Image.Image:
@@ -39,6 +46,7 @@ def detect_rotation(img: Image.Image, timeout: float) -> int:
     """
     small = img.copy()
     small.thumbnail((1800, 1800))
+    pytesseract = _pytesseract()
     try:
         osd = pytesseract.image_to_osd(
             _uncompressed(small), config="--psm 0 -c min_characters_to_try=20", timeout=timeout,
@@ -57,6 +65,7 @@ def detect_rotation(img: Image.Image, timeout: float) -> int:
 
 def ocr_words(img: Image.Image, lang: str, timeout: float) -> tuple[str, tuple[Word, ...], float | None]:
     """Return (page text, words with offsets into that text, mean word confidence 0..100)."""
+    pytesseract = _pytesseract()
     try:
         data = pytesseract.image_to_data(
             _uncompressed(img), lang=lang, config=TESS_CONFIG, timeout=timeout,
