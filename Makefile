@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 
-.PHONY: setup system run test pytest guard samples samples-pdf eval bench fuzz clean
+.PHONY: setup system run test pytest guard samples samples-pdf samples-few eval bench fuzz clean
 
 setup: system $(STAMP)
 
@@ -25,7 +25,7 @@ run: setup
 
 test: setup pytest guard
 
-pytest: setup
+pytest: setup samples-few
 	$(BIN)/python -m pytest -q
 
 # CI guard: the answers on the text and born-digital PDF forms may not get worse. Floors sit just
@@ -38,6 +38,12 @@ guard: setup samples-pdf
 
 samples-pdf: setup
 	$(BIN)/python samples/generate.py --forms pdf --jobs 2
+
+# The three hard phone photos tests/read/test_photo_ocr.py reads (bent+tilted+sideways,
+# shadow+upside down, dim+chat-compressed): ~10 s, so make test never skips them.
+FEW_HARD := afspraak-uitnodiging-02-uwv-verzekeringsarts cjib-boete-01-wahv-beschikking-m belasting-aanmaning-01-ib-2024
+samples-few: setup
+	$(BIN)/python samples/generate.py --forms hard --jobs 2 $(addprefix --only ,$(FEW_HARD))
 
 # Generated sample forms (PDF, scan, photos) from samples/letters; not committed.
 samples: setup
