@@ -5,11 +5,11 @@ every letter's child starts warm instead of paying a second or more of loading e
 from __future__ import annotations
 
 import contextlib
-import os
-from pathlib import Path
 
 from .options import Options
 from .pipeline import explain
+from .read import ocr
+from .rules_cli import rules_dirs
 
 WARM_LETTER = (
     "Gemeente Voorbeeld\n\nBetreft: herinnering\n\nDatum: 1 januari 2026\n\n"
@@ -18,11 +18,10 @@ WARM_LETTER = (
 
 
 def warm() -> None:
-    raw = os.environ.get("SNAPDEBRIEF_RULES", "")
-    dirs = tuple(Path(p) for p in raw.split(os.pathsep) if p)
+    ocr._pytesseract()  # a text letter never imports it (nor pandas, ~0.5 s); a photo would
     # A broken rules folder is not an error here: it shows, with its message, at a real letter.
     with contextlib.suppress(Exception):
-        explain([WARM_LETTER], Options(rules_dirs=dirs))
+        explain([WARM_LETTER], Options(rules_dirs=tuple(rules_dirs(None))))
 
 
 warm()

@@ -337,7 +337,7 @@ def test_a_letter_over_the_time_limit_is_stopped_with_a_dutch_message(
     app_tmp, letters_tmp = tmp_path / "app-tmp", tmp_path / "letters-tmp"
     app_tmp.mkdir()
     letters_tmp.mkdir()
-    with running_app(app_tmp, SNAPDEBRIEF_TIME_LIMIT="0.5",
+    with running_app(app_tmp, SNAPDEBRIEF_TIME_LIMIT="0.3",
                      SNAPDEBRIEF_TMPDIR=str(letters_tmp)) as url, sync_playwright() as p:
         ctx, page = open_page(p, tmp_path, phone=True)
         try:

@@ -118,7 +118,7 @@ def test_app_child_is_killed_with_its_tesseract_after_the_time_limit(tmp_path, m
     monkeypatch.setattr(isolate, "MEMORY_FOLDER", tmp_path)  # the child's TMPDIR goes in here
     pages = [m.jpeg() for _ in range(3)]
     started = time.monotonic()
-    got = _explain_in_a_thread(pages, Options(limits=Limits(total_seconds=1.5)))
+    got = _explain_in_a_thread(pages, Options(limits=Limits(total_seconds=0.3)))
     assert isinstance(got, errors.TimeLimitError)
     assert time.monotonic() - started < 10
     assert list(tmp_path.iterdir()) == []
