@@ -81,22 +81,6 @@ def level_page(grey: np.ndarray, steps: Steps = Steps(), angle: float | None = N
     return grey
 
 
-def straighten_page(img: Image.Image, steps: Steps = Steps()) -> Image.Image:
-    """All steps for a page whose text is known to be upright (or at least not upside down)."""
-    grey, page_found = flatten_page(img, steps)
-    grey = level_page(grey, steps)
-    if steps.scale:
-        grey = scale_page(grey, page_found)
-    return Image.fromarray(grey)
-
-
-def find_and_warp_sheet(img: np.ndarray) -> np.ndarray | None:
-    """The sheet of paper as a flat, upright-rectangle grey image; None when no clear sheet."""
-    quad = find_sheet(img)
-    grey = img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
-    return None if quad is None else warp_sheet(grey, quad)
-
-
 def find_sheet(img: np.ndarray) -> np.ndarray | None:
     """The sheet's four corners (tl, tr, br, bl) in `img`'s pixels; None when no clear sheet.
 
