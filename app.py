@@ -21,6 +21,7 @@ from snapdebrief import isolate
 from snapdebrief.errors import SnapError
 from snapdebrief.options import Limits, Options
 from snapdebrief.result import Result, scrub_bsn
+from snapdebrief.rules_cli import rules_dirs
 from snapdebrief.ui import chain, text
 from snapdebrief.ui.highlight import (
     crop_to_text,
@@ -69,10 +70,9 @@ def state() -> None:
 
 
 def options() -> Options:
-    raw = os.environ.get("SNAPDEBRIEF_RULES", "")
     return Options(
         today=date.today(),
-        rules_dirs=tuple(Path(p) for p in raw.split(os.pathsep) if p),
+        rules_dirs=tuple(rules_dirs(None)),  # SNAPDEBRIEF_RULES
         region=st.session_state.get("region", "amsterdam"),
         limits=Limits(total_seconds=time_limit()),
     )

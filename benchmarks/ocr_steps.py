@@ -25,7 +25,6 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -36,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from snapdebrief.errors import SnapError
-from snapdebrief.evaluate import cer
+from snapdebrief.evaluate import bare_tesseract, cer
 from snapdebrief.options import Options
 from snapdebrief.read import read_document
 from snapdebrief.read.straighten import STEP_NAMES
@@ -124,16 +123,13 @@ def read_item(item: Item, steps: tuple[str, ...]) -> tuple[str, list[float]]:
 
 
 def bare_item(item: Item) -> tuple[str, list[float]]:
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
     texts, seconds = [], []
     for path in item.files:
         if path.suffix == ".pdf":
             return "", []  # bare tesseract reads no PDF
         t0 = time.perf_counter()
-        proc = subprocess.run(["tesseract", str(path), "-", "-l", "nld"], capture_output=True,
-                              env=env, timeout=600, check=False)
+        texts.append(bare_tesseract(path))
         seconds.append(time.perf_counter() - t0)
-        texts.append(proc.stdout.decode("utf-8", "replace"))
     return "\n".join(texts), seconds
 
 

@@ -167,10 +167,8 @@ def _child(work, args, send, tmp: str | None, memory: int | None, caller: int,
         _cap_memory(memory)
     try:
         answer = ("ok", work(*args))
-    except MemoryError:
-        exc = OutOfMemoryError()
-        answer = ("snap", type(exc).__name__, exc.code, int(exc.exit_code), exc.user_message())
-    except SnapError as exc:
+    except (MemoryError, SnapError) as raised:
+        exc = raised if isinstance(raised, SnapError) else OutOfMemoryError()
         answer = ("snap", type(exc).__name__, exc.code, int(exc.exit_code), exc.user_message())
     except BaseException:  # noqa: BLE001 - a bug: no traceback with letter content unless asked
         answer = ("bug", traceback.format_exc() if debug else "")

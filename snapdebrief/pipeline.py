@@ -28,21 +28,23 @@ def explain(files: Sequence[bytes], options: Options | None = None) -> Result:
     """Explain one letter given the bytes of its files (its pages, in order)."""
     options = options or Options()
     started = time.perf_counter()
-    files, cut = _bounded_text_files(files, options.limits)
-    doc = _checked(read_document(files, options), options.limits, cut)
-    fields = find_fields(doc)
+    doc, fields = _read_and_find(files, options)
     rules = load_rules(tuple(options.rules_dirs))
     classification = classify(doc.texts, rules, sender=fields.sender)
     return finish(doc, fields, classification, options, started)
 
 
 def read_and_find(files: Sequence[bytes], options: Options) -> tuple[Document, Fields]:
-    """The letter read and its fields found, every BSN masked: what classify sees
-    (`snapdebrief rules explain` shows a rule author the scores on it)."""
+    """The letter read and its fields found, as explain() reads them, every BSN masked so the
+    text can be shown (`snapdebrief rules explain` prints the scores on it)."""
+    doc, fields = _read_and_find(files, options)
+    return _masked(doc, fields), fields
+
+
+def _read_and_find(files: Sequence[bytes], options: Options) -> tuple[Document, Fields]:
     files, cut = _bounded_text_files(files, options.limits)
     doc = _checked(read_document(files, options), options.limits, cut)
-    fields = find_fields(doc)
-    return _masked(doc, fields), fields
+    return doc, find_fields(doc)
 
 
 def finish(doc: Document, fields: Fields, classification, options: Options,

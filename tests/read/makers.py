@@ -9,7 +9,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+from tests.conftest import FONT
+
 A4 = (210, 297)  # mm
 
 SHORT_LETTER = """Centraal Justitieel Incassobureau
