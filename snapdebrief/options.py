@@ -43,5 +43,5 @@ class Options:
     # Photo clean-up steps before OCR (read/straighten.py); the eval switches them to measure each.
     # All seven measured to help (docs/benchmarks.md, OCR): dewarp most on bent sheets, deskew
     # where no sheet edge is seen, rules on ruled forms.
-    preprocess: tuple[str, ...] = ("sheet", "light", "denoise", "deskew", "dewarp", "scale", "rules")
+    preprocess: tuple[str, ...] = ("sheet", "light", "denoise", "deskew", "dewarp", "scale", "leaders", "rules")
     limits: Limits = field(default_factory=Limits)

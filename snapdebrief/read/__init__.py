@@ -15,10 +15,12 @@ from ..errors import FileTooLargeError, NoTextFoundError, TooManyPagesError
 from ..options import Options
 from ..result import Document, Page
 from .image import open_images, prepare_for_ocr, too_small
+from .leaders import Leader, find_leaders, paint_out, turned
 from .ocr import detect_rotation, ocr_words
 from .pdf import read_pdf
 from .sniff import IMAGE_TYPES, decode_text, sniff
-from .straighten import Steps, drop_rules, flatten_page, level_page, scale_page, text_lines
+from .straighten import (Steps, drop_rules, flatten_page, level_page, paper_grey, scale_page,
+                         text_lines)
 from .text import clean_text
 
 LOW_CONFIDENCE = 60.0  # mean Tesseract word confidence below this: warn that the photo was hard
@@ -92,8 +94,10 @@ def page_for_ocr(img: Image.Image, options: Options) -> Image.Image:
     return _prepare(img, options)[0]
 
 
-def _prepare(img: Image.Image, options: Options) -> tuple[Image.Image, bool]:
-    """(corrected page, whether its orientation was already checked by Tesseract's OSD).
+def _prepare(img: Image.Image, options: Options
+             ) -> tuple[Image.Image, bool, list[Leader]]:
+    """(corrected page, whether its orientation was already checked by Tesseract's OSD, the
+    fill-in lines read off it and painted out).
 
     Sheet and light first. Text running sideways (seen from how letters line up) is turned by
     OSD's verdict before its lines are levelled; text whose lines run across may still be upside
@@ -118,24 +122,27 @@ def _prepare(img: Image.Image, options: Options) -> tuple[Image.Image, bool]:
     arr = level_page(arr, steps, angle)
     if steps.scale:
         arr = scale_page(arr, is_page)
+    else:
+        arr = np.asarray(prepare_for_ocr(Image.fromarray(arr)))
+    leaders = find_leaders(arr) if steps.leaders else []
+    arr = paint_out(arr, leaders, paper_grey(arr))
     if steps.rules:
         arr = drop_rules(arr)
-    if steps.scale:
-        return Image.fromarray(arr), checked
-    return prepare_for_ocr(Image.fromarray(arr)), checked
+    return Image.fromarray(arr), checked, leaders
 
 
 def _ocr_page(img: Image.Image, options: Options) -> Page:
     timeout = options.limits.ocr_timeout_seconds
-    grey, checked = _prepare(img, options)
-    text, words, conf = ocr_words(grey, options.ocr_lang, timeout)
+    grey, checked, leaders = _prepare(img, options)
+    text, words, conf = ocr_words(grey, options.ocr_lang, timeout, leaders)
     if not checked and (conf is None or conf < UPRIGHT_CONFIDENCE):
         rotate = detect_rotation(grey, timeout)  # a poor read: maybe the page is upside down
         if rotate:
-            turned = grey.rotate(-rotate, expand=True)
-            again = ocr_words(turned, options.ocr_lang, timeout)
+            again_img = grey.rotate(-rotate, expand=True)
+            again = ocr_words(again_img, options.ocr_lang, timeout,
+                              turned(leaders, rotate, grey.size))
             if again[2] is not None and (conf is None or again[2] > conf):
-                grey, (text, words, conf) = turned, again
+                grey, (text, words, conf) = again_img, again
     return Page(number=0, text=text, method="ocr", words=words, confidence=conf, size=grey.size)
 
 

@@ -23,12 +23,14 @@ SAME_ROW = 0.5  # Tesseract lines overlapping this share of the lower one's heig
 @dataclass(frozen=True)
 class OcrWord:
     """One word as Tesseract read it: its text, box (left, top, right, bottom), confidence and
-    the Tesseract line it belongs to (block, paragraph, line)."""
+    the Tesseract line it belongs to (block, paragraph, line). A fill-in line read off the
+    image (`leaders.py`) is a word too, with a line of its own, left out of the letter width."""
 
     text: str
     box: tuple[float, float, float, float]
     conf: float
     line: tuple[int, int, int]
+    leader: bool = False
 
 
 def rows(words: list[OcrWord]) -> list[list[OcrWord]]:
@@ -74,9 +76,9 @@ def _cross(a: list[OcrWord], b: list[OcrWord]) -> bool:
 
 def char_width(words: list[OcrWord]) -> float:
     """Typical width of one character on the page (median over words of 3+ characters)."""
-    widths = [(w.box[2] - w.box[0]) / len(w.text) for w in words if len(w.text) >= 3]
+    widths = [(w.box[2] - w.box[0]) / len(w.text) for w in words if len(w.text) >= 3 and not w.leader]
     if not widths:
-        widths = [(w.box[2] - w.box[0]) / max(len(w.text), 1) for w in words]
+        widths = [(w.box[2] - w.box[0]) / max(len(w.text), 1) for w in words if not w.leader]
     return max(statistics.median(widths), 1.0) if widths else 1.0
 
 

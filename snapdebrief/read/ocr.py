@@ -10,6 +10,7 @@ from PIL import Image
 from ..errors import OcrTimeoutError
 from ..result import Word
 from .layout import OcrWord, lay_out
+from .leaders import Leader
 from .misreads import fix_word
 
 # One Tesseract thread per process: on a 2-core machine OpenMP threading makes one page several
@@ -63,8 +64,10 @@ def detect_rotation(img: Image.Image, timeout: float) -> int:
     return 0
 
 
-def ocr_words(img: Image.Image, lang: str, timeout: float) -> tuple[str, tuple[Word, ...], float | None]:
-    """Return (page text, words with offsets into that text, mean word confidence 0..100)."""
+def ocr_words(img: Image.Image, lang: str, timeout: float, leaders: list[Leader] = ()
+              ) -> tuple[str, tuple[Word, ...], float | None]:
+    """Return (page text, words with offsets into that text, mean word confidence 0..100).
+    `leaders` are the fill-in lines read off the image before (`leaders.find_leaders`)."""
     pytesseract = _pytesseract()
     try:
         data = pytesseract.image_to_data(
@@ -75,12 +78,14 @@ def ocr_words(img: Image.Image, lang: str, timeout: float) -> tuple[str, tuple[W
         return "", (), None
     except RuntimeError as exc:  # TesseractError is a RuntimeError too: keep this order
         raise OcrTimeoutError() from exc
-    return assemble(data)
+    return assemble(data, leaders)
 
 
-def assemble(data: dict[str, list]) -> tuple[str, tuple[Word, ...], float | None]:
-    """Tesseract's word table as page text laid out as on paper (`layout.lay_out`), the words
-    with their offsets into that text, and the mean word confidence."""
+def assemble(data: dict[str, list], leaders: list[Leader] = ()
+             ) -> tuple[str, tuple[Word, ...], float | None]:
+    """Tesseract's word table and the fill-in lines as page text laid out as on paper
+    (`layout.lay_out`), the words with their offsets into that text, and the mean confidence
+    of Tesseract's words (a fill-in line has confidence -1: it was not Tesseract's reading)."""
     read: list[OcrWord] = []
     for i, raw in enumerate(data["text"]):
         token = fix_word(re.sub(r"\s+", " ", (raw or "").strip()))
@@ -90,11 +95,13 @@ def assemble(data: dict[str, list]) -> tuple[str, tuple[Word, ...], float | None
         box = (left, top, left + float(data["width"][i]), top + float(data["height"][i]))
         line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         read.append(OcrWord(token, box, float(data["conf"][i]), line))
+    confs = [w.conf for w in read if w.conf >= 0]
+    for k, lead in enumerate(leaders):
+        read.append(OcrWord(lead.text, tuple(map(float, lead.box)), -1.0, (-1 - k, 0, 0), leader=True))
     text, spans = lay_out(read)
     words = sorted(
         (Word(start=s, end=e, bbox=w.box, conf=w.conf) for w, (s, e) in zip(read, spans)),
         key=lambda w: w.start,
     )
-    confs = [w.conf for w in read if w.conf >= 0]
     mean = round(sum(confs) / len(confs), 1) if confs else None
     return text, tuple(words), mean

@@ -26,7 +26,7 @@ GOOD_EDGE_SUPPORT = 0.97  # an outline this well supported needs no further cand
 ENLARGE = 1.2  # a resampling that enlarges more than this uses cubic interpolation
 
 
-STEP_NAMES = ("sheet", "light", "denoise", "deskew", "dewarp", "scale", "rules")
+STEP_NAMES = ("sheet", "light", "denoise", "deskew", "dewarp", "scale", "leaders", "rules")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Steps:
     deskew: bool = True  # level the text lines when they are still turned (no sheet edge seen)
     dewarp: bool = True  # straighten the curved lines of a bent sheet
     scale: bool = True  # to ~300 dpi for A4
+    leaders: bool = True  # read rows of dots and dashes (fill-in lines) off the image: leaders.py
     rules: bool = True  # paint ruled lines with paper
 
     @classmethod
@@ -507,10 +508,10 @@ def deskew(grey: np.ndarray, min_angle: float = 0.3, angle: float | None = None)
     m[0, 2] += nw / 2 - w / 2
     m[1, 2] += nh / 2 - h / 2
     return cv2.warpAffine(grey, m, (nw, nh), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT,
-                          borderValue=_paper(grey))
+                          borderValue=paper_grey(grey))
 
 
-def _paper(grey: np.ndarray) -> int:
+def paper_grey(grey: np.ndarray) -> int:
     """The paper's grey: a bright percentile of a sparse sample (most of a page is paper)."""
     return int(np.percentile(grey[::16, ::16], 75))
 
@@ -569,7 +570,7 @@ def dewarp(grey: np.ndarray, max_shift: float = 0.05) -> np.ndarray:
     map_y = cv2.resize((src_y / f).astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR)
     map_x = np.broadcast_to(np.arange(w, dtype=np.float32)[None, :], (h, w)).copy()
     return cv2.remap(grey, map_x, map_y, _interpolation(1.0), borderMode=cv2.BORDER_CONSTANT,
-                     borderValue=_paper(grey))
+                     borderValue=paper_grey(grey))
 
 
 _FIELD_TERMS = [(i, j) for i in range(5) for j in range(3) if i + j <= 5]
@@ -768,7 +769,7 @@ def drop_rules(grey: np.ndarray, length: float = 0.2, thickness: float = 0.004) 
         found = cv2.resize(found, (w, h), interpolation=cv2.INTER_NEAREST)
         found = cv2.dilate(found, np.ones((3, 3), np.uint8))
     out = grey.copy()
-    out[found > 0] = _paper(grey)
+    out[found > 0] = paper_grey(grey)
     return out
 
 
