@@ -1,10 +1,18 @@
-"""Undo Tesseract's best-known misread in the few labels the payment finders anchor on.
+"""Undo Tesseract's best-known misreads: strokes in the few labels the payment finders anchor
+on, a letter O among digits, typographic quotes for typed ones, and an empty box "[ ]" closed
+up to "[]".
 
 Tesseract reads a thin upright stroke as any of `| l 1 I i ! J j`, and a capital J that dips
 below the line (DejaVu Sans, Verdana) as a bar: "C|IB-nummer", "CJlIB-nummer", "|BAN". The
 payment reference and IBAN are found by their labels ("CJIB-nummer", "IBAN"), so one such
 stroke loses the field. Only these labels are corrected, one OCR word at a time (before the
 words are laid out, so every offset stays true); other words are left as read.
+
+Tesseract's Dutch model gives a straight quote on paper as a curly one (“ ” ‘ ’): it learned from
+typeset books. Letters are typed, and the finders and the text layer of a PDF use straight
+quotes, so OCR'd quotes are made straight. An empty tick box typed as "[ ]" comes back as "[]".
+A number ("O1", "2O26", "1O,OO") or an IBAN's start ("NLO5") with an O where a digit must be
+gets its 0: the finders allow for that slip, the text shown to a volunteer should not have it.
 """
 
 from __future__ import annotations
@@ -25,8 +33,22 @@ def _fold(s: str) -> str:
 _BY_FOLD = {_fold(label): label for label in LABELS}
 
 
+_NUMBER = re.compile(r"[0-9Oo.,:/-]*[0-9][0-9Oo.,:/-]*")
+_IBAN_START = re.compile(r"[A-Z]{2}[0-9O]{2}(?:[A-Z]{4}[0-9O]{10})?")
+_ZERO = str.maketrans({"O": "0", "o": "0"})
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+
+
 def fix_word(token: str) -> str:
     """The token with a misread label put right ("C|IB-nummer:" -> "CJIB-nummer:")."""
+    token = token.translate(_QUOTES)
+    if "O" in token or "o" in token:
+        if _NUMBER.fullmatch(token):
+            token = token.translate(_ZERO)
+        elif _IBAN_START.fullmatch(token):
+            token = token[:2] + token[2:4].translate(_ZERO) + token[4:8] + token[8:].translate(_ZERO)
+    if token.startswith("[]"):
+        token = "[ ]" + (" " + token[2:] if token[2:] else "")
     if not any(ch in _STROKES for ch in token):
         return token
 
