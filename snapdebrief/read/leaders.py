@@ -68,8 +68,12 @@ def find_leaders(grey: np.ndarray) -> list[Leader]:
     if letter.sum() < 10:  # too few letters to know their size
         return []
     size = float(np.median(h[letter]))
-    dot = (w <= DOT_MAX * size) & (h <= DOT_MAX * size) & (w <= SQUARE * h) & (h <= SQUARE * w) & (w * h >= 4)
-    thin = (h <= DASH_HEIGHT * size) & (w > SQUARE * h) & (w >= DASH_WIDTH * size)
+    # the sheet's own edge leaves hairlines and specks along the border: no marks there
+    rows, cols = grey.shape
+    inside = ((x > size / 2) & (y > size / 2) & (x + w < cols - size / 2) & (y + h < rows - size / 2)
+              & (h >= max(2.0, 0.08 * size)))
+    dot = inside & (w <= DOT_MAX * size) & (h <= DOT_MAX * size) & (w <= SQUARE * h) & (h <= SQUARE * w) & (w * h >= 4)
+    thin = inside & (h <= DASH_HEIGHT * size) & (w > SQUARE * h) & (w >= DASH_WIDTH * size)
     bar = thin & (w > SINGLE_WIDTH * size)
     dash = thin & ~bar
     # every other blob of ink that is not a speck: text a row of marks must not run through
