@@ -21,7 +21,7 @@ _F = re.IGNORECASE
 
 _DIGITISH = "0-9OoIlSB|"
 _NL_IBAN = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<cc>N[LI1l|])[ .]?(?P<check>[{_DIGITISH}]{{2}})[ .]?"
+    rf"(?<![A-Za-z0-9])(?P<cc>N[LI1l|])[ .]?(?P<check>[{_DIGITISH}]{{2,3}})[ .]?"
     rf"(?P<bank>[A-Z0-9l]{{4}})(?P<acct>(?:[ .]?[{_DIGITISH}]){{10}})(?![0-9A-Za-z])"
 )
 _OTHER_IBAN = re.compile(
@@ -67,14 +67,26 @@ def _line_of(lines: list[tuple[int, int]], pos: int) -> int:
     return lo
 
 
+_SAME_GLYPH = ({"0", "O", "o"}, {"1", "l", "I", "|"})
+
+
 def _repair_nl(m: re.Match[str]) -> str | None:
-    raw = re.sub(r"[ .]", "", m.group(0))
-    direct = raw.upper()
+    check = m.group("check")
+    if len(check) == 3:
+        # one glyph read twice ("NL0O8" for NL08): drop the copy, if only one way holds
+        fixes = {f for i in range(2) if any({check[i], check[i + 1]} <= g for g in _SAME_GLYPH)
+                 for f in [_repaired(m, check[:i] + check[i + 1:])] if f}
+        return fixes.pop() if len(fixes) == 1 else None
+    return _repaired(m, check)
+
+
+def _repaired(m: re.Match[str], check: str) -> str | None:
+    direct = ("NL" + check + m.group("bank") + re.sub(r"[ .]", "", m.group("acct"))).upper()
     if iban_valid(direct):
         return direct
     fixed = (
         "NL"
-        + m.group("check").translate(_TO_DIGIT)
+        + check.translate(_TO_DIGIT)
         + m.group("bank").translate(_TO_LETTER).upper()
         + re.sub(r"[ .]", "", m.group("acct")).translate(_TO_DIGIT)
     )
@@ -254,11 +266,15 @@ def _k(kind: str, pattern: str) -> _Kind:
     return _Kind(kind, re.compile(pattern, _F))
 
 
+# "nummer" as OCR may print it: n read as h, m as rn ("contracthummer", "klantnurnmer")
+_NUMMER = r"(?:[nh]u(?:mm|rnm|mrn|rnrn)er\b|nr\b\.?)"
+
+
 # Label words, most specific first. The label is the word printed before the number.
 def _nr(*stems: str) -> str:
     """'factuur' → factuurnummer, factuurnr., factuur nr., factuur-nummer."""
     alt = "|".join(stems)
-    return rf"\b(?:{alt})\s*-?\s*(?:nummer\b|nr\b\.?)"
+    return rf"\b(?:{alt})\s*-?\s*{_NUMMER}"
 
 
 _KINDS: tuple[_Kind, ...] = (
