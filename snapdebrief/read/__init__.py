@@ -16,7 +16,7 @@ from ..options import Options
 from ..result import Document, Page
 from .image import open_images, prepare_for_ocr, too_small
 from .leaders import Leader, find_leaders, paint_out, turned
-from .ocr import detect_rotation, ocr_words
+from .ocr import PageReader, detect_rotation, ocr_words
 from .pdf import read_pdf
 from .sniff import IMAGE_TYPES, decode_text, sniff
 from .straighten import (Steps, drop_rules, flatten_page, level_page, paper_grey, scale_page,
@@ -133,8 +133,10 @@ def _prepare(img: Image.Image, options: Options
 
 def _ocr_page(img: Image.Image, options: Options) -> Page:
     timeout = options.limits.ocr_timeout_seconds
-    grey, checked, leaders = _prepare(img, options)
-    text, words, conf = ocr_words(grey, options.ocr_lang, timeout, leaders)
+    # Tesseract starts first and loads its model on the other core while the page is prepared
+    with PageReader(options.ocr_lang, timeout) as reader:
+        grey, checked, leaders = _prepare(img, options)
+        text, words, conf = reader.read(grey, leaders)
     if not checked and (conf is None or conf < UPRIGHT_CONFIDENCE):
         rotate = detect_rotation(grey, timeout)  # a poor read: maybe the page is upside down
         if rotate:

@@ -1,9 +1,20 @@
-"""OCR one page image with Tesseract (pytesseract), keeping every word with its box and confidence."""
+"""OCR one page image with Tesseract, keeping every word with its box and confidence.
+
+The words come from a `tesseract` process started before its page is ready (`PageReader`): it
+loads its model (~0.1 s) on the other core while the photo is being cleaned up. When the page is
+ready it is written to the temp folder (the CLI's and the app's child have a private one, in
+memory) and its path is sent on standard input: Tesseract reads a list of image files there
+when what it gets is no image. Sending the image itself through the pipe is slower: Tesseract
+reads standard input a byte at a time (~0.15 s for a 300 dpi page). Orientation detection
+(rarely needed) goes through pytesseract.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+import subprocess
+import tempfile
 
 from PIL import Image
 
@@ -21,6 +32,8 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 # its amount stay on one line as on paper; --psm 3 splits right-aligned amount columns into
 # blocks of their own and reads them after the labels (measured: docs/benchmarks.md, OCR).
 TESS_CONFIG = "--oem 1 --psm 4 -c preserve_interword_spaces=0"
+_TSV_FIELDS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top",
+               "width", "height", "conf", "text")
 
 
 def _pytesseract():
@@ -64,21 +77,73 @@ def detect_rotation(img: Image.Image, timeout: float) -> int:
     return 0
 
 
+class PageReader:
+    """One `tesseract` run, started now and handed its page later (`read`); use it as a context
+    manager so the process never outlives its page."""
+
+    def __init__(self, lang: str, timeout: float) -> None:
+        self.timeout = timeout
+        self._proc = subprocess.Popen(
+            ["tesseract", "stdin", "stdout", "-l", lang, *TESS_CONFIG.split(), "tsv"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+
+    def __enter__(self) -> PageReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+        self._proc.wait()
+        for pipe in (self._proc.stdin, self._proc.stdout):
+            if pipe and not pipe.closed:
+                pipe.close()
+
+    def read(self, img: Image.Image, leaders: list[Leader] = ()
+             ) -> tuple[str, tuple[Word, ...], float | None]:
+        """(page text, words with offsets into that text, mean word confidence 0..100);
+        `leaders` are the fill-in lines read off the image before (`leaders.find_leaders`)."""
+        fd, path = tempfile.mkstemp(prefix="tess_", suffix=".pnm")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                _uncompressed(img).save(f, format="PPM")  # PGM/PPM: no compression to pay for
+            out, _ = self._proc.communicate(path.encode() + b"\n", timeout=self.timeout)
+        except subprocess.TimeoutExpired as exc:
+            self.close()
+            raise OcrTimeoutError() from exc
+        except BrokenPipeError:  # Tesseract ended before it read the path
+            return "", (), None
+        finally:
+            os.unlink(path)
+        if self._proc.returncode != 0:
+            return "", (), None
+        return assemble(parse_tsv(out.decode("utf-8", "replace")), leaders)
+
+
+def parse_tsv(tsv: str) -> dict[str, list]:
+    """Tesseract's TSV output as columns, numbers as numbers (what pytesseract's
+    image_to_data(output_type=DICT) gives)."""
+    data: dict[str, list] = {k: [] for k in _TSV_FIELDS}
+    for line in tsv.splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) < len(_TSV_FIELDS) - 1:
+            continue
+        cells += [""] * (len(_TSV_FIELDS) - len(cells))
+        for key, cell in zip(_TSV_FIELDS[:-1], cells):
+            data[key].append(float(cell) if key == "conf" else int(cell))
+        data["text"].append(cells[-1])
+    return data
+
+
 def ocr_words(img: Image.Image, lang: str, timeout: float, leaders: list[Leader] = ()
               ) -> tuple[str, tuple[Word, ...], float | None]:
     """Return (page text, words with offsets into that text, mean word confidence 0..100).
     `leaders` are the fill-in lines read off the image before (`leaders.find_leaders`)."""
-    pytesseract = _pytesseract()
-    try:
-        data = pytesseract.image_to_data(
-            _uncompressed(img), lang=lang, config=TESS_CONFIG, timeout=timeout,
-            output_type=pytesseract.Output.DICT,
-        )
-    except pytesseract.TesseractError:
-        return "", (), None
-    except RuntimeError as exc:  # TesseractError is a RuntimeError too: keep this order
-        raise OcrTimeoutError() from exc
-    return assemble(data, leaders)
+    with PageReader(lang, timeout) as reader:
+        return reader.read(img, leaders)
 
 
 def assemble(data: dict[str, list], leaders: list[Leader] = ()

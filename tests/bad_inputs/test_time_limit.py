@@ -180,3 +180,27 @@ def test_a_child_whose_app_stopped_cleans_up_and_ends(tmp_path) -> None:
         time.sleep(0.1)
     assert list((tmp_path / "letters").iterdir()) == []
     assert not processes_with(marker)
+
+
+def test_one_tesseract_call_over_its_limit_ends_with_the_dutch_message_and_no_process_left() -> None:
+    from snapdebrief.options import Limits, Options
+    from snapdebrief.pipeline import explain
+
+    def tesseracts() -> set[int]:
+        """This process's children named tesseract, from /proc/<pid>/stat ("pid (comm) state ppid")."""
+        found = set()
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                pid, rest = stat.read_text().split(" (", 1)
+            except OSError:
+                continue
+            comm, fields = rest.rsplit(") ", 1)
+            if comm == "tesseract" and int(fields.split()[1]) == os.getpid():
+                found.add(int(pid))
+        return found
+
+    options = Options(workers=1, limits=Limits(ocr_timeout_seconds=0.05))
+    with pytest.raises(errors.OcrTimeoutError) as caught:
+        explain([m.jpeg()], options)
+    assert "duurde te lang" in caught.value.user_message()
+    assert tesseracts() == set()  # killed and reaped, not left running

@@ -1,7 +1,7 @@
 """Nothing of a letter is kept: no file remains after the CLI or the app explained it.
 
 The pipeline writes nothing for text and PDF letters, not even for a moment (Python's audit
-hook sees every open for writing). For photos pytesseract hands Tesseract the page image through
+hook sees every open for writing). For photos the page image reaches Tesseract through
 a temporary file; it lives in the temp folder (the CLI's: in /dev/shm) and is gone afterwards.
 """
 
@@ -85,7 +85,7 @@ def test_pipeline_photo_writes_only_in_the_temp_folder_and_removes_it(tmp_path, 
     data = photo_with_exif("JPEG")
     with writes() as paths:
         explain([data], Options(today=TODAY))
-    assert paths, "pytesseract writes its input image; the audit hook should have seen it"
+    assert paths, "the page image for Tesseract is a temp file; the audit hook should have seen it"
     outside = [p for p in paths if p != os.devnull and not Path(p).resolve().is_relative_to(folder.resolve())]
     assert outside == []
     assert list(folder.iterdir()) == []
@@ -110,7 +110,10 @@ def test_app_keeps_nothing(tmp_path, monkeypatch) -> None:
     since = time.time() - 1
     at = upload("brief.jpg", photo_with_exif("JPEG"), desk=True)
     assert not at.exception and at.header
-    assert list(folder.iterdir()) == []
+    # multiprocessing's forkserver (started here when this test runs first) keeps its socket in
+    # a pymp-* folder of the temp folder while it lives: that holds nothing of the letter
+    assert [p for p in folder.iterdir()
+            if not (p.name.startswith("pymp-") and all(q.is_socket() for q in p.iterdir()))] == []
     assert new_files_holding("Wildeboer", since) == []
     at.sidebar.button[0].click().run()  # "Wis alles": the session forgets the letter
     assert not at.session_state["letters"]
