@@ -1,12 +1,13 @@
 """Time each stage of the pipeline on a born-digital PDF and a phone photo, cold and warm.
 
 Usage:  .venv/bin/python benchmarks/run.py [--pdf FILE] [--photo FILE] [--repeat 3]
-            [--preprocess sheet,light,...]
+            [--preprocess sheet,light,...] [--photos N]
 Defaults take the first letter in samples/generated/ (run `make samples` first) and
 Options().preprocess; `--preprocess` names the photo clean-up steps (read/straighten.py).
 Prints a table; peak memory is the process's max RSS (cold run in a fresh subprocess).
 Bare `tesseract` runs on the same corrected page image with one thread, so the pipeline's
-overhead shows as a ratio.
+overhead shows as a ratio. `--photos N` also times N photos spread over samples/generated/photo
+and hard (first pages) the same way, one line each, with the median and worst ratio.
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ def main() -> int:
     p.add_argument("--photo", type=Path)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--preprocess", help="photo clean-up steps, e.g. sheet,light,dewarp,scale")
+    p.add_argument("--photos", type=int, default=0, help="also time this many sample photos")
     args = p.parse_args()
     gen = ROOT / "samples" / "generated"
     pdf = args.pdf or next(iter(sorted((gen / "pdf").glob("*.pdf"))), None)
@@ -143,8 +145,34 @@ def main() -> int:
                   f"pipeline read / bare = {med['read'] / bare:.2f}")
             print(f"  CPU seconds: read {med['read_cpu']:.2f}, bare {bare_cpu:.2f}; "
                   f"read / bare = {med['read_cpu'] / bare_cpu:.2f}")
+    if args.photos:
+        photo_ratios(gen, args.photos, args.repeat, args.preprocess)
     print(f"\nthis process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
+
+
+def photo_ratios(gen: Path, n: int, repeat: int, preprocess: str | None) -> None:
+    """Read / bare tesseract on n first-page photos spread over the ordinary and hard ones."""
+    from snapdebrief.read import read_document
+
+    options = _options(preprocess)
+    pool = sorted((gen / "photo").glob("*-p1.jpg")) + sorted((gen / "hard").glob("*-p1.jpg"))
+    picks = [pool[round(i * (len(pool) - 1) / max(n - 1, 1))] for i in range(min(n, len(pool)))]
+    print(f"\n{len(picks)} photos (first pages), read vs bare tesseract on the same page, "
+          f"median of {repeat}")
+    ratios = []
+    for path in picks:
+        data = path.read_bytes()
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            read_document([data], options)
+            times.append(time.perf_counter() - t0)
+        bare, _ = bare_tesseract_seconds(path, repeat, preprocess)
+        ratios.append(statistics.median(times) / bare)
+        print(f"  {path.parent.name}/{path.name[:48]:<48} read {statistics.median(times):.2f} s"
+              f"  bare {bare:.2f} s  ratio {ratios[-1]:.2f}")
+    print(f"  ratio median {statistics.median(ratios):.2f}, max {max(ratios):.2f}")
 
 
 if __name__ == "__main__":
