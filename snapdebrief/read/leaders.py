@@ -57,11 +57,20 @@ class _Mark:
 def find_leaders(grey: np.ndarray) -> list[Leader]:
     """The fill-in lines on an upright, level page (dark text on light paper)."""
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    # outer outlines only: ~10x faster than labelling every pixel of a 300 dpi page
-    contours, _ = cv2.findContours(ink, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    # outlines, not labelled pixels: ~10x faster on a 300 dpi page. Every blob's outer outline
+    # is kept, also of a blob inside the hole of another (a page in a dark frame), not the
+    # outlines of holes (the inside of an "o")
+    contours, tree = cv2.findContours(ink, cv2.RETR_TREE, cv2.CHAIN_APPROX_SIMPLE)
     if len(contours) < 2:
         return []
-    boxes = np.array([cv2.boundingRect(c) for c in contours])
+    parent = tree[0][:, 3]
+    depth = np.zeros(len(contours), int)
+    for _ in range(16):  # nesting deeper than this is no page of text
+        nxt = np.where(parent >= 0, depth[parent] + 1, 0)
+        if np.array_equal(nxt, depth):
+            break
+        depth = nxt
+    boxes = np.array([cv2.boundingRect(c) for c, d in zip(contours, depth) if d % 2 == 0])
     side = max(grey.shape)
     x, y, w, h = (boxes[:, i] for i in range(4))
     letter = (h >= side * 0.004) & (h <= side * 0.03) & (w <= side * 0.05)
@@ -76,8 +85,9 @@ def find_leaders(grey: np.ndarray) -> list[Leader]:
     thin = inside & (h <= DASH_HEIGHT * size) & (w > SQUARE * h) & (w >= DASH_WIDTH * size)
     bar = thin & (w > SINGLE_WIDTH * size)
     dash = thin & ~bar
-    # every other blob of ink that is not a speck: text a row of marks must not run through
-    others = np.stack([x, y, x + w, y + h], axis=1)[~(dot | thin) & (w * h >= 4)]
+    # every other blob of ink of about a letter's size: text a row of marks must not run
+    # through (a dark frame round the page or a picture is no text)
+    others = np.stack([x, y, x + w, y + h], axis=1)[~(dot | thin) & (w * h >= 4) & (h <= 3 * size)]
     kinds = np.where(dot, ".", np.where(bar, "=", "-"))
     marks = [_Mark(str(kinds[i]), int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i]))
              for i in np.flatnonzero(dot | thin)]

@@ -169,3 +169,21 @@ def test_a_ruled_line_with_specks_along_it_is_no_row_of_dashes() -> None:
     for x in (2230, 2260, 2290, 2320):  # and a few specks of dust beyond it
         page[y:y + 4, x:x + 4] = 30
     assert find_leaders(page) == []
+
+
+def test_a_photographed_form_reads_its_fill_in_lines() -> None:
+    from tests.read import makers as M
+
+    shot = M.photo(M.page(FORM_LETTER, dpi=200), M.corners((1500, 2000), 0.82, 4.0), tone=80)
+    doc = read_document([M.jpeg(shot)], Options(workers=1))
+    lines = [" ".join(line.split()) for line in doc.pages[0].text.splitlines() if line.strip()]
+    assert "Geboortedatum ....... - ....... - ............" in lines
+    assert "IBAN voor afschrijving ..........................." in lines
+    assert "Datum ......................... Handtekening .................................." in lines
+
+
+def test_a_page_inside_a_dark_frame_still_has_its_fill_in_lines() -> None:
+    """A scan with a black border all round: every mark lies inside the frame's hole."""
+    page = _page([line for line, _ in FORM], FONTS["dejavu"], 300).copy()
+    page[:40, :] = page[-40:, :] = page[:, :40] = page[:, -40:] = 0
+    assert _rows(find_leaders(page)) == [want for _, want in FORM if want]

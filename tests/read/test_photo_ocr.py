@@ -85,4 +85,4 @@ def test_generated_hard_photo_reads_close_to_its_text(rel: str | None, meta: dic
     ref = (SAMPLES / "letters" / f"{meta['letter']}.txt").read_text(encoding="utf-8")
     ref_page = ref.split("\f")[meta["txt_page"] - 1]
     read = read_document([path.read_bytes()], ALL_STEPS).pages[0].text
-    assert cer(ref_page, read) < 0.03
+    assert cer(ref_page, read) < 0.02  # the target for hard photos (mean)
