@@ -160,15 +160,38 @@ def score_letter(root: Path, name: str, form: str, score: FormScore, options: Op
         read = "\n".join(p.text for p in result.document.pages)
         ref = "\n".join(ref_pages)
         score.cers.append(cer(_masked_reference(ref), read))
-        if bare and form in ("photo", "hard"):
-            score.bare_cers.append(cer(ref, "\n".join(bare_tesseract(p) for p in files)))
+        if bare:
+            score.bare_cers.append(cer(ref, "\n".join(_bare_pages(files, form, options))))
+
+
+def _bare_pages(files: list[Path], form: str, options: Options) -> list[str]:
+    """Bare tesseract's text of each page: the photo files as they are; a scan PDF's pages as
+    rendered for OCR (read/pdf.py), written to a temporary PNG."""
+    if form != "scan":
+        return [bare_tesseract(p) for p in files]
+    import tempfile
+
+    from .read.pdf import read_pdf
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in files:
+            for page in read_pdf(f.read_bytes(), options.limits):
+                if page.image is None:
+                    continue
+                png = Path(tmp) / "page.png"
+                page.image.save(png)
+                out.append(bare_tesseract(png))
+    return out
 
 
 def _masked_reference(reference: str) -> str:
-    """The reference with its BSNs masked as our output masks them, so masking is no OCR error."""
-    from .fields.privacy import find_bsns, mask
+    """The reference with its BSNs masked as our output masks them (and a Belastingdienst
+    kenmerk the BSN can be rebuilt from), so masking is no OCR error."""
+    from .fields.privacy import find_bsns, kenmerk_bsn_spans, mask
 
-    spans = [(e.start, e.end) for e in find_bsns([reference])]
+    bsns = find_bsns([reference])
+    spans = [(e.start, e.end) for e in bsns + kenmerk_bsn_spans([reference], bsns)]
     return mask(reference, spans) if spans else reference
 
 
@@ -183,7 +206,8 @@ def main(argv: list[str]) -> int:
     p.add_argument("--only", help="only letters whose name contains this")
     p.add_argument("--json", type=Path, help="also write the figures to this file")
     p.add_argument("--min", default="", help="floors, e.g. kind=0.95,amount_due=0.9 (exit 1 below)")
-    p.add_argument("--bare", action="store_true", help="also run bare tesseract on photos")
+    p.add_argument("--bare", action="store_true",
+                   help="also run bare tesseract on the scans' pages and the photos")
     p.add_argument("--misses", action="store_true", help="list every wrong field")
     p.add_argument("--preprocess", default=",".join(Options().preprocess),
                    help="photo clean-up steps to use (read/straighten.py); '' for none")
