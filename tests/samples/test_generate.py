@@ -293,3 +293,17 @@ def test_every_sample_letter_typesets_with_its_words_in_order(txt: Path) -> None
         assert len(doc.pages) == info["pages"] >= len(pages)
         text = "\n".join(p.extract_text() for p in doc.pages)
     assert words(text) == words("\n".join(pages))
+
+
+def test_eval_masks_the_reference_as_the_output_is_masked() -> None:
+    """Masking a BSN (and a kenmerk it can be rebuilt from) is no OCR error: read as plain
+    text, a letter scores CER 0 against its masked reference."""
+    from snapdebrief.evaluate import EVAL_TODAY, _masked_reference, cer as eval_cer, letters_dir
+    from snapdebrief.options import Options
+    from snapdebrief.pipeline import explain
+
+    ref = (letters_dir(Path("samples")) / "belasting-aanmaning-01-ib-2024.txt").read_text(encoding="utf-8")
+    masked = _masked_reference(ref)
+    assert "Betalingskenmerk **** **** **** *001" in " ".join(masked.split())  # BSN digits in it
+    text = "\n".join(p.text for p in explain([ref.encode()], Options(today=EVAL_TODAY)).document.pages)
+    assert eval_cer(masked, text) == 0.0
