@@ -19,8 +19,15 @@ from .leaders import Leader, find_leaders, paint_out, turned
 from .ocr import PageReader, detect_rotation, ocr_words
 from .pdf import read_pdf
 from .sniff import IMAGE_TYPES, decode_text, sniff
-from .straighten import (Steps, drop_rules, flatten_page, level_page, paper_grey, scale_page,
-                         text_lines)
+from .straighten import (
+    Steps,
+    drop_rules,
+    flatten_page,
+    level_page,
+    paper_grey,
+    scale_page,
+    text_lines,
+)
 from .text import clean_text
 
 LOW_CONFIDENCE = 60.0  # mean Tesseract word confidence below this: warn that the photo was hard

@@ -14,6 +14,7 @@ no row of dashes; `straighten.drop_rules` paints it out.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import cv2
@@ -84,7 +85,6 @@ def find_leaders(grey: np.ndarray) -> list[Leader]:
     dot = inside & (w <= DOT_MAX * size) & (h <= DOT_MAX * size) & (w <= SQUARE * h) & (h <= SQUARE * w) & (w * h >= 4)
     thin = inside & (h <= DASH_HEIGHT * size) & (w > SQUARE * h) & (w >= DASH_WIDTH * size)
     bar = thin & (w > SINGLE_WIDTH * size)
-    dash = thin & ~bar
     # every other blob of ink of about a letter's size: text a row of marks must not run
     # through (a dark frame round the page or a picture is no text)
     others = np.stack([x, y, x + w, y + h], axis=1)[~(dot | thin) & (w * h >= 4) & (h <= 3 * size)]
@@ -124,7 +124,7 @@ def _kind(run: list[_Mark]) -> str:
 
 def _pitch(run: list[_Mark], size: float) -> tuple[float, float] | None:
     """(step, gap) from one single mark to the next where they follow without a space."""
-    pairs = [(b.left - a.left, b.left - a.right) for a, b in zip(run, run[1:])
+    pairs = [(b.left - a.left, b.left - a.right) for a, b in itertools.pairwise(run)
              if a.kind != "=" and b.kind != "=" and b.left - a.right <= SPACE * size]
     if len(pairs) < 2:
         return None
@@ -140,7 +140,7 @@ def _typed(run: list[_Mark], size: float) -> bool:
         return False
     if len(singles) < SINGLES * _count(run, size):
         return False
-    steps = np.array([b.left - a.left for a, b in zip(run, run[1:])
+    steps = np.array([b.left - a.left for a, b in itertools.pairwise(run)
                       if a.kind != "=" and b.kind != "="])
     if not len(steps):
         return False
@@ -159,7 +159,7 @@ def _segments(run: list[_Mark], size: float) -> list[str]:
     kind = _kind(run)
     pitch = _pitch(run, size)
     parts: list[list[_Mark]] = [[run[0]]]
-    for a, b in zip(run, run[1:]):
+    for a, b in itertools.pairwise(run):
         if b.left - a.right > SPACE * size:
             parts.append([b])
         else:

@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import tempfile
+from typing import Self
 
 from PIL import Image
 
@@ -88,7 +89,7 @@ class PageReader:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
 
-    def __enter__(self) -> PageReader:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

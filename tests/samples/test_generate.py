@@ -298,7 +298,8 @@ def test_every_sample_letter_typesets_with_its_words_in_order(txt: Path) -> None
 def test_eval_masks_the_reference_as_the_output_is_masked() -> None:
     """Masking a BSN (and a kenmerk it can be rebuilt from) is no OCR error: read as plain
     text, a letter scores CER 0 against its masked reference."""
-    from snapdebrief.evaluate import EVAL_TODAY, _masked_reference, cer as eval_cer, letters_dir
+    from snapdebrief.evaluate import EVAL_TODAY, _masked_reference, letters_dir
+    from snapdebrief.evaluate import cer as eval_cer
     from snapdebrief.options import Options
     from snapdebrief.pipeline import explain
 
