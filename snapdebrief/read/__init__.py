@@ -132,7 +132,8 @@ def _prepare(img: Image.Image, options: Options
     else:
         arr = np.asarray(prepare_for_ocr(Image.fromarray(arr)))
     leaders = find_leaders(arr) if steps.leaders else []
-    arr = paint_out(arr, leaders, paper_grey(arr))
+    if leaders:
+        arr = paint_out(arr, leaders, paper_grey(arr))
     if steps.rules:
         arr = drop_rules(arr)
     return Image.fromarray(arr), checked, leaders

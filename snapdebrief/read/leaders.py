@@ -14,11 +14,14 @@ no row of dashes; `straighten.drop_rules` paints it out.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
+
+from .straighten import letter_height
 
 MIN_MARKS = 4  # fewer dots in a row are an ellipsis or a full stop Tesseract reads well
 DOT_MAX = 0.45  # a dot's width and height at most this x the letter height
@@ -72,12 +75,10 @@ def find_leaders(grey: np.ndarray) -> list[Leader]:
             break
         depth = nxt
     boxes = np.array([cv2.boundingRect(c) for c, d in zip(contours, depth) if d % 2 == 0])
-    side = max(grey.shape)
     x, y, w, h = (boxes[:, i] for i in range(4))
-    letter = (h >= side * 0.004) & (h <= side * 0.03) & (w <= side * 0.05)
-    if letter.sum() < 10:  # too few letters to know their size
+    size = letter_height(w, h, max(grey.shape), at_least=10)
+    if size is None:  # too few letters to know their size
         return []
-    size = float(np.median(h[letter]))
     # the sheet's own edge leaves hairlines and specks along the border: no marks there
     rows, cols = grey.shape
     inside = ((x > size / 2) & (y > size / 2) & (x + w < cols - size / 2) & (y + h < rows - size / 2)
@@ -218,16 +219,13 @@ def _joined(runs: list[list[_Mark]], marks: list[_Mark], others: np.ndarray, siz
                 break
             # between two rows of dots a mark that stands above their line is a dash, however
             # blurred its shape
-            between = [_Mark("." if m.bottom >= base - 0.2 * size and m.kind == "." else "-",
-                             *_edges(m)) for m in sorted(between, key=lambda m: m.left)]
+            between = [dataclasses.replace(
+                m, kind="." if m.bottom >= base - 0.2 * size and m.kind == "." else "-")
+                for m in sorted(between, key=lambda m: m.left)]
             group += [[m] for m in between] + [runs[nxt]]
             used.add(nxt)
         groups.append(group)
     return groups
-
-
-def _edges(m: _Mark) -> tuple[int, int, int, int]:
-    return m.left, m.top, m.right, m.bottom
 
 
 def _leader(group: list[list[_Mark]], size: float) -> Leader:
@@ -241,8 +239,6 @@ def _leader(group: list[list[_Mark]], size: float) -> Leader:
 def paint_out(grey: np.ndarray, leaders: list[Leader], paper: int) -> np.ndarray:
     """The page with the fill-in lines painted over with paper, so Tesseract reads the words
     beside them."""
-    if not leaders:
-        return grey
     out = grey.copy()
     for lead in leaders:
         x0, y0, x1, y1 = lead.box

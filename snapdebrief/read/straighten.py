@@ -464,8 +464,7 @@ def text_lines(grey: np.ndarray, limit: float = 15.0) -> tuple[float, bool | Non
     _, ink = cv2.threshold(ink, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     _, _, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
     bw, bh = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
-    letter = ((bh >= side * 0.003) & (bh <= side * 0.03) & (bw <= side * 0.05)
-              & (stats[1:, cv2.CC_STAT_AREA] >= 4))
+    letter = letter_sized(bw, bh, side) & (stats[1:, cv2.CC_STAT_AREA] >= 4)
     pts = centres[1:][letter]
     if len(pts) < 40:
         return 0.0, None
@@ -626,13 +625,23 @@ def _fit_field(x: np.ndarray, y: np.ndarray, slope: np.ndarray, groups: np.ndarr
     return best[1]
 
 
+def letter_sized(w: np.ndarray, h: np.ndarray, side: int) -> np.ndarray:
+    """Which blobs (widths, heights in px) are of a letter's size on a page whose long side is
+    `side` px: not specks, not rules, logos or whole words run together."""
+    return (h >= side * 0.003) & (h <= side * 0.03) & (w <= side * 0.05)
+
+
+def letter_height(w: np.ndarray, h: np.ndarray, side: int, at_least: int) -> float | None:
+    """The median height of the letter-sized blobs; None when there are fewer than `at_least`."""
+    letter = letter_sized(w, h, side)
+    return float(np.median(h[letter])) if letter.sum() >= at_least else None
+
+
 def _letter_height(small: np.ndarray) -> float | None:
     _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    side = max(small.shape)
-    bh, bw = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH]
-    letter = (bh >= side * 0.003) & (bh <= side * 0.03) & (bw <= side * 0.05)
-    return float(np.median(bh[letter])) if letter.sum() >= 100 else None
+    return letter_height(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT],
+                         max(small.shape), at_least=100)
 
 
 def _line_slopes(small: np.ndarray, size: float | None = None
