@@ -18,7 +18,8 @@ WARM_LETTER = (
 
 
 def warm() -> None:
-    ocr._pytesseract()  # a text letter never imports it (nor pandas, ~0.5 s); a photo would
+    # a text letter never imports it (nor pandas, ~0.5 s); orientation detection of a photo would
+    ocr._pytesseract()
     # A broken rules folder is not an error here: it shows, with its message, at a real letter.
     with contextlib.suppress(Exception):
         explain([WARM_LETTER], Options(rules_dirs=tuple(rules_dirs(None))))

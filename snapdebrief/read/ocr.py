@@ -46,9 +46,9 @@ def _pytesseract():
 
 
 def _uncompressed(img: Image.Image) -> Image.Image:
-    """The image marked for pytesseract to hand over as PNM: writing a PNG of a 300 dpi page
-    takes about a second, a PNM a few milliseconds. Only the `format` tag is set (pytesseract
-    sets it itself too); copying a page's pixels for it would cost ~30 ms."""
+    """The image in a mode PNM holds (L or RGB), marked for pytesseract to hand over as PNM:
+    writing a PNG of a 300 dpi page takes about a second, a PNM a few milliseconds. Only the
+    `format` tag is set; copying a page's pixels for it would cost ~30 ms."""
     out = img if img.mode in ("L", "RGB") else img.convert("RGB")
     out.format = "PPM"
     return out
@@ -126,7 +126,8 @@ class PageReader:
 
 def parse_tsv(tsv: str) -> dict[str, list]:
     """Tesseract's TSV output as columns, numbers as numbers (what pytesseract's
-    image_to_data(output_type=DICT) gives)."""
+    image_to_data(output_type=DICT) gives). Not pytesseract's own parser: importing pytesseract
+    imports pandas (~0.5 s), which only orientation detection needs to pay."""
     data: dict[str, list] = {k: [] for k in _TSV_FIELDS}
     for line in tsv.splitlines()[1:]:
         cells = line.split("\t")
