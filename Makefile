@@ -32,9 +32,11 @@ pytest: setup samples-few
 # under today's figures (docs/benchmarks.md); raise them as the figures rise.
 GUARD_FLOORS ?= kind=0.98,sender=0.96,letter_date=0.98,stage=0.96,deadline_date=0.98,objection_deadline=0.95,amount_due=0.97,iban=0.98,payment_reference=0.98,appointment=0.95
 HOLDOUT_FLOORS ?= kind=0.95,sender=0.95,letter_date=0.95,stage=0.9,deadline_date=0.95,amount_due=0.95,iban=0.95,payment_reference=0.95
+# Ceilings on values given and WRONG (issue #15: a wrong deadline or amount is worse than none).
+WRONG_CEILINGS ?= letter_date=0.01,deadline_date=0.02,amount_due=0.01
 guard: setup samples-pdf
-	$(BIN)/snapdebrief eval samples --forms txt,pdf --min $(GUARD_FLOORS)
-	$(BIN)/snapdebrief eval samples/holdout --forms txt --min $(HOLDOUT_FLOORS)
+	$(BIN)/snapdebrief eval samples --forms txt,pdf --min $(GUARD_FLOORS) --max-wrong $(WRONG_CEILINGS)
+	$(BIN)/snapdebrief eval samples/holdout --forms txt --min $(HOLDOUT_FLOORS) --max-wrong $(WRONG_CEILINGS)
 
 samples-pdf: setup
 	$(BIN)/python samples/generate.py --forms pdf --jobs 2

@@ -1,7 +1,10 @@
 """`snapdebrief eval`: run the real pipeline on every sample letter in every form and score each field.
 
-A field that is absent in the truth and absent in the output is not counted; a value where the
-truth has none is wrong. Text is scored by character error rate against the letter's .txt.
+A field that is absent in the truth and absent in the output is not counted. Every counted field
+is right, missing (the truth has a value, the output none) or given and wrong (the output has a
+value that is not the truth's, also where the truth has none): a wrong deadline or amount is
+worse than none (issue #15), so the guard has ceilings on "wrong" beside its floors on "right".
+Text is scored by character error rate against the letter's .txt.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 from .errors import SnapError
 from .options import Options
 
-FORMS = ("txt", "pdf", "scan", "photo", "hard")
+FORMS = ("txt", "pdf", "scan", "photo", "hard", "rough")
 FIELDS = (
     "kind", "sender", "letter_date", "stage", "deadline_date", "deadline_action",
     "objection_deadline", "amount_due", "iban", "payment_reference", "appointment",
@@ -87,6 +90,7 @@ def _digits_or(s: str | None) -> str | None:
 @dataclass
 class FormScore:
     right: Counter = field(default_factory=Counter)
+    wrong: Counter = field(default_factory=Counter)
     counted: Counter = field(default_factory=Counter)
     cers: list[float] = field(default_factory=list)
     bare_cers: list[float] = field(default_factory=list)
@@ -95,13 +99,16 @@ class FormScore:
     errors: list[str] = field(default_factory=list)
     misses: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
-    def share(self, name: str) -> float | None:
+    def share(self, name: str, of: Counter | None = None) -> float | None:
         n = self.counted[name]
-        return self.right[name] / n if n else None
+        return (self.right if of is None else of)[name] / n if n else None
 
     def as_dict(self) -> dict[str, Any]:
+        missing = Counter({f: self.counted[f] - self.right[f] - self.wrong[f] for f in FIELDS})
         return {
             "fields": {f: self.share(f) for f in FIELDS},
+            "wrong": {f: self.share(f, self.wrong) for f in FIELDS},
+            "missing": {f: self.share(f, missing) for f in FIELDS},
             "counted": dict(self.counted),
             "cer_mean": statistics.fmean(self.cers) if self.cers else None,
             "cer_median": statistics.median(self.cers) if self.cers else None,
@@ -153,10 +160,12 @@ def score_letter(root: Path, name: str, form: str, score: FormScore, options: Op
         score.counted[f] += 1
         if want[f] == got[f]:
             score.right[f] += 1
-        else:
-            score.misses[f].append(f"{name}: want {want[f]!r} got {got[f]!r}")
+            continue
+        if got[f] is not None:
+            score.wrong[f] += 1
+        score.misses[f].append(f"{name}: want {want[f]!r} got {got[f]!r}")
     score.confusion[(want["kind"], got["kind"])] += 1
-    if form in ("scan", "photo", "hard"):
+    if form in ("scan", "photo", "hard", "rough"):
         read = "\n".join(p.text for p in result.document.pages)
         ref = "\n".join(ref_pages)
         score.cers.append(cer(_masked_reference(ref), read))
@@ -206,6 +215,8 @@ def main(argv: list[str]) -> int:
     p.add_argument("--only", help="only letters whose name contains this")
     p.add_argument("--json", type=Path, help="also write the figures to this file")
     p.add_argument("--min", default="", help="floors, e.g. kind=0.95,amount_due=0.9 (exit 1 below)")
+    p.add_argument("--max-wrong", default="",
+                   help="ceilings on given-and-wrong, e.g. amount_due=0.01 (exit 1 above)")
     p.add_argument("--bare", action="store_true",
                    help="also run bare tesseract on the scans' pages and the photos")
     p.add_argument("--misses", action="store_true", help="list every wrong field")
@@ -229,7 +240,7 @@ def main(argv: list[str]) -> int:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    return check_floors(report, args.min)
+    return check_floors(report, args.min, args.max_wrong)
 
 
 def format_table(report: dict[str, Any], show_misses: bool = False) -> str:
@@ -243,6 +254,14 @@ def format_table(report: dict[str, Any], show_misses: bool = False) -> str:
             v = report["forms"][f]["fields"][fld]
             row += f"{'—' if v is None else f'{100 * v:.1f}%':>9}"
         lines.append(row)
+    lines += ["", "given and WRONG (the rest of a field's letters: not found)", "-" * len(head)]
+    for fld in FIELDS:
+        row = f"{fld:<20}"
+        for f in forms:
+            v = report["forms"][f]["wrong"][fld]
+            row += f"{'—' if v is None else f'{100 * v:.1f}%':>9}"
+        lines.append(row)
+    lines.append("")
     for key, label in (("cer_mean", "CER mean"), ("cer_median", "CER median"),
                        ("cer_max", "CER max"), ("bare_tesseract_cer_mean", "bare tess. CER")):
         row = f"{label:<20}"
@@ -269,7 +288,7 @@ def format_table(report: dict[str, Any], show_misses: bool = False) -> str:
     return "\n".join(lines)
 
 
-def check_floors(report: dict[str, Any], floors: str) -> int:
+def check_floors(report: dict[str, Any], floors: str, ceilings: str = "") -> int:
     failed = []
     for item in filter(None, floors.split(",")):
         name, _, value = item.partition("=")
@@ -277,6 +296,13 @@ def check_floors(report: dict[str, Any], floors: str) -> int:
             got = data["fields"].get(name)
             if got is not None and got < float(value):
                 failed.append(f"{form}: {name} {100 * got:.1f}% < floor {100 * float(value):.1f}%")
+    for item in filter(None, ceilings.split(",")):
+        name, _, value = item.partition("=")
+        for form, data in report["forms"].items():
+            got = data["wrong"].get(name)
+            if got is not None and got > float(value):
+                failed.append(f"{form}: {name} given and wrong {100 * got:.1f}% > ceiling "
+                              f"{100 * float(value):.1f}%")
     for line in failed:
         print("BELOW FLOOR " + line, file=sys.stderr)
     return 1 if failed else 0
