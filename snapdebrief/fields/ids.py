@@ -322,7 +322,7 @@ _FILLER = re.compile(
 _GROUPS = re.compile(r"\d+(?:[ .]\d+)*")
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./\-]*[A-Za-z0-9])?")
 _PAY_CUE = re.compile(
-    r"\bonder\s+vermelding\s+van\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|de|elke|iedere)\s+betaling\b"
+    r"\bonder\s+vermelding\s+van\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|je|jouw|de|elke|iedere)\s+betaling\b"
     r"|\b(?:als|in\s+de|bij\s+de)\s+omschrijving\b|\bomschrijving\s*:|\bbetalings?kenmerk\b"
     r"|\bbetaalkenmerk\b"
     # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"
@@ -592,7 +592,39 @@ def choose_payment_reference(refs: Sequence[Reference], pages: Sequence[str]) ->
     named = [r for r in refs if in_pay(r)]
     if named:
         return named[0]
+    pointed = _pointed_reference(refs, pages)
+    if pointed is not None:
+        return pointed
     checked = [r for r in refs if r.kind == "kenmerk" and r.valid]
     if checked:
         return checked[0]
+    return None
+
+
+def _pointed_kinds(pages: Sequence[str]) -> list[str]:
+    """Kinds of number a payment sentence names without printing it: "onder vermelding van het
+    dossiernummer", "Vermeld bij je betaling je klantnummer", "met het factuurnummer als
+    omschrijving" — the number itself stands elsewhere on the letter (issue #15)."""
+    kinds: list[str] = []
+    for text in pages:
+        for lab in _LABEL_ANY.finditer(text or ""):
+            kind = _kind_of(lab)
+            if kind in kinds or kind.startswith("@") or _value_after_label(text, lab, kind):
+                continue
+            ev = Evidence(page=1, start=lab.start(), end=lab.end())
+            after = text[lab.end() : lab.end() + 60]
+            if _payment_context(text, ev) or re.match(
+                r"\s*(?:als|in\s+de)\s+omschrijving\b", after, _F
+            ):
+                kinds.append(kind)
+    return kinds
+
+
+def _pointed_reference(refs: Sequence[Reference], pages: Sequence[str]) -> Reference | None:
+    """The one number of the kind a payment sentence names; None when there are several (two
+    invoices: which one to quote is not clear, so the answer says where to look)."""
+    for kind in _pointed_kinds(pages):
+        values = {r.value: r for r in refs if r.kind == kind}
+        if len(values) == 1:
+            return next(iter(values.values()))
     return None

@@ -144,6 +144,12 @@ _PAID_AFTER = re.compile(
     _F,
 )
 _NOT_PAID = re.compile(r"\b(?:niet|nog\s+niet|niet\s+op\s+tijd)\s+(?:betaald|voldaan|ontvangen)\b", _F)
+# An owed amount, though the label names an instalment or a month ("het openstaande termijnbedrag").
+_OPEN_BEFORE = re.compile(
+    r"\b(?:openstaande?|achterstallige?|onbetaalde?|niet\s+betaalde?)\s+(?:[\w-]+\s+){0,2}$", _F
+)
+# "… nog niet ontvangen? Dan …", "als wij … niet ontvangen": not a statement that it is owed.
+_THEN_OWED = re.compile(r"\b(?:als|indien|wanneer|mocht|zodra)\b|\?", _F)
 _PAY_VERB = re.compile(
     r"\bbetaal\b|\bbetaalt\b|\bbetalen\b|\bover\s*te\s*maken\b|\bovermaken\b|\bmaak\b.{0,40}\bover\b"
     r"|\boverschrijven\b|\bvoldoen\b|\bvoldoe\b|\bstorten\b|\bsommeren\b"
@@ -535,6 +541,8 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
         if paid is not None and not (best is not None and best[0].role == "benefit"):
             return _Role("other", _clip(paid.group()), paid=True)
     rate = _RATE_AFTER.search(after) or _RATE_BEFORE.search(zone)
+    if rate and rate.re is _RATE_BEFORE and _OPEN_BEFORE.search(zone):
+        rate = None  # "het openstaande termijnbedrag van € 112": one unpaid instalment, owed
     if rate and best is None and not paying:
         # "U krijgt € 123 per maand zorgtoeslag": a benefit paid per month.
         hint = _U_KRIJGT.search(zone) or _BENEFIT.search(after[:60])
@@ -551,6 +559,7 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
     pay = _PAY_VERB.search(clause)
     if not row and pay and not re.search(r"\bniet\b", zone, _F) and (
         best is None or best[0].role in ("total", "principal")
+        or (best[0].role == "other" and _OPEN_BEFORE.search(zone))
     ):
         # "Betaal de achterstand van € 317,90", "… het openstaande saldo van € 852,65 over te
         # maken": the letter says in so many words what to pay.
@@ -560,6 +569,10 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
     if best is not None:
         lab, m = best
         return _Role(lab.role, m.group().strip(), lab.rank)
+    unpaid = None if row else _NOT_PAID.search(clause)
+    if unpaid is not None and not _THEN_OWED.search(clause):
+        # "Het bedrag van € 186,50 hebben wij nog niet ontvangen": the sum still owed.
+        return _Role("principal", _clip(unpaid.group()))
     return _Role("other", None)
 
 

@@ -323,6 +323,19 @@ def test_each_value_once_with_the_payment_mention() -> None:
                      None, id="near-miss-objection-letter"),
         pytest.param("Dossiernummer VDW/26/00417\nVermeld het dossiernummer en de datum van de "
                      "zitting.", None, id="near-miss-court"),
+        pytest.param("Ons dossiernummer: HOL-448812\n\nMaak het totaal over op IBAN NL91 ABNA "
+                     "0417 1643 00, onder vermelding van het dossiernummer.", "HOL-448812",
+                     id="pointed-dossiernummer-named-earlier"),
+        pytest.param("Betreft: herinnering nota 2026-0412\n\nOp 4 maart stuurden wij u de nota met "
+                     "nummer 2026-0412. Betaal op NL71 RABO 0307 4321 29 onder vermelding van het "
+                     "notanummer.", "2026-0412", id="pointed-notanummer"),
+        pytest.param("Klantnummer 300112233\n\nBetaal het bedrag op NL20 INGB 0001 2345 67. Vermeld "
+                     "bij je betaling je klantnummer.", "300112233", id="pointed-vermeld-klantnummer"),
+        pytest.param("Factuurnummer  F2026-0113\nFactuurnummer  F2026-0288\n\nMaak het over op "
+                     "NL91 ABNA 0417 1643 00 onder vermelding van het factuurnummer.", None,
+                     id="near-miss-pointed-two-invoices"),
+        pytest.param("Dossiernummer: HOL-448812\n\nBel ons en noem het dossiernummer.", None,
+                     id="near-miss-pointed-not-a-payment"),
         pytest.param("", None, id="empty"),
     ],
 )

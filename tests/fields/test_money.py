@@ -503,3 +503,21 @@ def test_ocr_lost_decimal_comma(text: str, due: float) -> None:
     digits with its cents are that amount, never a hundred times more."""
     amounts = find_amounts([text])
     assert amount_due(amounts, [text]) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        pytest.param("Het bedrag van € 186,50 hebben wij nog niet ontvangen. Wij vragen u het "
+                     "bedrag alsnog binnen 14 dagen te voldoen.", 186.5, id="not-yet-received-is-owed"),
+        pytest.param("Termijnbedrag oktober   € 112,00\nJaarbedrag              € 1.344,00\n\n"
+                     "Wilt u het openstaande termijnbedrag van € 112,00 binnen acht dagen betalen?",
+                     112.0, id="open-instalment-not-the-year"),
+        pytest.param("Uw termijnbedrag is € 96 per maand. Uw jaarbedrag is € 1.152.", None,
+                     id="near-miss-rates-only"),
+        pytest.param("Als wij € 50,00 niet ontvangen, dan sturen wij een aanmaning.", None,
+                     id="near-miss-conditional-not-received"),
+    ],
+)
+def test_owed_without_a_total_label(text: str, due: float | None) -> None:
+    assert amount_due(find_amounts([text]), [text]) == due
