@@ -98,7 +98,21 @@ def warning(key: str, values: Values) -> str:
         "objection_date": "tot wanneer je kunt laten weten dat je het niet eens bent",
         "appointment": "wanneer je afspraak is",
     }[key]
-    return f"We konden niet lezen {what}. Kijk het zelf na op de brief."
+    return f"We konden niet lezen {what}. Kijk het zelf na op de brief. {_LOOK_FOR[key]}"
+
+
+# Where a value stands on a letter: the words printed near it (docs/phrasings.md). A value the
+# program could not read with certainty is left out, and this says where a person finds it.
+_LOOK_FOR = {
+    "amount": "Zoek naar woorden als 'totaal', 'te betalen' of 'openstaand'.",
+    "date": "Zoek naar woorden als 'vóór' of 'binnen … dagen', dicht bij een datum.",
+    "weekday": "Zoek naar woorden als 'vóór' of 'binnen … dagen', dicht bij een datum.",
+    "iban": "Zoek naar 'IBAN' of 'rekeningnummer'. Dat nummer begint met NL.",
+    "reference": "Zoek naar 'kenmerk', 'onder vermelding van' of 'omschrijving'.",
+    "sender": "Kijk bovenaan de brief, bij het logo.",
+    "objection_date": "Zoek naar het woord 'bezwaar' (zeggen dat je het niet eens bent).",
+    "appointment": "Zoek naar 'afspraak' of 'gesprek' en een tijd met 'uur'.",
+}
 
 
 # Phrases around a missing placeholder that are replaced as a whole, so the sentence still reads.

@@ -67,9 +67,11 @@ def test_missing_values_say_what_to_check(case):
     e = run(case, fields=Fields(letter_date=case.fields.letter_date), deadline=None, objection_deadline=None)
     text = whole_text(e)
     assert "Kijk op de brief hoeveel je moet betalen." in text
-    assert "We konden niet lezen hoeveel je moet betalen. Kijk het zelf na op de brief." in e.warnings
+    assert ("We konden niet lezen hoeveel je moet betalen. Kijk het zelf na op de brief. "
+            "Zoek naar woorden als 'totaal', 'te betalen' of 'openstaand'.") in e.warnings
     if any("{sender}" in t for t in (TEXTS[case.kind].summary, *TEXTS[case.kind].what_to_do)):
-        assert "We konden niet lezen wie de brief stuurde. Kijk het zelf na op de brief." in e.warnings
+        assert ("We konden niet lezen wie de brief stuurde. Kijk het zelf na op de brief. "
+                "Kijk bovenaan de brief, bij het logo.") in e.warnings
     assert "€" not in e.amount_text  # no amount made up
     assert not re.search(r"\bNL\d{2}\b", text)  # no IBAN made up
     assert not re.search(r"[{}]", text)
