@@ -14,7 +14,7 @@ from .classify import classify
 from .explainers import explain_letter, kind_texts
 from .fields.collect import find_fields
 from .fields.deadline import choose_deadline, objection_deadline_from
-from .fields.privacy import mask
+from .fields.privacy import bsn_values, mask
 from .options import Limits, Options
 from .read import read_document
 from .read.sniff import decode_text, sniff
@@ -95,15 +95,7 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
 
 def _bsn_values(doc: Document, fields: Fields) -> tuple[str, ...]:
     """The 9-digit BSNs behind the spans, so the output can mask every other trace of them."""
-    out: list[str] = []
-    for ev in fields.bsn_spans:
-        if 1 <= ev.page <= len(doc.pages):
-            digits = "".join(ch for ch in doc.pages[ev.page - 1].text[ev.start:ev.end] if ch.isdigit())
-            if len(digits) == 8:
-                digits = "0" + digits
-            if len(digits) == 9 and digits not in out:
-                out.append(digits)
-    return tuple(out)
+    return bsn_values(doc.texts, fields.bsn_spans)
 
 
 def _masked(doc: Document, fields: Fields) -> Document:

@@ -322,26 +322,40 @@ class Result:
             ],
         }
         out.update(self.extra)
-        return scrub_bsn(out, self.bsn_values, keep=("payment_reference",))
+        # The payment reference too: a Belastingdienst betalingskenmerk holds only the BSN's
+        # first 8 digits and stays whole; an aanslagnummer holding all 9 is masked.
+        return scrub_bsn(out, self.bsn_values)
 
 
-def _bsn_regex(bsn: str) -> re.Pattern[str]:
-    # the digits in order, with the separators letters print between them ("1234.56.782")
-    return re.compile(r"(?<!\d)" + r"[ .\-]?".join(re.escape(d) for d in bsn) + r"(?!\d)")
+# A digit as OCR may print it (letters-for-digits slips Tesseract makes in numbers).
+_LOOK_ALIKES = {"0": "0Oo", "1": "1lI|", "5": "5S", "8": "8B"}
+_SEPARATORS = " \t\n\r\f\v.,-"
+
+
+def bsn_pattern(bsn: str) -> re.Pattern[str]:
+    """The BSN's nine digits in order wherever they stand: alone, inside a longer number (an
+    aanslagnummer), split by spaces, dots, commas or dashes, a digit printed as a look-alike
+    letter ("1234.56.782", "123456 782.H", "I2345678 2")."""
+    sep = r"[\s.,\-]{0,3}"
+    return re.compile(sep.join("[" + re.escape(_LOOK_ALIKES.get(d, d)) + "]" for d in bsn))
 
 
 def _mask_match(m: re.Match[str]) -> str:
     text = m.group(0)
-    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
-    keep = set(digits[-3:])
-    return "".join(ch if (not ch.isdigit() or i in keep) else "*" for i, ch in enumerate(text))
+    shown = [i for i, ch in enumerate(text) if ch not in _SEPARATORS]
+    keep = set(shown[-3:])
+    return "".join(
+        ch if (ch in _SEPARATORS or i in keep) else "*" for i, ch in enumerate(text)
+    )
 
 
 def scrub_bsn(value: Any, bsns: tuple[str, ...], keep: tuple[str, ...] = ()) -> Any:
-    """Mask every BSN in every string of a JSON-like value (last 3 digits stay), keeping length."""
+    """Mask every BSN in every string of a JSON-like value (last 3 digits stay), keeping length:
+    also inside a longer number and however OCR split it (see bsn_pattern), so no output holds
+    the nine digits in a row. `keep` names keys whose strings are left as they are."""
     if not bsns:
         return value
-    patterns = [_bsn_regex(b) for b in bsns]
+    patterns = [bsn_pattern(b) for b in bsns]
 
     def walk(v: Any, key: str | None = None) -> Any:
         if isinstance(v, str):

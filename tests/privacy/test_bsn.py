@@ -44,7 +44,7 @@ def with_line(line: str) -> str:
         pytest.param("Aanslagnummer 1234.56.782.H.46 (bewaar dit nummer)", True, id="aanslagnummer-unlabelled-bsn"),
         pytest.param("Betalingskenmerk: 1234 5678 2000 0001", False, id="kenmerk-16-digits-spaced"),
         pytest.param("Kenmerk: 1234567820000001", False, id="kenmerk-16-digits-compact"),
-        pytest.param("BSN: 123456781", False, id="near-miss-elfproef-fails"),
+        pytest.param("Nummer: 123456781", False, id="near-miss-unlabelled-elfproef-fails"),
     ],
 )
 def test_bsn_masked_everywhere(line: str, is_bsn: bool) -> None:
@@ -64,12 +64,21 @@ def test_bsn_masked_everywhere(line: str, is_bsn: bool) -> None:
 
 
 def test_kenmerk_is_kept_whole_next_to_a_bsn() -> None:
+    out = explain([with_line("BSN: 123456782").encode()], Options(today=TODAY)).to_json()
+    assert out["bsn_found"] is True
+    assert "1062 5421 5704 7959" in out["text"]  # a 16-digit number is not the BSN
+    assert out["payment_reference"] == "1062542157047959"
+    assert "******782" in out["text"]
+
+
+def test_a_number_holding_the_bsn_digits_in_a_row_is_masked() -> None:
+    """Once a BSN is known, a longer number holding its nine digits in a row shows them no more."""
     text = with_line("BSN: 123456782").replace(
         "CJIB-nummer: 1062 5421 5704 7959", "CJIB-nummer: 1234 5678 2000 0001")
     out = explain([text.encode()], Options(today=TODAY)).to_json()
     assert out["bsn_found"] is True
-    assert "1234 5678 2000 0001" in out["text"]  # a 16-digit number is not the BSN
-    assert "******782" in out["text"]
+    assert "CJIB-nummer: **** **** **** *001" in out["text"]
+    assert leaks(json.dumps(out, ensure_ascii=False)) == []
 
 
 @pytest.mark.parametrize("form", ["txt", "pdf"])
