@@ -1,11 +1,12 @@
 """Render each sample letter to the forms the pipeline must read.
 
     python samples/generate.py [--letters samples/letters] [--out samples/generated]
-        [--forms pdf,scan,photo,hard] [--only NAME] [--seed 7] [--jobs 2] [--force]
+        [--forms pdf,scan,photo,hard,rough] [--only NAME] [--seed 7] [--jobs 2] [--force]
 
 Per letter NAME (from NAME.txt) it writes pdf/NAME.pdf (born-digital, text layer),
-scan/NAME.pdf (image-only scanner PDF), photo/NAME-pN.jpg (ordinary phone photos) and
-hard/NAME-pN.jpg (hard phone photos), and records every file in manifest.json.
+scan/NAME.pdf (image-only scanner PDF), photo/NAME-pN.jpg (ordinary phone photos),
+hard/NAME-pN.jpg (hard phone photos) and, on request (--forms rough), rough/NAME-pN.jpg (rough
+phone photos: every fault at once, see gen/rough.py), and records every file in manifest.json.
 Outputs newer than their .txt are kept unless --force. See samples/README.md.
 """
 
@@ -22,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
-from samples.gen.build import FORMS, Job, Outcome, run_letter
+from samples.gen.build import DEFAULT_FORMS, FORMS, Job, Outcome, run_letter
 
 MANIFEST = "manifest.json"
 
@@ -31,7 +32,11 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--letters", type=Path, default=HERE / "letters", help="folder of NAME.txt")
     ap.add_argument("--out", type=Path, default=HERE / "generated", help="output folder")
-    ap.add_argument("--forms", default=",".join(FORMS), help="comma list of " + ",".join(FORMS))
+    ap.add_argument(
+        "--forms",
+        default=",".join(DEFAULT_FORMS),
+        help=f"comma list of {','.join(FORMS)} (default {','.join(DEFAULT_FORMS)})",
+    )
     ap.add_argument(
         "--only", action="append", default=[], metavar="NAME", help="only this letter (repeatable)"
     )

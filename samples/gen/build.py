@@ -14,11 +14,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import pdf, photo, raster, scan
+from . import pdf, photo, raster, rough, scan
 from .seeding import rng_for
 from .text import page_texts
 
-FORMS = ("pdf", "scan", "photo", "hard")
+FORMS = ("pdf", "scan", "photo", "hard", "rough")
+DEFAULT_FORMS = ("pdf", "scan", "photo", "hard")  # rough (~2.5 min for all letters) on request
 
 
 @dataclass(frozen=True)
@@ -146,19 +147,26 @@ def run_letter(job: Job) -> Outcome:
             }
         else:
             for k, gray in enumerate(pages_at(photo.PHOTO_DPI), start=1):
-                variants = photo.hard_recipe(name, k) if form == "hard" else ()
                 rng = rng_for(job.seed, name, k, form)
-                plan = photo.plan_photo(
-                    rng, variants, (gray.shape[1], gray.shape[0]), photo.text_box(gray)
-                )
-                _write(job.out / rels[k - 1], photo.render_photo(gray, plan, rng))
+                if form == "rough":
+                    plan = rough.plan_rough(rng, (gray.shape[1], gray.shape[0]))
+                    variants, params = plan.variants, rough.summary(plan)
+                    data = rough.render_rough(gray, plan, rng)
+                else:
+                    variants = photo.hard_recipe(name, k) if form == "hard" else ()
+                    plan = photo.plan_photo(
+                        rng, variants, (gray.shape[1], gray.shape[0]), photo.text_box(gray)
+                    )
+                    params = plan.summary()
+                    data = photo.render_photo(gray, plan, rng)
+                _write(job.out / rels[k - 1], data)
                 entries[rels[k - 1]] = {
                     **base,
                     "form": form,
                     "page": k,
                     "txt_page": page_map[k - 1],
                     "variants": list(variants) or ["ordinary"],
-                    "params": plan.summary(),
+                    "params": params,
                 }
             _remove_stale_pages(job.out, name, form, n)
         made.append(form)
