@@ -324,7 +324,27 @@ class Result:
         out.update(self.extra)
         # The payment reference too: a Belastingdienst betalingskenmerk holds only the BSN's
         # first 8 digits and stays whole; an aanslagnummer holding all 9 is masked.
-        return scrub_bsn(out, self.bsn_values)
+        return scrub_bsn(out, self.bsn_values, pieces=self._bsn_pieces())
+
+    def _bsn_pieces(self) -> dict[str, str]:
+        """Reference values read where a BSN stands, as the masked letter shows them: OCR broke
+        "1234.56.789.H.01" into "123456 789.H 01" and the finder kept "123456", which beside the
+        text's "****** 789" would give the BSN away."""
+        pages = self.document.pages
+        spans = [s for s in self.fields.bsn_spans if 0 < s.page <= len(pages)
+                 and 8 <= _digit_count(pages[s.page - 1].text[s.start : s.end]) <= 10]
+        out: dict[str, str] = {}
+        f = self.fields
+        for ref in (f.payment_reference, *f.references):
+            ev = ref.evidence if ref is not None else None
+            if ref is None or ev is None or not any(
+                s.page == ev.page and s.start < ev.end and ev.start < s.end for s in spans
+            ):
+                continue
+            shown = pages[ev.page - 1].text[ev.start : ev.end]
+            if "*" in shown:
+                out[ref.value] = _masked_like(ref.value, shown)
+        return out
 
 
 # A digit as OCR may print it (letters-for-digits slips Tesseract makes in numbers).
@@ -349,18 +369,47 @@ def _mask_match(m: re.Match[str]) -> str:
     )
 
 
-def scrub_bsn(value: Any, bsns: tuple[str, ...], keep: tuple[str, ...] = ()) -> Any:
+def _digit_count(text: str) -> int:
+    """Digits in a (masked) number: digits, '*' and look-alike letters beside them."""
+    return sum(len(m.group()) for m in re.finditer(r"[0-9*OoIl|SB]+", text)
+               if re.search(r"[0-9*]", m.group()))
+
+
+def _masked_like(value: str, shown: str) -> str:
+    """`value` (a reference as found: `shown` without its spaces, maybe without dots) with the
+    digits the masked text `shown` hides hidden too; when they do not line up, every digit but
+    the last 3."""
+    out: list[str] = []
+    j = 0
+    for ch in shown:
+        if j < len(value) and (ch == value[j] or ch == "*"):
+            out.append(ch)
+            j += 1
+    if j == len(value) and len(out) == len(value):
+        return "".join(out)
+    digits = [i for i, ch in enumerate(value) if ch.isdigit()]
+    hide = set(digits[:-3])
+    return "".join("*" if i in hide else ch for i, ch in enumerate(value))
+
+
+def scrub_bsn(value: Any, bsns: tuple[str, ...], keep: tuple[str, ...] = (),
+              pieces: dict[str, str] | None = None) -> Any:
     """Mask every BSN in every string of a JSON-like value (last 3 digits stay), keeping length:
     also inside a longer number and however OCR split it (see bsn_pattern), so no output holds
-    the nine digits in a row. `keep` names keys whose strings are left as they are."""
-    if not bsns:
+    the nine digits in a row. `pieces` maps a value read where a BSN stands to its masked form,
+    replaced wherever it stands as a word. `keep` names keys whose strings are left as they are."""
+    if not bsns and not pieces:
         return value
     patterns = [bsn_pattern(b) for b in bsns]
+    words = [(re.compile(r"(?<![\w*])" + re.escape(k) + r"(?![\w*])"), v)
+             for k, v in (pieces or {}).items() if k != v]
 
     def walk(v: Any, key: str | None = None) -> Any:
         if isinstance(v, str):
             if key in keep:
                 return v
+            for word, masked in words:
+                v = word.sub(lambda _m, masked=masked: masked, v)
             for pat in patterns:
                 v = pat.sub(_mask_match, v)
             return v

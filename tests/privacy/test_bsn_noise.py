@@ -99,6 +99,11 @@ def test_noised_bsn_never_shown(top: str, gone: str, bsn: str, kenmerk: str, pay
     assert gone not in out["text"]  # the number as printed is masked in the letter text
     for word in SURVIVORS:
         assert word in out["text"]
+    # No piece of the BSN that the text's last 3 digits would complete ("123456" of a broken
+    # aanslagnummer); the betalingskenmerk the letter asks to pay with is shown whole.
+    shown = out["reference_numbers"] + ([out["payment_reference"]] if pay else [])
+    for ref in shown:
+        assert bsn[:6] not in "".join(ch for ch in ref if ch.isdigit())
 
 
 NEAR_MISSES = [
