@@ -14,6 +14,7 @@ from PIL import Image
 from ..errors import FileTooLargeError, NoTextFoundError, TooManyPagesError
 from ..options import Options
 from ..result import Document, Page
+from .columns import split_columns
 from .image import open_images, prepare_for_ocr, too_small
 from .leaders import Leader, find_leaders, paint_out, turned
 from .ocr import PageReader, detect_rotation, ocr_words
@@ -78,9 +79,10 @@ def read_document(files: Sequence[bytes], options: Options) -> Document:
     else:
         pages = [run(s) for s in slots]
     pages = [
-        Page(number=i + 1, text=p.text, method=p.method, words=p.words,
+        Page(number=i + 1, text=text, method=p.method, words=words,
              confidence=p.confidence, size=p.size)
         for i, p in enumerate(pages)
+        for text, words in [split_columns(p.text, p.words)]
     ]
     if not any(_letters(p.text) >= 20 for p in pages):
         raise NoTextFoundError()
