@@ -222,6 +222,11 @@ _PART_SPLIT = re.compile(
     r"zodra|mits|waarna|waardoor|maar|anders)\b)"
 )
 SHORT_LINE = 45
+# A short line of prose that runs on: a narrow column wraps mid-sentence ("Betaal dit bedrag
+# uiterlijk op dinsdag" / "10 november 2026."), a heading does not end on a lower-case word
+# followed by a line that goes on in lower case, a date or a number.
+_PROSE_END = re.compile(r"(?:\S+\s+){3,}[A-Za-zà-ÿ]+,?$")
+_GOES_ON = re.compile(r"[^\S\n]*[a-zà-ÿ#0-9€]")
 LINE_REACH = 240  # a label, place line or table row is shorter than this
 SENTENCE_REACH = 400  # bounds the work per date on text without sentence ends
 
@@ -298,8 +303,9 @@ def page_context(text: str, spans: Sequence[tuple[int, int]] = ()) -> PageContex
     line_lo = 0
     for nl in (i for i, c in enumerate(masked) if c == "\n"):
         prev = masked[line_lo:nl].strip()
-        if (len(prev) < SHORT_LINE or prev.endswith(":") or _LABEL_LINE.match(prev)
-                or _NEXT_IS_ITEM.match(masked, nl + 1)):
+        runs_on = _PROSE_END.search(prev) and _GOES_ON.match(masked, nl + 1)
+        if ((len(prev) < SHORT_LINE and not runs_on) or prev.endswith(":")
+                or _LABEL_LINE.match(prev) or _NEXT_IS_ITEM.match(masked, nl + 1)):
             bounds.add(nl + 1)
         line_lo = nl + 1
     return PageContext(text, masked, tuple(sorted(b for b in bounds if b <= len(text))))
@@ -377,7 +383,7 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
     ("letter_date", (r"datum(?:\s+(?:van\s+)?(?:de\s+)?(?:brief|beschikking|besluit|aanmaning"
                     r"|herinnering|sommatie|aanslag|verzending|dagtekening|afdruk|uitreiking"
                     r"|verzonden))?|afdrukdatum|aanmaakdatum|uitreikingsdatum|verzonden(?:\s+op)?"
-                    r"|verstuurd(?:\s+op)?|datum\s+verstuurd"), True),
+                    r"|verstuurd(?:\s+op)?|datum\s+verstuurd|sent"), True),
     ("other", r"(?:[\w-]+\s+)?datum(?:\s+[\w-]+){0,3}|[\w-]*datum", True),
 )
 _LABEL_FULL = tuple((role, re.compile(rf"(?:{p})", _I)) for role, p, _ in _LABELS)
@@ -429,7 +435,8 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
                     r"|inleveren|in\s+te\s+leveren|lever|ingeleverd|inzenden|zend|zendt|zenden"
                     r"|upload\w*|aanleveren|aan\s+te\s+leveren|indienen|in\s+te\s+dienen|dien"
                     r"|stukken|documenten|bewijs\w*|kopie\w*|(?:bank)?afschrift\w*|loonstro\w*"
-                    r"|formulier\w*|gegevens|informatie|bijlage\w*)\b"), 0),
+                    r"|formulier\w*|gegevens|informatie|bijlage\w*|vragenlijst\w*|papieren"
+                    r"|verklaring\w*|machtiging\w*)\b"), 0),
         ("respond_by", (r"\b(?:reageer|reageert|reageren|te\s+reageren|reactie|antwoord\w*"
                        r"|beantwoord\w*|contact|bel|belt|bellen|te\s+bellen|laat|laten\s+weten"
                        r"|weten|meld|meldt|melden|aanmelden|afmelden|verweer|afspraak\s+(?:te\s+)?"
@@ -630,6 +637,8 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
     if seg is not None:
         role = _full_label(seg)
         if role is not None:
+            if role == "letter_date" and _mail_header(text, line_lo):
+                time = None  # "Datum: di 9 jun. 2026 om 10:42" under "Van:": when it was sent
             return _Role(_label_with_time(role, time), *_cell_span(masked, line_lo, line_hi, s, e))
     if whole and (seg is None or seg == "" or _GAP.search(prefix)):
         found = _header_label(ctx, line_lo, s)
@@ -657,6 +666,23 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
     if _START_PREP.search(left):
         return dataclasses.replace(sentence, role="other")
     return dataclasses.replace(sentence, role=_event_role(ctx, s, e, time))
+
+
+# The header of a letter sent or printed as an e-mail.
+_MAIL_FIELD = re.compile(r"^[^\S\n]*(?:van|aan|from|to|cc|onderwerp|subject|afzender)[^\S\n]*:",
+                         _I | re.MULTILINE)
+
+
+def _mail_header(text: str, line_lo: int) -> bool:
+    """The line stands among e-mail header fields (Van:, Aan:, Onderwerp:)."""
+    lo = line_lo
+    for _ in range(3):
+        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+    hi = line_lo
+    for _ in range(4):
+        nxt = text.find("\n", hi + 1)
+        hi = len(text) if nxt == -1 else nxt
+    return len(_MAIL_FIELD.findall(text[lo:hi])) >= 2
 
 
 def _cell_span(masked: str, line_lo: int, line_hi: int, s: int, e: int) -> tuple[int, int]:

@@ -268,6 +268,27 @@ def _letterhead(lines: list[_Line]) -> list[_Line]:
     return head
 
 
+_MAIL_FIELD = re.compile(r"^\s*(?:van|aan|from|to|cc|onderwerp|subject|datum|date|verzonden|sent)\s*:",
+                         re.IGNORECASE)
+_MAIL_FROM = re.compile(
+    r"^\s*(?:van|from|afzender)\s*:\s*[\"']?(?P<name>[^<>\"'@\n]*?[A-Za-zÀ-ÿ][^<>\"'@\n]*?)[\"']?"
+    r"(?:\s+[-–|]\s+[^<>@\n]*)?\s*(?:<[^>\n]*>|\(?[\w.+-]+@[\w.-]+\)?)?\s*$", re.IGNORECASE)
+
+
+def _mail_from(lines: list[_Line]) -> _Line | None:
+    """A letter sent (or printed) as an e-mail: the display name on its "Van:" line, without
+    the address and a department after a dash ("Woonstichting De Vaart - Huurincasso <…>")."""
+    top = [ln for ln in lines if ln.text.strip()][:8]
+    if sum(1 for ln in top if _MAIL_FIELD.match(ln.text)) < 2:
+        return None
+    for ln in top:
+        m = _MAIL_FROM.match(ln.text)
+        if m and m.group("name").strip():
+            a = ln.start + m.start("name")
+            return _Line(a, a + len(m.group("name")), m.group("name"))
+    return None
+
+
 def _segment(ln: _Line) -> tuple[int, int, str]:
     """The first column of a line (columns are split by 2+ spaces or a tab)."""
     m = re.search(r"\S+(?:[ ]\S+)*", ln.text)
@@ -392,6 +413,10 @@ def identify_sender(pages: Sequence[str], rules_file: Path | None = None) -> Sen
         return None
     text = pages[pno - 1] or ""
     lines = _lines(text)
+    mail = _mail_from(lines)
+    if mail is not None:
+        return _known_in([mail], pno, rules, "letterhead") or SenderMatch(
+            mail.text, Evidence(page=pno, start=mail.start, end=mail.end))
     head = _letterhead(lines)
     found = _known_in(head, pno, rules, "letterhead")
     if found:

@@ -621,3 +621,28 @@ def test_large_text_without_sentence_ends_stays_linear() -> None:
     got = find_dates([text])
     assert len(got) == 4000
     assert got[0].date == D("2026-04-01") and got[0].date + timedelta(days=0) == got[-1].date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Van: Woonstichting De Vaart <huur@devaart.nl>\nDatum: di 9 jun. 2026 om 10:42\n"
+                     "Aan: K. Brandsma <k@webpost.nl>\n", [("2026-06-09", "letter_date")],
+                     id="mail-header-date-with-time"),
+        pytest.param("From: Garage Van Dalen <a@b.nl>\nSent: woensdag 27 mei 2026 14:03\n"
+                     "To: Ilse <i@k.nl>\n", [("2026-05-27", "letter_date")], id="mail-sent"),
+        pytest.param(LETTER_HEAD + "Uw afspraak\nDatum: 12 mei 2026\nTijd: 10.30 uur\n",
+                     [("2026-03-03", "letter_date"), ("2026-05-12", "appointment")],
+                     id="near-miss-appointment-block-is-no-mail"),
+    ],
+)
+def test_mail_header(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_narrow_column_sentence_runs_on_over_a_short_line() -> None:
+    text = (LETTER_HEAD + "Betaal dit bedrag uiterlijk op dinsdag\n10 november 2026. De gegevens\n"
+            "staan in het vak rechts.\n\nEerst een vragenlijst invullen\n18 januari 2027 is de dag.\n")
+    got = found(text)
+    assert ("2026-11-10", "pay_by") in got
+    assert ("2027-01-18", "pay_by") not in got

@@ -109,6 +109,15 @@ def test_every_entry_has_examples() -> None:
         pytest.param("Geachte heer,\n\nU kunt bellen met de gemeente.", None,
                      id="near-miss-no-sender"),
         pytest.param("Geachte heer,\n\nMet vriendelijke groet,\n\nUWV\n", "UWV", id="signature"),
+        pytest.param("Van: Woonstichting De Vaart - Huurincasso <huur@devaart.nl>\nDatum: di 9 jun. "
+                     "2026 om 10:42\nAan: K. Brandsma <k@webpost.nl>\n\nHallo Kevin,\n\nDe gemeente "
+                     "Dronten helpt je.", "Woonstichting De Vaart", id="mail-from-line"),
+        pytest.param("From: Garage Van Dalen <administratie@garagevandalen.nl>\nSent: woensdag 27 mei "
+                     "2026 14:03\nTo: Ilse <ilse@kpnmail.nl>\n", "Garage Van Dalen", id="mail-from-english"),
+        pytest.param("Van: UWV <noreply@uwv.nl>\nOnderwerp: uw uitkering\n", "UWV",
+                     id="mail-from-known-sender"),
+        pytest.param("Van de gemeente Utrecht: nieuws\nPostbus 16200\n3500 CE Utrecht\n", "Gemeente Utrecht",
+                     id="near-miss-van-in-a-heading"),
         pytest.param("", None, id="empty"),
     ],
 )
