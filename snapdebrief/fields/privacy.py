@@ -339,10 +339,9 @@ def _labelled(text: str, labels: _Spans) -> list[tuple[int, int]]:
                     out.append(span)
             continue
         ls = _line_start(text, s)
-        cell = (re.fullmatch(r"[ :]*", text[e:le]) or re.match(r"[ :]*(?: {2,}|\t)", text[e:le])) and (
-            not text[ls:s].strip() or re.search(r"(?: {2,}|\t)$", text[ls:s]))
-        if not cell:
-            continue  # a label in a sentence names no number on the next line
+        row = text[ls:s] + " " + text[e:le]
+        if re.search(r"[\d.!?,;]", row) or len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", row)) > 4:
+            continue  # a label in a sentence, not a header row, names no number below it
         nxt = le + 1
         ne = text.find("\n", nxt, nxt + 200)
         ne = min(len(text), nxt + 200) if ne == -1 else ne

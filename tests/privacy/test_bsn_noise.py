@@ -59,6 +59,8 @@ NOISED = [
     case("words-between", "Uw burgerservicenummer is 1 23456782.", "1 23456782"),
     case("header-column", "Burgerservicenumrner   Dagtekening\n7123456782             12-02-2026",
          "7123456782"),
+    case("header-column-one-space", "Burgerservicenumrner Dagtekening\n7123456782 12-02-2026",
+         "7123456782"),
     # the aanslagnummer broken by OCR
     case("aanslag-6-3", "Aanslagnummer: 123456 782.H 46", "123456 782"),
     case("aanslag-issue-example", "Aanslagnummer: 123456 789.H 01", "123456 789", "123456789"),
@@ -125,6 +127,8 @@ NEAR_MISSES = [
     pytest.param("Polisnummer 123456783", "123456783", id="other-label-fails-elfproef"),
     pytest.param("Code 123456 789.A 12", "123456 789.A 12", id="aanslag-shape-fails-elfproef"),
     pytest.param("Uw BSN staat op pagina 2 van 3.", "pagina 2 van 3", id="label-in-sentence"),
+    pytest.param("Uw BSN staat niet op deze brief.\n1234567890 is uw dossier.", "1234567890",
+                 id="label-in-sentence-above-a-number"),
 ]
 
 
