@@ -80,7 +80,8 @@ _WORD_NUM = (r"(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?
              r"|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen")
 _WORD_DATE = re.compile(
     rf"(?i:(?<![\w-])(?:de\s+)?(?P<dw>(?:{_WORD_NUM})(?:ste|de)|eerste|derde|achtste)\s+"
-    rf"(?P<mon>{_MONTH_ALT})\s+(?P<yw>(?:tweeduizend|negentienhonderd)(?:\s*en)?"
+    rf"(?P<mon>{_MONTH_ALT})\s+(?:(?:van\s+)?het\s+jaar\s+)?"
+    rf"(?P<yw>(?:tweeduizend|negentienhonderd)(?:\s*en)?"
     rf"(?:\s*(?:{_WORD_NUM}))?)(?![\w-]))"
 )
 _ISO_DATE = re.compile(r"(?<![\w/.,-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\w|[-/.,]\d)")
@@ -636,6 +637,10 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
     seg = _label_segment(prefix)
     if seg is not None:
         role = _full_label(seg)
+        if role is None and seg and _DEADLINE_PREP.fullmatch(" " + seg):
+            # "Te betalen   € 843,27" / "Uiterlijk   vrijdag 11 december 2026": a bare
+            # deadline label takes its action from the rows and the heading above it.
+            role = _block_action(ctx, line_lo)
         if role is not None:
             if role == "letter_date" and _mail_header(text, line_lo):
                 time = None  # "Datum: di 9 jun. 2026 om 10:42" under "Van:": when it was sent
@@ -722,6 +727,28 @@ def _full_label(seg: str) -> str | None:
     return None
 
 
+def _block_action(ctx: PageContext, line_lo: int) -> str | None:
+    """The action named in the lines of a block above `line_lo` and its heading (up to the
+    blank line above the heading), nearest first; None when they name none."""
+    masked = ctx.masked
+    lo = line_lo
+    blanks = 0
+    for _ in range(8):
+        if lo == 0:
+            break
+        prev_lo = masked.rfind("\n", 0, lo - 1) + 1
+        if not masked[prev_lo : lo - 1].strip():
+            blanks += 1
+            if blanks > 1:
+                break
+        lo = prev_lo
+    role = _cue_role(masked, lo, line_lo, line_lo, line_lo)
+    return role if role not in (None, "ours") else None
+
+
+_RULE_LINE = re.compile(r"[\s\-=_─━+|]*[\-=_─━]{3,}[\s\-=_─━+|]*")
+
+
 def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | None:
     """A label above the date: the line before ("Uiterste betaaldatum" / "8 februari 2027"),
     or the header of a table column, found by walking up rows that hold a date in the same
@@ -746,6 +773,8 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
                 return None
             continue
         blank = 0
+        if _RULE_LINE.fullmatch(prev):
+            continue  # a table's ruled line between its header and its rows
         if starts_line:
             role = _full_label(_norm(prev.strip()).rstrip(" :.?"))
             if role is not None:

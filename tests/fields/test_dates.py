@@ -646,3 +646,24 @@ def test_narrow_column_sentence_runs_on_over_a_short_line() -> None:
     got = found(text)
     assert ("2026-11-10", "pay_by") in got
     assert ("2027-01-18", "pay_by") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(LETTER_HEAD + "Termijn     Vervaldatum          Bedrag\n"
+                     "-----------------------------------------\n"
+                     " 1          28-02-2027           € 215\n 2          31-03-2027           € 215\n",
+                     ("2027-02-28", "pay_by"), id="ruled-line-under-the-header"),
+        pytest.param(LETTER_HEAD + "Hoe betaalt u terug?\n\n  Te betalen            € 843,27\n"
+                     "  Uiterlijk             vrijdag 11 december 2026\n",
+                     ("2026-12-11", "pay_by"), id="bare-uiterlijk-row-under-te-betalen"),
+        pytest.param(LETTER_HEAD + "Uw vragenlijst\n\n  Formulier             inkomsten\n"
+                     "  Uiterlijk             vrijdag 11 december 2026\n",
+                     ("2026-12-11", "send_by"), id="bare-uiterlijk-row-under-papers"),
+        pytest.param("Heden, de negende november van het jaar tweeduizendzesentwintig,\n",
+                     ("2026-11-09", "letter_date"), id="exploot-van-het-jaar"),
+    ],
+)
+def test_block_labels(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
