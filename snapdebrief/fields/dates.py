@@ -637,7 +637,8 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
     seg = _label_segment(prefix)
     if seg is not None:
         role = _full_label(seg)
-        if role is None and seg and _DEADLINE_PREP.fullmatch(" " + seg):
+        if role is None and seg and _DEADLINE_PREP.fullmatch(" " + seg) \
+                and len(_GAP.split(prefix.strip())) == 1:
             # "Te betalen   € 843,27" / "Uiterlijk   vrijdag 11 december 2026": a bare
             # deadline label takes its action from the rows and the heading above it.
             role = _block_action(ctx, line_lo)
