@@ -189,10 +189,15 @@ _LABELS: tuple[_Label, ...] = (
     _lab("other", 0, r"\bwoz[-\s]?waarde\b|\bwaarde\b|\btermijnbedrag\b|\bper\s+termijn\b"
                      r"|\bheffingskorting\w*|\b\w*inkomen\b|\bvermogen\b|\bverzendkosten\b"
                      r"|\bservicekosten\b|\bkorting\w*|\beigen\s+risico\b"
-                     r"|\b(?:eerdere|vorige|oude)\s+(?:aanslag|beschikking|factuur|nota)\w*"),
+                     r"|\b(?:eerdere|vorige|oude)\s+(?:aanslag|beschikking|factuur|nota)\w*"
+                     # a balance on a day ("Openstaande schuld op 31 augustus 2026"), not the ask
+                     r"|\b(?:openstaande?|totale|uw|resterende)\s+(?:studie)?schuld\s+(?:op|per)\b"
+                     r"|\b(?:schuld|saldo)stand\b|\bstand\s+(?:op|per)\b"),
     _lab("total", 3, r"\btotaal\s+(?:nog\s+)?te\s+betalen\b|\bnog\s+te\s+betalen\b"
                      r"|\btotaal\s+(?:nog\s+)?verschuldigd\b|\btotaal\s+openstaand\b"
-                     r"|\bopenstaande?\s+saldo\b|\bte\s+betalen\s+totaal\b|\btotaal\s+te\s+voldoen\b"),
+                     r"|\bopenstaande?\s+saldo\b|\bte\s+betalen\s+totaal\b|\btotaal\s+te\s+voldoen\b"
+                     r"|\bnog\s+verschuldigd\b"
+                     r"|\b(?:het|dus)\s+totaal\s+(?:van|voor|op)\b[^€\n]{0,40}\b(?:is|bedraagt|wordt)\s*$"),
     _lab("total", 2, r"\bterug\s*te\s+betalen\b|\bterugbetalen\b|\bte\s+betalen\b|\btotaalbedrag\b"
                      r"|\btotale\s+(?:bedrag|schuld|vordering|achterstand)\b"
                      r"|\b(?:het\s+)?verschuldigde\s+bedrag\b|\bte\s+voldoen\b"

@@ -52,8 +52,8 @@ def _fits(line: str, col: int) -> bool:
     """The line has no text crossing `col`: it ends before it, or has a gap/border just left."""
     if len(line.rstrip()) <= col - 2:
         return True
-    left = line[max(0, col - 2) : col]
-    return len(left) == 2 and all(ch in " -=─" or ch in _BORDER for ch in left)
+    left = line[max(0, col - 2) : col].ljust(2)
+    return all(ch in " -=─" or ch in _BORDER for ch in left)
 
 
 def _find_block(lines: list[str], col: int, first: int) -> tuple[int, int]:

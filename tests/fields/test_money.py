@@ -521,3 +521,21 @@ def test_ocr_lost_decimal_comma(text: str, due: float) -> None:
 )
 def test_owed_without_a_total_label(text: str, due: float | None) -> None:
     assert amount_due(find_amounts([text]), [text]) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        pytest.param("  Achterstand                         € 282,54\n\n"
+                     "  Openstaande schuld op 31 augustus 2026     € 24.613,07\n", 282.54,
+                     id="balance-on-a-day-is-not-the-ask"),
+        pytest.param("   Bedrag: € 98,45\n   Bedrag: € 117,31\n   Bedrag: € 246,51\n\n"
+                     "Het totaal van deze aanslag is € 462,27.\n", 462.27,
+                     id="het-totaal-van-deze-aanslag-is"),
+        pytest.param("De aanslag bedroeg in totaal € 612,40. Wij schelden € 491,04 kwijt.\n"
+                     "Hetgeen u na deze beschikking nog verschuldigd bent, te weten € 121,36, dient "
+                     "binnen één maand te zijn voldaan.", 121.36, id="nog-verschuldigd"),
+    ],
+)
+def test_due_among_other_sums(text: str, due: float) -> None:
+    assert amount_due(find_amounts([text]), [text]) == due

@@ -81,3 +81,11 @@ def test_ocr_words_move_with_their_text() -> None:
         words.append(Word(start, start + len(token), (0.0, 0.0, 1.0, 1.0), 90.0))
     text, moved = split_columns(SIDE, words)
     assert [text[w.start : w.end] for w in moved] == ["dinsdag", "13-10-2026", "NL15", "rechts"]
+
+
+def test_border_right_after_the_left_text() -> None:
+    """A line whose left text runs up to the border ("… voor     |") still fits the gutter."""
+    page = "\n".join(line[: line.index("|") + 1] if line.endswith("|                           |")
+                     else line for line in SIDE.split("\n"))
+    assert page.count("|\n") >= 3
+    assert "Datum\n13-10-2026" in split_columns(page)[0]
