@@ -36,7 +36,9 @@ _PAY_STRONG = re.compile(
     r"\bmaak\b.{0,60}\bover\b|\bover\s*te\s*maken\b|\bovermaken\b|\boverschrijven\b"
     r"|\bbetaal\w*\s+(?:\w+\s+){0,4}?(?:naar|op|aan|via|met)\b|\bop\s+(?:bank)?rekening(?:nummer)?\b"
     r"|\bnaar\s+(?:bank)?rekening(?:nummer)?\b|\bt\.?\s?n\.?\s?v\.?|\bten\s+name\s+van\b|\bstorten\b"
-    r"|\bbetalen\s+(?:op|naar|aan)\b",
+    r"|\bbetalen\s+(?:op|naar|aan)\b"
+    # a bailiff's or notary's client account is there to pay into
+    r"|\bderdengelden\w*|\bkwaliteitsrekening\b",
     _F,
 )
 _PAY_WEAK = re.compile(r"\biban\b|\brekeningnummer\b|\brekening\b|\bbetaalgegevens\b", _F)
@@ -168,7 +170,8 @@ _PAYOUT = re.compile(
 _PAYOUT_ASK = re.compile(
     r"\b(?:moet|moeten|dient|dienen|verzoek\w*|vragen|graag|wilt|over\s+te\s+maken|te\s+betalen)\b", _F)
 _ASKS_PAYMENT = re.compile(
-    r"\bbetaal\b|\bbetaalt\b|\bbetalen\b|\bover\s*te\s*maken\b|\bovermaken\b|\bmaak\b.{0,60}\bover\b",
+    r"\bbetaal\b|\bbetaalt\b|\bbetalen\b|\bover\s*te\s*maken\b|\bovermaken\b|\bmaak\b.{0,60}\bover\b"
+    r"|\bte\s+voldoen\b|\bvoldoe\b|\bsommeer\w*",
     _F,
 )
 _NEGATED = re.compile(r"\b(?:niet|nooit|geen)\b", _F)
@@ -178,7 +181,7 @@ def _sentence_before(text: str, start: int, reach: int = 200) -> str:
     """The part of the sentence before `start` (a decimal point does not end a sentence)."""
     before = text[max(0, start - reach) : start]
     cut = -1
-    for m in re.finditer(r"[.!?](?=\s)|\n\s*\n", before):
+    for m in re.finditer(r"(?<![\s.]\w)[.!?](?=\s)|\n\s*\n", before):  # not "t.n.v. "
         cut = m.end()
     return before[cut + 1 :] if cut != -1 else before
 
@@ -278,7 +281,7 @@ def _nr(*stems: str) -> str:
 
 
 _KINDS: tuple[_Kind, ...] = (
-    _k("betalingskenmerk", r"\bbetalings?kenmerk\b|\bbetaalkenmerk\b|\bbetalingsreferentie\b"
+    _k("betalingskenmerk", r"\bbetalings?kenmerk\b|\bbetaalkenmerk\b|\bbeta(?:lings|al)referentie\b"
                            r"|\bkenmerk\s+(?:van\s+de\s+|bij\s+(?:de\s+|uw\s+)?)betaling\b"),
     _k("cjib-nummer", r"\bcjib[-\s]?(?:nummer|kenmerk|nr\.?)"),
     _k("aanslagnummer", _nr("aanslag", "aanslagbiljet") + r"|\bnummer\s+van\s+de\s+aanslag\b"),
@@ -390,11 +393,17 @@ def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
         got = _kenmerk_at(text, pos)
         if got and (kind in _KENMERK_KINDS or len(re.sub(r"\D", "", got[0])) >= 9):
             return got
-        if kind in _KENMERK_KINDS:
-            return None
+        if kind != "betalingskenmerk":
+            if kind in _KENMERK_KINDS:
+                return None
+        elif not re.match(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*-?\d", text[pos:pos + 20]):
+            return None  # a betalingskenmerk is digits, or a sender's own code ("PS-26-0091734")
     m = _TOKEN.match(text, pos)
     if not m:
         return None
+    joined = _PREFIX_NUMBER.match(text, pos)
+    if joined:  # "DW 2604218", "AB 12345": capitals, one space, the number
+        return joined.group(), joined.start(), joined.end()
     tok = m.group().rstrip(".-/")
     if not re.search(r"\d", tok) or _DATE_LIKE.match(tok) or len(tok) < 3:
         return None
@@ -407,6 +416,7 @@ def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
     return text[m.start() : end], m.start(), end
 
 
+_PREFIX_NUMBER = re.compile(r"[A-Z]{1,4}[ ]\d[\d./-]{3,}\d(?![\w-])")
 _SKIP_WORDS = re.compile(r"(?:[ \t]+[A-Za-zÀ-ÿ]{1,15}){1,2}(?=[ \t]*:|[ \t]{2,}|\t)")
 
 
@@ -558,7 +568,7 @@ def _payment_context(text: str, ev: Evidence) -> bool:
     sentence = _sentence_before(text, ev.start, 160)
     if _NOT_PAYMENT.search(sentence):
         return False
-    if _PAY_CUE.search(sentence):
+    if _PAY_CUE.search(sentence) or _CUE_AFTER.match(text, ev.end):
         return True
     if _WEAK_CUE.search(sentence):
         # The sentence itself or the one before it gives the payment instruction.
@@ -567,6 +577,9 @@ def _payment_context(text: str, ev: Evidence) -> bool:
     return False
 
 
+# "Zet je huurnummer 60-118734 in de omschrijving": the cue after the number.
+_CUE_AFTER = re.compile(r"[ \t]*\)?[ \t\n]*(?:als|in\s+de|bij\s+de|in\s+je|in\s+uw)\s+"
+                        r"(?:betaal|betalings)?(?:omschrijving|mededeling)\b", _F)
 _PRIORITY = {"betalingskenmerk": 0, "cjib-nummer": 1}
 
 

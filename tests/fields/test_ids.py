@@ -336,6 +336,12 @@ def test_each_value_once_with_the_payment_mention() -> None:
                      id="near-miss-pointed-two-invoices"),
         pytest.param("Dossiernummer: HOL-448812\n\nBel ons en noem het dossiernummer.", None,
                      id="near-miss-pointed-not-a-payment"),
+        pytest.param("Ons dossier   : DW 2604218\n\nBetaal op de derdengeldenrekening onder vermelding "
+                     "van ons dossiernummer DW 2604218.", "DW2604218", id="capitals-space-number"),
+        pytest.param("Maak het over naar NL37 INGB 4109 0960 88 en zet als omschrijving je "
+                     "betaalreferentie: PS-26-0091734.", "PS-26-0091734", id="betaalreferentie-own-code"),
+        pytest.param("Dat kan naar NL31 RABO 7880 7162 88 t.n.v. Woonstichting De Vaart. Zet je "
+                     "huurnummer 60-118734 in de omschrijving.", "60-118734", id="cue-after-the-number"),
         pytest.param("", None, id="empty"),
     ],
 )
@@ -430,3 +436,11 @@ def test_samples_iban_and_references() -> None:
     assert ok["iban"] / n >= 0.9
     assert ok["payment_reference"] / n >= 0.9
     assert ok["reference_numbers"] / n >= 0.85
+
+
+def test_bailiffs_client_account_in_the_letterhead() -> None:
+    text = ("VAN RIJSWIJK & BOUKEMA\nKanaalweg 88 - tel. 010 - 458 22 90\nDerdengeldenrekening "
+            "NL45 ABNA 8454 4740 63\n\nGeachte heer,\n\nDerhalve sommeer ik u het totaalbedrag "
+            "binnen vijf dagen te voldoen op bovengenoemde derdengeldenrekening.")
+    got = choose_iban(find_ibans([text]), [text])
+    assert got is not None and got[0] == "NL45ABNA8454474063"
