@@ -59,8 +59,16 @@ _RUN = re.compile(r"\d+(?:[. \-/]\d+)*")
 _D = "0-9OoIl|SB"
 _LOOKALIKE = str.maketrans("OoIl|SB", "0011158")
 _GROUP = rf"[{_D}]*\d[{_D}]*"
-# Digit groups as OCR leaves them: joined by one or two spaces, dots, commas or hyphens.
-_NOISY_RUN = re.compile(rf"{_GROUP}(?:[ .,\-]{{1,2}}{_GROUP})*")
+# Digit groups as OCR leaves them: joined by up to three spaces, dots, commas or hyphens; a
+# later group may be a lone look-alike ("12345678 O").
+_NOISY_RUN = re.compile(
+    rf"{_GROUP}(?:[ .,\-]{{1,3}}(?:{_GROUP}|[OoIl|SB]{{1,3}}(?![A-Za-z0-9])))*"
+)
+_IN_RUN = re.compile(rf"[{_D}]+")  # the groups of a run
+# After a label the first groups may be lone look-alikes too ("BSN l 23456782").
+_LABELLED_RUN = re.compile(
+    rf"(?:(?<![A-Za-z0-9])[OoIl|SB]{{1,3}}[ .,\-]{{1,3}}(?=[{_D}])){{0,2}}" + _NOISY_RUN.pattern
+)
 # An aanslag- or beschikkingsnummer as OCR may break it: nine (or ten) digits in any grouping,
 # then the tax letter and digits ("123456 789.H 01", "1234,56.782 H.46").
 # A tax letter that looks like a digit (O, I, S, B) has a separator beside it: "87O4" is no
@@ -173,10 +181,10 @@ def _nearest_label(text: str, start: int, labels: _Spans) -> str | None:
     if text[ls:start].strip():
         return None
     # Column layout: "Aanslagnummer   Burgerservicenummer" over "…   3844.41.312".
-    if ls == 0:
+    if ls == 0 or text[ls - 1] != "\n":
         return None
     pe = ls - 1
-    ps = text.rfind("\n", 0, pe) + 1
+    ps = max(text.rfind("\n", 0, pe) + 1, pe - 300)
     col = start - ls
     if any(abs(s - ps - col) <= 8 for s, _ in labels.starting(ps, pe)):
         return "bsn"
@@ -315,9 +323,9 @@ def _aanslag_labelled(text: str, start: int, labels: _Spans) -> bool:
     ls = _line_start(text, start)
     if _AANSLAG_LABEL.search(text[ls:start]) or any(e <= start for _, e in labels.starting(ls, start)):
         return True
-    if ls == 0:
+    if ls == 0 or text[ls - 1] != "\n":
         return False
-    ps = text.rfind("\n", 0, ls - 1) + 1
+    ps = max(text.rfind("\n", 0, ls - 1) + 1, ls - 301)
     col = start - ls
     header = text[ps : ls - 1]
     return any(abs(m.start() - col) <= 8 for m in _AANSLAG_LABEL.finditer(header)) or any(
@@ -331,7 +339,7 @@ def _labelled(text: str, labels: _Spans) -> list[tuple[int, int]]:
     for s, e in labels:
         le = text.find("\n", e, e + 200)
         le = min(len(text), e + 200) if le == -1 else le  # no longer line in a letter
-        run = _NOISY_RUN.search(text, e, le)
+        run = _LABELLED_RUN.search(text, e, le)
         if run and run.start() - e <= 45 and _gap_ok(text[e : run.start()]):
             if run.start() == e or not text[run.start() - 1].isalpha():
                 span = _pick(text, run)
@@ -371,22 +379,23 @@ def _gap_ok(gap: str) -> bool:
 
 
 def _pick(text: str, run: re.Match[str]) -> tuple[int, int] | None:
-    """The part of a digit run after a BSN label that is the BSN: the shortest start of 8-10
-    digits that reads as an elfproef BSN; else the whole run when it has 8-10 digits (a misread
+    """The part of a digit run after a BSN label that is the BSN: a start of 8-10 digits that
+    reads as an elfproef BSN (nine digits before ten, ten before an old eight: "10253257 6" is
+    102532576 split, though 010253257 passes too); else the whole run when it has 8-10 digits (a misread
     BSN); else its first group when that has 8-10 (a second number follows in one-space
     columns); else a start grouped as a BSN is printed (1234 56 782, 123 456 782)."""
     groups = [(run.start() + g.start(), run.start() + g.end())
-              for g in re.finditer(_GROUP, run.group())]
+              for g in _IN_RUN.finditer(run.group())]
     sizes = [len(_read_digits(text[a:b])) for a, b in groups]
-    chosen = None
+    strong: dict[int, int] = {}  # digits → end of that start of the run
     total = 0
     for k, (_, b) in enumerate(groups):
         total += sizes[k]
         if total > 10:
             break
         if total >= 8 and _readings(_read_digits(text[groups[0][0] : b])):
-            chosen = b
-            break
+            strong.setdefault(total, b)
+    chosen = next((strong[n] for n in (9, 10, 8) if n in strong), None)
     if chosen is None:
         if 8 <= sum(sizes) <= 10:
             chosen = groups[-1][1]
@@ -465,7 +474,7 @@ def _kenmerk_parts(
     if len(d) < 14:
         return []
     groups = [(run.start() + g.start(), run.start() + g.end())
-              for g in re.finditer(_GROUP, run.group())]
+              for g in _IN_RUN.finditer(run.group())]
 
     def group_of(pos: int) -> tuple[int, int]:
         return next(g for g in groups if g[0] <= pos < g[1])

@@ -13,11 +13,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from snapdebrief.fields.privacy import find_bsns, kenmerk_bsn_spans, mask_pages
+from snapdebrief.fields.privacy import bsn_values, find_bsns, kenmerk_bsn_spans, mask_pages
 from snapdebrief.options import Options
 from snapdebrief.pipeline import explain
 from snapdebrief.render import as_text
+from snapdebrief.result import scrub_bsn
 
 from ..conftest import TODAY
 from .noise import BSN, BSN_0158, KENMERK, KENMERK_0158, SURVIVORS, leaks, letter
@@ -161,3 +164,40 @@ def test_mask_keeps_length(text: str, masked: str) -> None:
     bsns = find_bsns([text])
     got = mask_pages([text], bsns + kenmerk_bsn_spans([text], bsns))[0]
     assert got == masked and len(got) == len(text)
+
+
+LABELS = ("BSN", "BSN:", "B5N", "8SN:", "BSN-nummer:", "Burgerservicenummer", "burgerservicenumrner:",
+          "Burgerservicenurnmer", "Sofi-nummer:", "sofinummer", "Uw burgerservicenummer is")
+LOOK_ALIKES = {"0": "Oo", "1": "lI|", "5": "S", "8": "B"}
+
+
+@st.composite
+def noised_bsn(draw: st.DrawFn) -> tuple[str, str]:
+    """(a valid BSN, the line 'label number' with OCR noise in the number)."""
+    first8 = draw(st.integers(10_000_000, 99_999_999).map(str))
+    check = sum(int(c) * w for c, w in zip(first8, range(9, 1, -1), strict=True)) % 11
+    assume(check < 10)
+    bsn = first8 + str(check)
+    chars = [draw(st.sampled_from(LOOK_ALIKES[d])) if d in LOOK_ALIKES and draw(st.booleans())
+             and draw(st.booleans()) else d for d in bsn]
+    for _ in range(draw(st.integers(0, 2))):  # groups split
+        at = draw(st.integers(1, len(chars) - 1))
+        chars.insert(at, draw(st.sampled_from([" ", ".", "-", ". ", "  "])))
+    extra = draw(st.sampled_from(["", "front", "end", "front-spaced"]))
+    digit = str(draw(st.integers(0, 9)))
+    number = "".join(chars)
+    number = {"front": digit + number, "end": number + digit,
+              "front-spaced": digit + " " + number}.get(extra, number)
+    return bsn, f"{draw(st.sampled_from(LABELS))} {number}"
+
+
+@settings(max_examples=400, deadline=None)
+@given(noised_bsn())
+def test_a_labelled_bsn_never_leaks_whatever_the_noise(case: tuple[str, str]) -> None:
+    bsn, line = case
+    page = f"Datum: 12 maart 2026\n{line}\nBetreft: aanmaning\nTe betalen: € 872,00"
+    bsns = find_bsns([page])
+    masked = mask_pages([page], bsns + kenmerk_bsn_spans([page], bsns))[0]
+    assert not leaks(masked, bsn), masked
+    assert not leaks(scrub_bsn(page, bsn_values([page], bsns)), bsn)
+    assert "€ 872,00" in masked and "12 maart 2026" in masked
