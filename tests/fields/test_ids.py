@@ -444,3 +444,18 @@ def test_bailiffs_client_account_in_the_letterhead() -> None:
             "binnen vijf dagen te voldoen op bovengenoemde derdengeldenrekening.")
     got = choose_iban(find_ibans([text]), [text])
     assert got is not None and got[0] == "NL45ABNA8454474063"
+
+
+@pytest.mark.parametrize(
+    ("text", "iban"),
+    [
+        pytest.param("Het onderdeel van € 87,50 hoef je niet te betalen. Wij hebben het "
+                     "teruggestort.\n\nIBAN NL45 KNAB 1318 1904 89 | KvK 08174422 | btw NL001834522B07",
+                     None, id="footer-account-when-nothing-to-pay"),
+        pytest.param("Betaal € 87,50 binnen 14 dagen.\n\nIBAN NL45 KNAB 1318 1904 89 | KvK 08174422",
+                     "NL45KNAB1318190489", id="footer-account-when-asked-to-pay"),
+    ],
+)
+def test_footer_account(text: str, iban: str | None) -> None:
+    got = choose_iban(find_ibans([text]), [text])
+    assert (got[0] if got else None) == iban
