@@ -70,9 +70,8 @@ _LABELLED_RUN = re.compile(
     rf"(?:(?<![A-Za-z0-9])[OoIl|SB]{{1,3}}[ .,\-]{{1,3}}(?=[{_D}])){{0,2}}" + _NOISY_RUN.pattern
 )
 # An aanslag- or beschikkingsnummer as OCR may break it: nine (or ten) digits in any grouping,
-# then the tax letter and digits ("123456 789.H 01", "1234,56.782 H.46").
-# A tax letter that looks like a digit (O, I, S, B) has a separator beside it: "87O4" is no
-# "87.O.4".
+# then the tax letter and digits ("123456 789.H 01", "1234,56.782 H.46"). A tax letter that
+# looks like a digit (O, I, S, B) needs a separator beside it: "87O4" is a misread 8704.
 _AANSLAG_NOISY = re.compile(
     rf"(?<![\w.,|])(?P<bsn>[{_D}](?:[ .,]?[{_D}]){{8,9}})"
     rf"(?:[ .,][A-Z]|[A-Z][ .,]|(?![OISB])[A-Z])[ .,]?\d(?:[ .,]?\d){{0,7}}(?!\d)"
