@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -79,8 +80,13 @@ def project(out: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_LEGAL_FORM = re.compile(r"[\s,]+(?:b\.?\s?v\.?|n\.?\s?v\.?|v\.?\s?o\.?\s?f\.?|c\.?\s?v\.?)$")
+
+
 def _norm(s: str | None) -> str | None:
-    return " ".join(s.lower().split()) if s else None
+    """A sender's name as compared: case, spacing and a legal form ("B.V.", "N.V.") aside —
+    "Loopwerk Online" and "Loopwerk Online B.V." name the same sender for the resident."""
+    return _LEGAL_FORM.sub("", " ".join(s.lower().split())) if s else None
 
 
 def _digits_or(s: str | None) -> str | None:
