@@ -17,7 +17,8 @@ from ..result import Document, Page
 from .columns import split_columns
 from .image import open_images, prepare_for_ocr, too_small
 from .leaders import Leader, find_leaders, paint_out, turned
-from .ocr import PageReader, detect_rotation, ocr_words
+from .ocr import PageReader, ocr_words
+from .orient import upright_turn
 from .pdf import read_pdf
 from .sniff import IMAGE_TYPES, decode_text, sniff
 from .straighten import (
@@ -105,13 +106,14 @@ def page_for_ocr(img: Image.Image, options: Options) -> Image.Image:
 
 def _prepare(img: Image.Image, options: Options
              ) -> tuple[Image.Image, bool, list[Leader]]:
-    """(corrected page, whether its orientation was already checked by Tesseract's OSD, the
-    fill-in lines read off it and painted out).
+    """(corrected page, whether its orientation was already checked, the fill-in lines read off
+    it and painted out).
 
-    Sheet and light first. Text running sideways (seen from how letters line up) is turned by
-    OSD's verdict before its lines are levelled; text whose lines run across may still be upside
-    down, which the first OCR pass shows by its low confidence (see `_ocr_page`), so OSD is only
-    paid for when needed.
+    Sheet and light first. Text running sideways or that cannot be told (seen from how letters
+    line up) is turned before its lines are levelled, by OSD's verdict when it is sure, else by a
+    trial read of a block in all four turns (`orient.upright_turn`); text whose lines run across
+    may still be upside down, which the first OCR pass shows by its low confidence (see
+    `_ocr_page`), so that check is only paid for when needed.
     """
     steps = Steps.named(options.preprocess)
     timeout = options.limits.ocr_timeout_seconds
@@ -124,10 +126,10 @@ def _prepare(img: Image.Image, options: Options
     angle, sideways = text_lines(arr)
     if sideways is not False:  # sideways, or cannot tell
         checked = True
-        rotate = detect_rotation(Image.fromarray(arr), timeout)
-        if rotate:  # OSD "rotate" is clockwise; np.rot90 turns counter-clockwise
+        rotate = upright_turn(arr, (0, 90, 180, 270), options.ocr_lang, timeout)
+        if rotate:  # "rotate" is clockwise; np.rot90 turns counter-clockwise
             arr = np.ascontiguousarray(np.rot90(arr, k=-rotate // 90))
-            angle = None
+        angle = None  # measured on lines that may have run the other way: measure again
     arr = level_page(arr, steps, angle)
     if steps.scale:
         arr = scale_page(arr, is_page)
@@ -148,7 +150,8 @@ def _ocr_page(img: Image.Image, options: Options) -> Page:
         grey, checked, leaders = _prepare(img, options)
         text, words, conf = reader.read(grey, leaders)
     if not checked and (conf is None or conf < UPRIGHT_CONFIDENCE):
-        rotate = detect_rotation(grey, timeout)  # a poor read: maybe the page is upside down
+        # a poor read: maybe the page is upside down
+        rotate = upright_turn(np.asarray(grey), (0, 180), options.ocr_lang, timeout)
         if rotate:
             again_img = grey.rotate(-rotate, expand=True)
             again = ocr_words(again_img, options.ocr_lang, timeout,

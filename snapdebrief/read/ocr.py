@@ -59,23 +59,26 @@ def detect_rotation(img: Image.Image, timeout: float) -> int:
 
     Uses Tesseract's OSD on a reduced copy; returns 0 when OSD is unsure or finds too few letters.
     """
+    rotate, conf = osd(img, timeout)
+    return rotate if rotate and conf >= 1.5 else 0
+
+
+def osd(img: Image.Image, timeout: float) -> tuple[int, float]:
+    """Tesseract's OSD on a reduced copy: (degrees to rotate clockwise, its confidence); (0, 0.0)
+    when it finds too few letters."""
     small = img.copy()
     small.thumbnail((1800, 1800))
     pytesseract = _pytesseract()
     try:
-        osd = pytesseract.image_to_osd(
+        found = pytesseract.image_to_osd(
             _uncompressed(small), config="--psm 0 -c min_characters_to_try=20", timeout=timeout,
             output_type=pytesseract.Output.DICT,
         )
-    except pytesseract.TesseractError:  # "Too few characters": nothing to turn
-        return 0
+    except pytesseract.TesseractError:  # "Too few characters"
+        return 0, 0.0
     except RuntimeError as exc:  # pytesseract raises a bare RuntimeError on timeout
         raise OcrTimeoutError() from exc
-    rotate = int(osd.get("rotate", 0)) % 360
-    conf = float(osd.get("orientation_conf", 0.0))
-    if rotate and conf >= 1.5:
-        return rotate
-    return 0
+    return int(found.get("rotate", 0)) % 360, float(found.get("orientation_conf", 0.0))
 
 
 class PageReader:
