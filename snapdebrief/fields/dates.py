@@ -336,7 +336,10 @@ _ORDINAL = (r"(?:\d{1,2}\s?(?:e|ste|de)|eerste|tweede|derde|vierde|vijfde|zesde|
 _LABELS: tuple[tuple[str, str, bool], ...] = (
     ("earlier_letter", (rf"(?:datum\s+)?(?:van\s+)?(?:uw|je|jouw|onze?|mijn|de|het|die|deze"
                        rf"|een|vorige|eerdere?|bij)?\s*[\w-]*(?:{_LETTER_NOUN})\s+(?:van|d\.?\s?d\.?"
-                       rf"|gedateerd|met\s+(?:dag)?datum|met\s+dagtekening)"), False),
+                       rf"|gedateerd|met\s+(?:dag)?datum|met\s+dagtekening)"
+                       # "Aanslag (dagtekening 28 mei 2026)": the date of that other paper
+                       rf"|[\w-]*(?:{_LETTER_NOUN})\s*\(\s*(?:dagtekening|datum|d\.?\s?d\.?|van)\s*:?"),
+     False),
     ("earlier_letter", (rf"(?:datum\s+)?(?:van\s+)?(?:uw|je|jouw|onze?|mijn)\s+(?:{_LETTER_NOUN})"
                        r"(?:\s+(?:verzonden|verstuurd|ontvangen)(?:\s+op)?)?"), True),
     ("invoice", r"factuurdatum|notadatum|datum\s+(?:van\s+(?:de\s+)?)?(?:factuur|nota)", False),
@@ -490,6 +493,7 @@ _TIME_RIGHT = re.compile(
     rf"{_H}*,?{_H}*(?:(?P<om>om|vanaf|van|tussen|aanvang|-){_H}+)?{_HM}"
     rf"(?:{_H}*(?P<u>uur|u)\b)?", _I)
 _TIME_OM = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b", _I)
+_TIME_ALONE = re.compile(rf"[^\S\n]*{_HM}{_H}*(?:uur|u)\b", _I)  # "13.30 uur" on the next line
 _TIME_LINE = re.compile(rf"[^\S\n]*(?:tijd(?:stip)?|aanvang|om|uur)\s*:?{_H}*{_HM}", _I)
 _TIME_LEFT = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b{_H}*(?:op{_H}+)?$", _I)
 
@@ -908,8 +912,12 @@ def _time_near(ctx: PageContext, sp: DateSpan) -> str | None:
     m = _TIME_OM.search(window)
     if m and "#" not in window[:m.start()]:
         return _hhmm(m)
+    w = _TIME_WORDS.search(window)
+    if w and "#" not in window[:w.start()]:
+        return _word_time(w)
     if line_hi < len(text):
         m = _TIME_LINE.match(text, line_hi + 1, min(len(text), line_hi + 1 + LINE_REACH))
+        m = m or _TIME_ALONE.match(text, line_hi + 1, min(len(text), line_hi + 1 + LINE_REACH))
         if m:
             return _hhmm(m)
     m = _TIME_LEFT.search(ctx.masked[max(0, sp.start - 40):sp.start])
@@ -920,6 +928,29 @@ def _time_near(ctx: PageContext, sp: DateSpan) -> str | None:
 
 def _hhmm(m: re.Match[str]) -> str:
     return f"{int(m['h']):02d}:{m['mi'] or '00'}"
+
+
+_HOUR_WORDS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+               "elf", "twaalf")
+# "om half twee 's middags", "om kwart over tien", "om tien uur": a time in words.
+_TIME_WORDS = re.compile(
+    r"\bom\s+(?P<q>half|kwart\s+over|kwart\s+voor)?\s*(?P<hw>" + "|".join(_HOUR_WORDS)
+    + r"|één)(?P<uur>\s+uur(?!\s+of\b))?(?:\s+(?P<part>'s\s+(?:ochtends|morgens|middags|avonds)))?\b", _I)
+
+
+def _word_time(m: re.Match[str]) -> str | None:
+    hour = 1 if m["hw"].lower() == "één" else _HOUR_WORDS.index(m["hw"].lower()) + 1
+    if not (m["q"] or m["uur"] or m["part"]):
+        return None  # "om een ..." is no time
+    q = (m["q"] or "").lower().split()
+    minute = {"half": 30, "kwart over": 15, "kwart voor": 45}.get(" ".join(q), 0)
+    if q and q[0] in ("half",) or q[-1:] == ["voor"]:
+        hour -= 1
+    part = (m["part"] or "").lower()
+    # a meeting without "'s ochtends" between one and seven is in the afternoon
+    if ("middags" in part or "avonds" in part or (not part and 1 <= hour <= 7)) and hour < 12:
+        hour += 12
+    return f"{hour % 24:02d}:{minute:02d}"
 
 
 def sentence_text(ctx: PageContext, lo: int, hi: int, start: int, end: int) -> str:

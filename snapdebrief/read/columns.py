@@ -48,12 +48,21 @@ def _gutter_candidates(line: str) -> set[int]:
     return out
 
 
+def _border_near(line: str, col: int) -> int | None:
+    """A box border up to three columns left of the gutter (a hand-typed box is not always
+    straight) with a gap before it: the line's split point."""
+    for b in range(col - 1, max(0, col - 4) - 1, -1):
+        if b < len(line) and line[b] in "|│┃":
+            return b if b == 0 or line[b - 1] in " " + _BORDER else None
+    return None
+
+
 def _fits(line: str, col: int) -> bool:
     """The line has no text crossing `col`: it ends before it, or has a gap/border just left."""
     if len(line.rstrip()) <= col - 2:
         return True
     left = line[max(0, col - 2) : col].ljust(2)
-    return all(ch in " -=─" or ch in _BORDER for ch in left)
+    return all(ch in " -=─" or ch in _BORDER for ch in left) or _border_near(line, col) is not None
 
 
 def _find_block(lines: list[str], col: int, first: int) -> tuple[int, int]:
@@ -69,9 +78,10 @@ def _find_block(lines: list[str], col: int, first: int) -> tuple[int, int]:
 
 def _right_part(line: str, col: int) -> tuple[int, int] | None:
     """(start, end) of the right column's text on this line, borders and padding left out."""
-    if len(line) <= col:
+    if len(line) <= col - 2:
         return None
-    a = col
+    b = _border_near(line, col)
+    a = b + 1 if b is not None else max(0, col - 2)
     while a < len(line) and (line[a] == " " or line[a] in _BORDER):
         a += 1
     b = len(line)
@@ -83,7 +93,8 @@ def _right_part(line: str, col: int) -> tuple[int, int] | None:
 
 
 def _left_end(line: str, col: int) -> int:
-    e = min(len(line), max(0, col - 1))
+    b = _border_near(line, col)
+    e = min(len(line), max(0, col - 1) if b is None else b)
     while e > 0 and (line[e - 1] == " " or line[e - 1] in _BORDER):
         e -= 1
     return e

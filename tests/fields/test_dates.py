@@ -667,3 +667,26 @@ def test_narrow_column_sentence_runs_on_over_a_short_line() -> None:
 )
 def test_block_labels(text: str, expected: tuple[str, str]) -> None:
     assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        pytest.param("Wij komen op dinsdag 9 juni 2026 om half twee 's middags bij u.", "13:30",
+                     id="half-twee-s-middags"),
+        pytest.param("Het gesprek is op 9 juni 2026 om kwart voor tien.", "09:45", id="kwart-voor"),
+        pytest.param("Het gesprek is op 9 juni 2026 om kwart over drie.", "15:15", id="kwart-over"),
+        pytest.param("Het gesprek is op 9 juni 2026 om tien uur.", "10:00", id="tien-uur"),
+        pytest.param("Het gesprek\ndi 9 juni 2026\n13.30 uur\n", "13:30", id="time-on-next-line"),
+        pytest.param("Het gesprek is op 9 juni 2026 om een uur of twee.", None,
+                     id="near-miss-about-two"),
+    ],
+)
+def test_appointment_time_in_words(text: str, time: str | None) -> None:
+    got = [m for m in find_dates([LETTER_HEAD + text]) if m.role == "appointment"]
+    assert [m.time for m in got] == [time]
+
+
+def test_other_papers_date_in_brackets() -> None:
+    text = ("Aanslag (dagtekening 28 mei 2026)  € 1.514\n\nDagtekening\n9 september 2026\n")
+    assert found(text) == [("2026-05-28", "earlier_letter"), ("2026-09-09", "letter_date")]
