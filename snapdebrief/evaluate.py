@@ -83,6 +83,14 @@ def project(out: dict[str, Any]) -> dict[str, Any]:
 _LEGAL_FORM = re.compile(r"[\s,]+(?:b\.?\s?v\.?|n\.?\s?v\.?|v\.?\s?o\.?\s?f\.?|c\.?\s?v\.?)$")
 
 
+def _masked_match(want: Any, got: Any) -> bool:
+    """A value the privacy rule masked (a kenmerk that holds the BSN's nine digits, issue #16)
+    counts as found when every digit it still shows is the truth's."""
+    if not (isinstance(want, str) and isinstance(got, str)) or "*" not in got:
+        return False
+    return len(want) == len(got) and all(g in ("*", w) for w, g in zip(want, got, strict=True))
+
+
 def _norm(s: str | None) -> str | None:
     """A sender's name as compared: case, spacing and a legal form ("B.V.", "N.V.") aside —
     "Loopwerk Online" and "Loopwerk Online B.V." name the same sender for the resident."""
@@ -168,7 +176,7 @@ def score_letter(root: Path, name: str, form: str, score: FormScore, options: Op
         if want[f] is None and got[f] is None:
             continue
         score.counted[f] += 1
-        if want[f] == got[f]:
+        if want[f] == got[f] or _masked_match(want[f], got[f]):
             score.right[f] += 1
             continue
         if got[f] is not None:

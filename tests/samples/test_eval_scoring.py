@@ -39,3 +39,12 @@ def test_ceiling_on_wrong_fails_the_guard() -> None:
     assert check_floors(report, "amount_due=0.95") == 0
     assert check_floors(report, "amount_due=0.95", "amount_due=0.01") == 1
     assert check_floors(report, "", "amount_due=0.02") == 0
+
+
+def test_a_kenmerk_masked_for_privacy_counts_when_its_other_digits_match() -> None:
+    from snapdebrief.evaluate import _masked_match
+
+    assert _masked_match("9406928447029001", "9******447029001")
+    assert not _masked_match("9406928447029001", "9******447029002")
+    assert not _masked_match("9406928447029001", "9******44702900")
+    assert not _masked_match("9406928447029001", "9406928447029002")
