@@ -214,8 +214,8 @@ def _add(out: list[DateSpan], start: int, end: int, d: int | None, m: int | None
 
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-ZÀ-Ý0-9#•*–-])")
 _BLANK = re.compile(r"\n[^\S\n]*\n")
-_GAP = re.compile(r"[^\S\n]{3,}|\t|\|")
-_COLUMN_GAP = re.compile(r"(?<=\S)(?:[^\S\n]{3,}|\t|\|)(?=[^\n]*\S)")  # not indentation
+_GAP = re.compile(r"[^\S\n]{3,}|\t|[|│┃║]")
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:[^\S\n]{3,}|\t|[|│┃║])(?=[^\n]*\S)")  # not indentation
 _NEXT_IS_ITEM = re.compile(r"[^\S\n]*(?:[-•*·▪–]\s|\d{1,2}[.)]\s|[A-Z][\w ./-]{0,40}:\s)")
 _LABEL_LINE = re.compile(r"[A-Z][\w ./-]{0,30}:\s")
 _PART_SPLIT = re.compile(
@@ -472,7 +472,13 @@ _PAST = re.compile(
 #: 14 dagen") states no current ask, unless a modal says it still stands.
 def is_past(text: str) -> bool:
     """True when `text` narrates the past and no modal (moet, uiterlijk, graag) asks now."""
+    text = _POINTER.sub(" ", text)
     return bool(_PAST.search(text)) and not _MODAL.search(text)
+
+
+# "de som die hieronder is gespecificeerd": a pointer within the letter, no past event.
+_POINTER = re.compile(r"\b(?:hieronder|hierboven|hierna|hiervoor|onderstaand|bovenstaand)\s+"
+                      r"(?:is|zijn|wordt|worden|staat|staan)\s+\w+", _I)
 
 
 _MODAL = re.compile(r"\b(?:moet|moeten|dient|dienen|graag|uiterlijk|zorg|zorgt|kunt|wilt|vragen"

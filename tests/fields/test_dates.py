@@ -690,3 +690,20 @@ def test_appointment_time_in_words(text: str, time: str | None) -> None:
 def test_other_papers_date_in_brackets() -> None:
     text = ("Aanslag (dagtekening 28 mei 2026)  € 1.514\n\nDagtekening\n9 september 2026\n")
     assert found(text) == [("2026-05-28", "earlier_letter"), ("2026-09-09", "letter_date")]
+
+
+def test_bevel_with_a_pointer_to_the_specification_is_a_current_ask() -> None:
+    from snapdebrief.fields.terms import find_relative_terms
+
+    text = ("Heden, de tweeëntwintigste juni tweeduizendzesentwintig,\n\nBEVEL GEDAAN:\n\n"
+            "om binnen twee dagen na heden aan mijn verzoekster te betalen de som die hieronder "
+            "is gespecificeerd, onverminderd de rente.\n")
+    got = find_relative_terms([text], date(2026, 6, 22))
+    assert [(m.date.isoformat(), m.role) for m in got] == [("2026-06-24", "pay_by")]
+
+
+def test_box_drawing_bar_is_a_column_gap() -> None:
+    text = (LETTER_HEAD + "   ┌─────────────────────────────┐\n"
+            "   │  Betaal vóór         maandag 14 december 2026│\n"
+            "   └─────────────────────────────┘\n")
+    assert ("2026-12-14", "pay_by") in found(text)
