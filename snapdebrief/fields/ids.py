@@ -187,7 +187,8 @@ def _sentence_before(text: str, start: int, reach: int = 200) -> str:
     """The part of the sentence before `start` (a decimal point does not end a sentence)."""
     before = text[max(0, start - reach) : start]
     cut = -1
-    for m in re.finditer(r"(?<![\s.]\w)[.!?](?=\s)|\n\s*\n", before):  # not "t.n.v. "
+    # not "t.n.v. ", nor "patiëntnr. 30418" (a number after a dot goes on the sentence)
+    for m in re.finditer(r"(?<![\s.]\w)[.!?](?=\s+[^\d\s])|\n\s*\n", before):
         cut = m.end()
     return before[cut + 1 :] if cut != -1 else before
 
@@ -331,11 +332,12 @@ _FILLER = re.compile(
 _GROUPS = re.compile(r"\d+(?:[ .]\d+)*")
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./\-]*[A-Za-z0-9])?")
 _PAY_CUE = re.compile(
-    r"\bonder\s+vermelding\s+van\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|je|jouw|de|elke|iedere)\s+betaling\b"
+    r"\b(?:onder|met)\s+vermelding\s+van\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|je|jouw|de|elke|iedere)\s+betaling\b"
     r"|\b(?:als|in\s+de|bij\s+de)\s+omschrijving\b|\bomschrijving\s*:|\bbetalings?kenmerk\b"
     r"|\bbetaalkenmerk\b"
     # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"
-    r"|(?:^|(?<=\n))[ \t]*(?:betalings?|betaal)?(?:omschrijving|mededeling)(?=[ \t]{2,}|\t)",
+    r"|(?:^|(?<=\n))[ \t]*(?:betalings?|betaal)?(?:omschrijving|mededeling)"
+    r"(?:[ \t]*/[ \t]*(?:kenmerk|referentie))?(?=[ \t]{2,}|\t)",
     _F,
 )
 # "Vermeld uw klantnummer" / "gebruik het kenmerk" count only beside a payment instruction.

@@ -342,6 +342,11 @@ def test_each_value_once_with_the_payment_mention() -> None:
                      "betaalreferentie: PS-26-0091734.", "PS-26-0091734", id="betaalreferentie-own-code"),
         pytest.param("Dat kan naar NL31 RABO 7880 7162 88 t.n.v. Woonstichting De Vaart. Zet je "
                      "huurnummer 60-118734 in de omschrijving.", "60-118734", id="cue-after-the-number"),
+        pytest.param("Dossier: ET/26/11942\n\nZorg dat het bedrag op NL53 RABO 9113 7843 54 staat, met\n"
+                     "vermelding van ET/26/11942.", "ET/26/11942", id="met-vermelding-van"),
+        pytest.param("Patiëntnummer: 30418\n\nBETAALSTROOK\n  Rekeningnummer            NL16 KNAB 9719 "
+                     "3996 17\n  Omschrijving / kenmerk    patiëntnr. 30418\n", "30418",
+                     id="slip-row-omschrijving-kenmerk"),
         pytest.param("", None, id="empty"),
     ],
 )
