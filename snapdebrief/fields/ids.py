@@ -159,7 +159,7 @@ _OWN = re.compile(
 # gestort op rekening". Not "Maak het bedrag over op rekening" nor "Wij verzoeken u ... op".
 _PAYOUT = re.compile(
     r"(?:\b(?:wij|we)\s+(?:maken|betalen|storten|boeken|keren|sturen)\b"
-    r"|\b(?:u|je)\s+(?:krijgt|ontvangt)\b"
+    r"|\b(?:u|je)\s+(?:krijgt|ontvangt)\b|\b(?:het\s+)?(?:geld|bedrag|voorschot)\s+(?:komt|gaat)\b"
     r"|\b(?:wordt|worden)\s+(?:[\w-]+\s+){0,5}?(?:uitbetaald|uitgekeerd|overgemaakt"
     r"|overgeboekt|gestort|teruggestort|bijgeschreven)\b)"
     r"[^.!?]{0,100}?\b(?:op|naar|via)\s+(?:uw\s+|je\s+|het\s+)?(?:bank)?(?:rekening(?:nummer)?|iban)"

@@ -100,7 +100,7 @@ _NEGATED_PAY = re.compile(
 )
 # A rate, not a sum owed: right after the amount, or in the words right before it.
 _RATE_AFTER = re.compile(
-    r"^\s*(?:\(?(?:bruto|netto)\)?\s+)?(?:per\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag"
+    r"^\s*(?:\(?(?:bruto|netto)\)?\s+)?(?:op\s+(?:jaar|maand|week)basis\b|per\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag"
     r"|minuut|gesprek|keer)\b|p\.?\s?m\.|/\s*(?:maand|mnd|jaar|week)\b|maandelijks"
     r"|per\s+\w+\s+(?:maand|jaar))",
     _F,
@@ -480,9 +480,21 @@ def _is_row_line(text: str, hit: _Hit) -> bool:
     )
 
 
+# "het restant van de aanslag ad", "het totaal van uw vordering is": the head noun is the total.
+_HEAD_TOTAL = re.compile(
+    r"\b(?:restant\w*|totaal|totaalbedrag|saldo)\s+(?:van|op)\s+(?:de|het|deze|dit|uw|je|onze?)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?\s*(?:ad|is|bedraagt|van|:)?\s*$", _F)
+_HEAD_TOTAL_LABEL = _Label("total", 2, _HEAD_TOTAL)
+_BENEFIT_LABEL = _Label("benefit", 0, _BENEFIT)
+
+
 def _pick_label(zone: str, row: bool) -> tuple[_Label, re.Match[str]] | None:
     """In a table row the row label (first) counts, in a sentence the nearest label (last)."""
     clean = _INCL.sub(lambda m: " " * len(m.group()), zone)
+    if not row:
+        head = _HEAD_TOTAL.search(clean)
+        if head is not None:
+            return _HEAD_TOTAL_LABEL, head
     best: tuple[_Label, re.Match[str]] | None = None
     for lab in _LABELS:
         for m in lab.pattern.finditer(clean):
@@ -529,6 +541,9 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
     best = _pick_label(zone, row)
     if best is not None and best[0].role == "benefit" and paying:
         best = _pick_label(_BENEFIT.sub(lambda x: " " * len(x.group()), zone), row)
+    elif (best is not None and best[0].role == "total" and best[0].rank <= 1 and not paying
+          and (b := _BENEFIT.search(zone))):
+        best = (_BENEFIT_LABEL, b)  # "Totaal voorschot 2027 (12 maanden)": benefits added up
     paid_re = _PAID_ROW if row else _PAID
     paid = None if _NOT_PAID.search(clause) else (paid_re.search(zone) or _PAID_AFTER.search(after))
     if row:
@@ -905,6 +920,13 @@ def find_amounts(pages: Sequence[str]) -> list[Amount]:
 # --- what is due now ----------------------------------------------------------------------------
 
 _COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
+_NOT = re.compile(r"\b(?:niet|geen|nooit|hoeft|hoef)\b", _F)
+
+
+def _asks_to_pay(text: str) -> bool:
+    """A sentence asks the reader to pay ("Betaal …", "… over te maken"), not negated."""
+    return any(_PAY_VERB.search(s) and not _NOT.search(s)
+               for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
 
 
 def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
@@ -936,12 +958,18 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
 
     infos = [info(a) for a in amounts]
     due = _due_total(infos)
+    if due is not None and any(f.amount.role == "refund" for f in infos) and not any(
+        f.role.pay_sentence for f in infos
+    ) and not any(_asks_to_pay(p or "") for p in pages):
+        return None  # a statement that ends in money back: its "Totaal kosten" is no ask
     if due is not None:
         return round(due.amount.value, 2)
     if any(f.amount.role in ("refund", "benefit") for f in infos):
         return None
+    # A payment made counts against the parts in a table ("Reeds betaald  -€ 50"); in prose it
+    # is history that a stated sum already holds ("… € 650 ontvangen. De achterstand is € 1.520").
     parts = [f for f in infos if not f.conditional
-             and (f.amount.role in _COMPONENTS or (f.role.paid and f.amount.role == "other"))]
+             and (f.amount.role in _COMPONENTS or (f.role.paid and f.amount.role == "other" and f.row))]
     if any(f.row for f in parts):
         parts = [f for f in parts if f.row]
     seen: set[str] = set()

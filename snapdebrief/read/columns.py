@@ -107,7 +107,10 @@ def _is_side_column(lines: list[str], lo: int, hi: int, col: int) -> bool:
     prose = sum(1 for i in range(lo, hi)
                 if len(_WORDS.findall(lines[i][: _left_end(lines[i], col)])) >= 4
                 and _left_end(lines[i], col) >= 0.6 * col)
-    return len(rights) >= MIN_ROWS and wordy >= MIN_ROWS - 2 and prose >= MIN_PROSE
+    # a box drawn round both columns ("| Per maand in 2027   | € 287 |") is a table
+    boxed = sum(1 for i in range(lo, hi) if lines[i].lstrip()[:1] in ("|", "│", "┃", "+"))
+    return (len(rights) >= MIN_ROWS and wordy >= MIN_ROWS - 2 and prose >= MIN_PROSE
+            and boxed * 2 < hi - lo)
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, int, int]]:

@@ -464,3 +464,9 @@ def test_bailiffs_client_account_in_the_letterhead() -> None:
 def test_footer_account(text: str, iban: str | None) -> None:
     got = choose_iban(find_ibans([text]), [text])
     assert (got[0] if got else None) == iban
+
+
+def test_the_account_the_benefit_goes_to_is_not_to_pay_to() -> None:
+    text = ("Wij betalen het voorschot elke maand uit. Het geld komt op rekening NL28 RABO 3939 "
+            "8367 17 ten name van F. Dogan. U hoeft niets te betalen.")
+    assert choose_iban(find_ibans([text]), [text]) is None

@@ -539,3 +539,26 @@ def test_owed_without_a_total_label(text: str, due: float | None) -> None:
 )
 def test_due_among_other_sums(text: str, due: float) -> None:
     assert amount_due(find_amounts([text]), [text]) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        pytest.param("Voor oktober hebben wij op 8 oktober € 650,00 van u ontvangen, zodat daarvan nog "
+                     "€ 435,00 openstaat. De huur van november is nog niet binnen. De achterstand is "
+                     "daarmee € 1.520,00.", 1520.0, id="paid-in-prose-is-history"),
+        pytest.param("  Hoofdsom                € 748,20\n  Reeds betaald op 2 april  -€ 50,00\n",
+                     698.2, id="paid-in-a-table-counts"),
+        pytest.param("Ingevolge dit besluit dient het restant van de aanslag ad € 386,40 alsnog te "
+                     "worden voldaan. De kosten van bestaan zijn € 1.204,44 op jaarbasis.", 386.4,
+                     id="restant-van-de-aanslag-ad"),
+        pytest.param("Totaal kosten 2026                 € 228,66\nDoor u betaalde voorschotten   € 262,80\n"
+                     "Terug naar u                       € 34,14\n\nWij maken € 34,14 over naar uw "
+                     "rekening.", None, id="statement-ending-in-a-refund"),
+        pytest.param("| Per maand in 2027                  | € 287   |\n"
+                     "| Totaal voorschot 2027 (12 maanden) | € 3.444 |\n", None,
+                     id="benefit-total-is-no-ask"),
+    ],
+)
+def test_due_in_prose_statements_and_benefits(text: str, due: float | None) -> None:
+    assert amount_due(find_amounts([text]), [text]) == due

@@ -89,3 +89,18 @@ def test_border_right_after_the_left_text() -> None:
                      else line for line in SIDE.split("\n"))
     assert page.count("|\n") >= 3
     assert "Datum\n13-10-2026" in split_columns(page)[0]
+
+
+def test_a_table_boxed_on_both_sides_stays_rows() -> None:
+    page = ("+------------------------------------------+--------------------+\n"
+            "| Periode                                  | Bedrag             |\n"
+            "+------------------------------------------+--------------------+\n"
+            "| Per maand in 2027                        | € 287              |\n"
+            "| Per maand in 2026 (ter vergelijking)     | € 271              |\n"
+            "| Totaal voorschot 2027 (12 maanden)       | € 3.444            |\n"
+            "| Geschat inkomen 2027 (uw huishouden)     | € 23.900           |\n"
+            "| Aantal bewoners op uw adres              | een                |\n"
+            "| Toeslagpartner volgens onze gegevens     | geen               |\n"
+            "| Uw woning staat op het adres             | Kerkstraat 1       |\n"
+            "+------------------------------------------+--------------------+\n")
+    assert split_columns(page)[0] == page
