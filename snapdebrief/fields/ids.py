@@ -409,6 +409,10 @@ def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
     m = _TOKEN.match(text, pos)
     if not m:
         return None
+    if kind in ("aanslagnummer", "beschikkingsnummer"):
+        tax = _TAX_NUMBER.match(text, pos)
+        if tax:  # "1234.56.782.H.46", also as OCR breaks it: "123456 789.H 01"
+            return tax.group(), tax.start(), tax.end()
     joined = _PREFIX_NUMBER.match(text, pos)
     if joined:  # "DW 2604218", "AB 12345": capitals, one space, the number
         return joined.group(), joined.start(), joined.end()
@@ -424,6 +428,10 @@ def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
     return text[m.start() : end], m.start(), end
 
 
+# A Belastingdienst/Toeslagen aanslag- or beschikkingsnummer: the nine digits of the BSN in groups
+# (4.2.3 as printed, any grouping as OCR leaves it), a letter for the tax, then two or four digits.
+_TAX_NUMBER = re.compile(r"(?:\d[ .]{0,2}){8}\d[ .]{0,2}[A-Z][ .]{0,2}\d{1,4}(?:\.\d{1,4}){0,2}(?:[ .]?\d{2})?"
+                         r"(?![\w.])")
 _PREFIX_NUMBER = re.compile(r"[A-Z]{1,4}[ ]\d[\d./-]{3,}\d(?![\w-])")
 _SKIP_WORDS = re.compile(r"(?:[ \t]+[A-Za-zÀ-ÿ]{1,15}){1,2}(?=[ \t]*:|[ \t]{2,}|\t)")
 

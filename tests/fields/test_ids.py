@@ -470,3 +470,17 @@ def test_the_account_the_benefit_goes_to_is_not_to_pay_to() -> None:
     text = ("Wij betalen het voorschot elke maand uit. Het geld komt op rekening NL28 RABO 3939 "
             "8367 17 ten name van F. Dogan. U hoeft niets te betalen.")
     assert choose_iban(find_ibans([text]), [text]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("Aanslagnummer 123456 789.H 01\n", "123456789.H01", id="ocr-split-groups"),
+        pytest.param("Aanslagnummer 1234 56782 H.46\n", "123456782H.46", id="ocr-other-grouping"),
+        pytest.param("Aanslagnummer: 1234.56.782.H.46\n", "1234.56.782.H.46", id="as-printed"),
+        pytest.param("Aanslagnummer 2026.07.551.204\n", "2026.07.551.204", id="gemeente-number"),
+    ],
+)
+def test_tax_number_read_whole(text: str, value: str) -> None:
+    """A broken aanslagnummer is one reference, so no piece of the BSN in it stands alone (#16)."""
+    assert [r.value for r in find_references([text])] == [value]
