@@ -101,6 +101,8 @@ def find_sheet(img: np.ndarray) -> np.ndarray | None:
 
     def candidates():
         yield from _sheet_masks(grey)
+        if small.ndim == 3:
+            yield _paper_colour_mask(small)
         if best is None or best[0] < GOOD_EDGE_SUPPORT:  # the flood costs as much as the rest
             yield _flooded_sheet(small, masks)
 
@@ -182,6 +184,26 @@ def _flooded_sheet(small: np.ndarray, masks: list[np.ndarray]) -> np.ndarray:
     filled = np.zeros_like(mask)
     cv2.drawContours(filled, [max(contours, key=cv2.contourArea)], -1, 255, cv2.FILLED)
     return cv2.morphologyEx(filled, cv2.MORPH_OPEN, np.ones((15, 15), np.uint8))
+
+
+def _paper_colour_mask(small: np.ndarray) -> np.ndarray:
+    """The sheet as the pixels of the paper's colour, whatever their brightness: a hand's or
+    phone's shadow darkens paper and table alike and keeps their hue (chromaticity, r:g:b), so
+    a shadow that cuts the bright-paper masks in two does not cut this one, where the table's
+    colour differs from the paper's (wood, cloth; not a grey or white desk)."""
+    rgb = cv2.GaussianBlur(small, (5, 5), 0).astype(np.float32)
+    total = rgb.sum(axis=2) + 1.0
+    chroma = rgb[..., :2] / total[..., None]
+    h, w = total.shape
+    centre = total[int(0.3 * h):int(0.7 * h), int(0.3 * w):int(0.7 * w)]
+    bright = centre >= np.percentile(centre, 70)
+    paper = np.median(chroma[int(0.3 * h):int(0.7 * h), int(0.3 * w):int(0.7 * w)][bright], axis=0)
+    dist = np.linalg.norm(chroma - paper, axis=2)
+    scaled = np.clip(dist * 1000, 0, 255).astype(np.uint8)  # chromaticity steps of 0.001
+    _, mask = cv2.threshold(scaled, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    mask[total < 0.15 * float(np.median(centre[bright]))] = 0  # too dark to tell a colour
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((25, 25), np.uint8))
+    return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((15, 15), np.uint8))
 
 
 def _lab(small: np.ndarray) -> np.ndarray:
