@@ -51,9 +51,10 @@ samples-few: setup
 samples: setup
 	$(BIN)/python samples/generate.py --jobs 2
 
-# The slow forms: OCR of scans, phone photos and hard photos, with bare tesseract beside.
+# The slow forms: OCR of scans, phone photos, hard and rough photos, with bare tesseract beside.
 eval: samples
-	$(BIN)/snapdebrief eval samples --forms txt,pdf,scan,photo,hard --bare --json benchmarks/out/eval.json
+	$(BIN)/python samples/generate.py --forms rough --jobs 2
+	$(BIN)/snapdebrief eval samples --forms txt,pdf,scan,photo,hard,rough --bare --json benchmarks/out/eval.json
 
 bench: samples
 	$(BIN)/python benchmarks/run.py
