@@ -102,6 +102,8 @@ def _left_end(line: str, col: int) -> int:
 
 def _is_side_column(lines: list[str], lo: int, hi: int, col: int) -> bool:
     rights = [r for r in (_right_part(lines[i], col) for i in range(lo, hi)) if r]
+    if len(rights) < MIN_ROWS:
+        return False
     wordy = sum(1 for i in range(lo, hi)
                 if (r := _right_part(lines[i], col)) and _TEXT_WORD.search(lines[i][r[0]:r[1]]))
     prose = sum(1 for i in range(lo, hi)
@@ -115,19 +117,19 @@ def _is_side_column(lines: list[str], lo: int, hi: int, col: int) -> bool:
 
 def _blocks(lines: list[str]) -> list[tuple[int, int, int]]:
     """(first line, end line, gutter column) of every two-column block, top to bottom."""
-    votes: Counter[int] = Counter()
-    for line in lines:
-        for c in _gutter_candidates(line):
-            votes[c] += 1
+    cands = [_gutter_candidates(line) if len(line) > MIN_GUTTER_COL else set() for line in lines]
+    votes: Counter[int] = Counter(c for cs in cands for c in cs)
     out: list[tuple[int, int, int]] = []
     taken: set[int] = set()
     for col, n in votes.most_common():
         if n < MIN_ROWS:
             break
-        for i, line in enumerate(lines):
-            if i in taken or col not in _gutter_candidates(line):
+        tried = -1  # the end of the last block checked for this column
+        for i in range(len(lines)):
+            if i < tried or i in taken or col not in cands[i]:
                 continue
             lo, hi = _find_block(lines, col, i)
+            tried = hi
             if taken.intersection(range(lo, hi)) or not _is_side_column(lines, lo, hi, col):
                 continue
             out.append((lo, hi, col))
