@@ -228,7 +228,9 @@ def names_in(root: Path) -> list[str]:
 
 def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="snapdebrief eval")
-    p.add_argument("root", type=Path, help="the samples folder (with letters/ and generated/)")
+    p.add_argument("root", type=Path, nargs="+",
+                   help="samples folders (with letters/ and generated/, or NAME.txt + NAME.json "
+                        "and generated/); several are scored as one set")
     p.add_argument("--forms", default="txt,pdf", help=f"comma list of {','.join(FORMS)}")
     p.add_argument("--only", help="only letters whose name contains this")
     p.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -245,14 +247,15 @@ def main(argv: list[str]) -> int:
     unknown = set(forms) - set(FORMS)
     if unknown:
         p.error(f"unknown form(s): {', '.join(sorted(unknown))}")
-    names = [n for n in names_in(args.root) if not args.only or args.only in n]
+    names = [(root, n) for root in args.root for n in names_in(root)
+             if not args.only or args.only in n]
     steps = tuple(x for x in args.preprocess.split(",") if x)
     options = Options(today=EVAL_TODAY, workers=2, preprocess=steps)
     report: dict[str, Any] = {"letters": len(names), "forms": {}}
     for form in forms:
         score = FormScore()
-        for name in names:
-            score_letter(args.root, name, form, score, options, args.bare)
+        for root, name in names:
+            score_letter(root, name, form, score, options, args.bare)
         report["forms"][form] = score.as_dict()
     print(format_table(report, show_misses=args.misses))
     if args.json:

@@ -39,6 +39,11 @@ class _Seg:
     end: int
 
 
+TOLERANCE = 3  # the side column may start this many characters off its usual column (OCR and
+# PDF text laid out from proportional fonts do not keep a column to the character)
+_GAP_OR_BORDER = re.compile(r"[ ]{2,}|[ ]*[|│┃][ ]*")
+
+
 def _gutter_candidates(line: str) -> set[int]:
     """Columns where text starts after a gap of 3+ spaces or a box border."""
     out = set()
@@ -48,21 +53,29 @@ def _gutter_candidates(line: str) -> set[int]:
     return out
 
 
-def _border_near(line: str, col: int) -> int | None:
-    """A box border up to three columns left of the gutter (a hand-typed box is not always
-    straight) with a gap before it: the line's split point."""
-    for b in range(col - 1, max(0, col - 4) - 1, -1):
-        if b < len(line) and line[b] in "|│┃":
-            return b if b == 0 or line[b - 1] in " " + _BORDER else None
+def _split(line: str, col: int) -> tuple[int, int] | None:
+    """(end of the left column's text, start of the right column's text) on this line for a
+    gutter near `col`; None when text runs across it."""
+    text_end = len(line.rstrip(" |│┃+-=─"))
+    if text_end <= col - TOLERANCE - 1:
+        return _trim_left(line, text_end), len(line)  # only the left column (or nothing)
+    for m in _GAP_OR_BORDER.finditer(line, max(0, col - TOLERANCE - 3), col + TOLERANCE + 1):
+        a = m.end()
+        while a < len(line) and (line[a] == " " or line[a] in _BORDER or line[a] in "-=─"):
+            a += 1  # a border, or a ruled line inside the side column's box
+        if col - TOLERANCE <= a <= col + TOLERANCE or (a >= len(line) and m.start() < col):
+            return _trim_left(line, m.start()), a
     return None
 
 
+def _trim_left(line: str, e: int) -> int:
+    while e > 0 and (line[e - 1] == " " or line[e - 1] in _BORDER):
+        e -= 1
+    return e
+
+
 def _fits(line: str, col: int) -> bool:
-    """The line has no text crossing `col`: it ends before it, or has a gap/border just left."""
-    if len(line.rstrip()) <= col - 2:
-        return True
-    left = line[max(0, col - 2) : col].ljust(2)
-    return all(ch in " -=─" or ch in _BORDER for ch in left) or _border_near(line, col) is not None
+    return _split(line, col) is not None
 
 
 def _find_block(lines: list[str], col: int, first: int) -> tuple[int, int]:
@@ -78,12 +91,10 @@ def _find_block(lines: list[str], col: int, first: int) -> tuple[int, int]:
 
 def _right_part(line: str, col: int) -> tuple[int, int] | None:
     """(start, end) of the right column's text on this line, borders and padding left out."""
-    if len(line) <= col - 2:
+    split = _split(line, col)
+    if split is None:
         return None
-    b = _border_near(line, col)
-    a = b + 1 if b is not None else max(0, col - 2)
-    while a < len(line) and (line[a] == " " or line[a] in _BORDER):
-        a += 1
+    a = split[1]
     b = len(line)
     while b > a and (line[b - 1] == " " or line[b - 1] in _BORDER):
         b -= 1
@@ -93,11 +104,8 @@ def _right_part(line: str, col: int) -> tuple[int, int] | None:
 
 
 def _left_end(line: str, col: int) -> int:
-    b = _border_near(line, col)
-    e = min(len(line), max(0, col - 1) if b is None else b)
-    while e > 0 and (line[e - 1] == " " or line[e - 1] in _BORDER):
-        e -= 1
-    return e
+    split = _split(line, col)
+    return split[0] if split is not None else len(line)
 
 
 def _is_side_column(lines: list[str], lo: int, hi: int, col: int) -> bool:
@@ -118,7 +126,10 @@ def _is_side_column(lines: list[str], lo: int, hi: int, col: int) -> bool:
 def _blocks(lines: list[str]) -> list[tuple[int, int, int]]:
     """(first line, end line, gutter column) of every two-column block, top to bottom."""
     cands = [_gutter_candidates(line) if len(line) > MIN_GUTTER_COL else set() for line in lines]
-    votes: Counter[int] = Counter(c for cs in cands for c in cs)
+    exact: Counter[int] = Counter(c for cs in cands for c in cs)
+    votes: Counter[int] = Counter({c: sum(exact[c + d] for d in range(-TOLERANCE, TOLERANCE + 1))
+                                   for c in exact})
+    near = [{c + d for c in cs for d in range(-TOLERANCE, TOLERANCE + 1)} for cs in cands]
     out: list[tuple[int, int, int]] = []
     taken: set[int] = set()
     for col, n in votes.most_common():
@@ -126,7 +137,7 @@ def _blocks(lines: list[str]) -> list[tuple[int, int, int]]:
             break
         tried = -1  # the end of the last block checked for this column
         for i in range(len(lines)):
-            if i < tried or i in taken or col not in cands[i]:
+            if i < tried or i in taken or col not in near[i]:
                 continue
             lo, hi = _find_block(lines, col, i)
             tried = hi

@@ -104,3 +104,18 @@ def test_a_table_boxed_on_both_sides_stays_rows() -> None:
             "| Uw woning staat op het adres             | Kerkstraat 1       |\n"
             "+------------------------------------------+--------------------+\n")
     assert split_columns(page)[0] == page
+
+
+def test_side_column_a_few_characters_off_line_by_line() -> None:
+    """Text laid out from a proportional font or OCR does not keep a column to the character."""
+    page = ("Geachte mevrouw Visser,                                  Datum\n"
+            "Op 25 augustus 2026 hebben wij u een boete             13-10-2026\n"
+            "gestuurd van de RDW. De boete is opgelegd omdat de       Betaal vóór of op\n"
+            "APK van uw auto met kenteken 71-SVN-3 was              10-11-2026\n"
+            "verlopen. Betaal dit bedrag uiterlijk op dinsdag         Naar rekening\n"
+            "10 november 2026. De betaalgegevens staan                NL15 INGB 2408 3166 23\n"
+            "in het vak rechts van deze tekst op de brief.          CJIB-nummer\n"
+            "                                                         4658 9405 9198 4798\n")
+    text = split_columns(page)[0]
+    assert "uiterlijk op dinsdag\n10 november 2026." in text
+    assert "Datum\n13-10-2026\nBetaal vóór of op\n10-11-2026" in text
