@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 
-.PHONY: setup system run test pytest guard samples samples-pdf samples-few eval bench fuzz clean
+.PHONY: setup system run test pytest guard samples samples-pdf samples-firstlook-pdf samples-few eval bench fuzz clean
 
 setup: system $(STAMP)
 
@@ -34,9 +34,17 @@ GUARD_FLOORS ?= kind=0.98,sender=0.96,letter_date=0.98,stage=0.96,deadline_date=
 HOLDOUT_FLOORS ?= kind=0.95,sender=0.95,letter_date=0.95,stage=0.9,deadline_date=0.95,amount_due=0.95,iban=0.95,payment_reference=0.95
 # Ceilings on values given and WRONG (issue #15: a wrong deadline or amount is worse than none).
 WRONG_CEILINGS ?= letter_date=0.01,deadline_date=0.02,amount_due=0.01
-guard: setup samples-pdf
+# The first-look batches (samples/firstlook/, issue #15), once scored blind, guard the text and
+# PDF forms as one set.
+FIRSTLOOK := $(sort $(wildcard samples/firstlook/batch-*))
+FIRSTLOOK_FLOORS ?= kind=0.95,letter_date=0.97,deadline_date=0.95,objection_deadline=0.95,amount_due=0.95,iban=0.95,payment_reference=0.93,appointment=0.9
+guard: setup samples-pdf samples-firstlook-pdf
 	$(BIN)/snapdebrief eval samples --forms txt,pdf --min $(GUARD_FLOORS) --max-wrong $(WRONG_CEILINGS)
 	$(BIN)/snapdebrief eval samples/holdout --forms txt --min $(HOLDOUT_FLOORS) --max-wrong $(WRONG_CEILINGS)
+	$(BIN)/snapdebrief eval $(FIRSTLOOK) --forms txt,pdf --min $(FIRSTLOOK_FLOORS) --max-wrong $(WRONG_CEILINGS)
+
+samples-firstlook-pdf: setup
+	@for b in $(FIRSTLOOK); do $(BIN)/python samples/generate.py --letters $$b --out $$b/generated --forms pdf --jobs 2 || exit 1; done
 
 samples-pdf: setup
 	$(BIN)/python samples/generate.py --forms pdf --jobs 2
