@@ -319,6 +319,10 @@ def show_answer(result: Result, today: date, uid: str | None = None,
 def show_desk(letter: Letter, opts: Options) -> None:
     result = letter.current
     st.subheader(":material/support_agent: Balie: controleer wat we lazen")
+    missing = text.not_found_lines(result.explanation.not_found)
+    if missing:  # left out rather than guessed: the volunteer finds it on the letter
+        st.warning("**Niet gevonden. Zoek het zelf op de brief.**\n" + "\n".join(missing),
+                   icon=":material/search:")
     tabs = st.tabs(["Brief", "Gelezen tekst", "Waarom deze soort", "Verbeteren"])
     with tabs[0]:
         desk_image(letter, result)

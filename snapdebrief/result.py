@@ -191,6 +191,9 @@ class Explanation:
     warnings: tuple[str, ...] = ()
     # Which `texts.variants` entry of the rule file gave the words (None: the kind's own texts).
     variant: str | None = None
+    # Values the answer needed but the letter did not give with certainty (sender, amount, date,
+    # iban, reference, objection_date, appointment): not guessed, and flagged in desk mode.
+    not_found: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -297,6 +300,7 @@ class Result:
                     {"name": h.name, "phone": h.phone, "url": h.url, "why": h.why} for h in e.help
                 ],
                 "texts_variant": e.variant,
+                "not_found": list(e.not_found),
             },
             "warnings": list(self.warnings),
             "text": self.text,

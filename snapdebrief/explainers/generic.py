@@ -135,6 +135,7 @@ class Draft:
             objection=self.objection,
             help=tuple(self.help),
             warnings=tuple(dict.fromkeys(warnings)),
+            not_found=tuple(dict.fromkeys("date" if k == "weekday" else k for k in order)),
         )
 
     def _say_checks_once(self, values: Values) -> None:

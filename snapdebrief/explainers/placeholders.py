@@ -101,6 +101,11 @@ def warning(key: str, values: Values) -> str:
     return f"We konden niet lezen {what}. Kijk het zelf na op de brief. {_LOOK_FOR[key]}"
 
 
+def look_for(key: str) -> str:
+    """Where on the letter a person finds the value `key` ("Zoek naar …")."""
+    return _LOOK_FOR[key]
+
+
 # Where a value stands on a letter: the words printed near it (docs/phrasings.md). A value the
 # program could not read with certainty is left out, and this says where a person finds it.
 _LOOK_FOR = {

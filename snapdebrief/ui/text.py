@@ -237,3 +237,17 @@ document.getElementById("speak").addEventListener("click", () => {{
 }});
 document.getElementById("stop").addEventListener("click", () => synth && synth.cancel());
 </script></body></html>"""
+
+
+_NOT_FOUND_LABEL = {
+    "sender": "Afzender", "amount": "Bedrag", "date": "Datum", "iban": "Rekeningnummer",
+    "reference": "Kenmerk", "objection_date": "Laatste dag voor bezwaar", "appointment": "Afspraak",
+}
+
+
+def not_found_lines(keys: Sequence[str]) -> list[str]:
+    """One markdown line per value the answer left out, with where to look on the letter."""
+    from ..explainers.placeholders import look_for
+
+    return [f"- **{_NOT_FOUND_LABEL[k]}:** {escape_markdown(look_for(k))}"
+            for k in keys if k in _NOT_FOUND_LABEL]

@@ -274,3 +274,23 @@ def test_another_help_region_changes_the_help(real_letter: Letter) -> None:
     after = all_text(at)
     assert "Buurtteam Amsterdam" not in after
     assert "€ 165,00" in after  # the same answer otherwise
+
+
+def test_desk_mode_flags_what_was_not_found() -> None:
+    import dataclasses
+
+    result = make_result(date.today())
+    result = dataclasses.replace(result, explanation=dataclasses.replace(
+        result.explanation, not_found=("amount", "date")))
+    at = app_with(result)
+    at.sidebar.toggle[0].set_value(True).run()
+    assert not at.exception
+    flags = [w.value for w in at.warning if "Niet gevonden" in w.value]
+    assert len(flags) == 1
+    assert "**Bedrag:**" in flags[0] and "**Datum:**" in flags[0] and "vóór" in flags[0]
+
+
+def test_no_flag_when_everything_was_found() -> None:
+    at = app_with(make_result(date.today()))
+    at.sidebar.toggle[0].set_value(True).run()
+    assert not [w.value for w in at.warning if "Niet gevonden" in w.value]

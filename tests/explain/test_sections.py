@@ -166,3 +166,18 @@ def test_je_not_u_in_generated_texts():
     for case in CASES:
         for variant in (case.fields, replace(case.fields, sender=None, iban=None, amount_due=None)):
             assert "formal" not in " ".join(problems(whole_text(run(case, fields=variant)))), case.id
+
+
+def test_not_found_lists_the_values_left_out() -> None:
+    from datetime import date
+
+    from snapdebrief.options import Options
+    from snapdebrief.pipeline import explain
+
+    letter = (b"Incassobureau Hollandia B.V.\nPostbus 1234, 3500 AA Utrecht\n\nUtrecht, 12 maart 2026\n\n"
+              b"Geachte heer,\n\nOnze opdrachtgever heeft ons gevraagd de vordering te innen. "
+              b"Neem contact met ons op.\n")
+    result = explain([letter], Options(today=date(2026, 3, 13)))
+    data = result.to_json()
+    assert set(data["explanation"]["not_found"]) >= {"amount", "date", "iban", "reference"}
+    assert data["amount_due"] is None and data["deadline"] is None
