@@ -84,6 +84,13 @@ _WORD_DATE = re.compile(
     rf"(?P<yw>(?:tweeduizend|negentienhonderd)(?:\s*en)?"
     rf"(?:\s*(?:{_WORD_NUM}))?)(?![\w-]))"
 )
+# An e-mail client set to English prints its header so: "Sent: Tuesday, December 1, 2026 16:42".
+_EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"]
+_EN_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_EN_DATE = re.compile(
+    rf"(?<![\w/.,-])(?:(?P<wd>(?i:{'|'.join(_EN_WEEKDAYS)})),?{_H}+)?"
+    rf"(?P<mon>(?i:{'|'.join(_EN_MONTHS)})){_H}+(?P<d>\d{{1,2}}),?{_H}+(?P<y>(?:19|20)\d\d)(?!\w)")
 _ISO_DATE = re.compile(r"(?<![\w/.,-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\w|[-/.,]\d)")
 
 
@@ -146,6 +153,10 @@ def scan_dates(text: str) -> list[DateSpan]:
         _add(found, m.start(), m.end(), _digits(m["d"]), _digits(m["m"]), y, wd)
     for m in _ISO_DATE.finditer(text):
         _add(found, m.start(), m.end(), int(m["d"]), int(m["m"]), int(m["y"]), None)
+    for m in _EN_DATE.finditer(text):
+        wd = _EN_WEEKDAYS.index(m["wd"].lower()) if m["wd"] else None
+        _add(found, m.start(), m.end(), int(m["d"]), _EN_MONTHS.index(m["mon"].lower()) + 1,
+             int(m["y"]), wd)
     if "duizend" in text or "honderd" in text:
         for m in _WORD_DATE.finditer(text):
             d = _ordinal(m["dw"])
@@ -867,10 +878,27 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
             return role
     lo, hi = ctx.sentence(s)
     if prev is not None and _BACK_REFERENCE.search(ctx.masked[lo:hi]):
-        role = _cue_role(ctx.masked, prev[0], prev[1], s, e)
-        if role and role != "ours":
-            return role
+        # "Doe een van de twee vóór 27 april": the choices may stand a few sentences up; of a
+        # choice between paying and something else, paying is the one with a date to keep
+        choice = bool(_CHOICE.search(ctx.masked[lo:hi]))
+        found: list[str] = []
+        for _ in range(4):
+            role = _cue_role(ctx.masked, prev[0], prev[1], s, e)
+            if role and role != "ours":
+                if not choice:
+                    return role
+                found.append(role)
+            if prev[0] == 0:
+                break
+            prev = ctx.previous_sentence(prev[0])
+            if prev is None:
+                break
+        if found:
+            return "pay_by" if "pay_by" in found else found[0]
     return None
+
+
+_CHOICE = re.compile(r"\b(?:een|één)\s+van\s+(?:de|deze|beide)\b|\bkies\b|\bkeuze\b", _I)
 
 
 def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:

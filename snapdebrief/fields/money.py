@@ -82,7 +82,7 @@ _REFUND = [
 _ANAPHOR = re.compile(r"^\s*(?:dit|dat|het|deze)\s+(?:bedrag|geld)\b", _F)
 # Words that make a clause about paying (so "toeslag" there is a reclaim, not a benefit).
 _PAYING = re.compile(
-    r"\bterug\s*te\s+betalen\b|\bterugbetal|\bterugvorder|\bte\s+veel\s+(?:ontvangen|gekregen)\b"
+    r"\bterug\s*te\s+betalen\b|\bterugbetal|\bterugvorder|\bte\s+veel\s+(?:[\w-]+\s+)?(?:ontvangen|gekregen)\b"
     r"|\bmoet\b|\bmoeten\b|\bverschuldigd|\bte\s+betalen\b|\bboete\b|\bachterstand|\bbetaal\b",
     _F,
 )
@@ -208,7 +208,7 @@ _LABELS: tuple[_Label, ...] = (
     _lab("total", 1, r"^\s*(?:het\s+)?bedrag\s*:?\s*$"),
     _lab("total", 1, r"\btotaal\b|\bsaldo\b|\bterugvordering\w*"),
     _lab("benefit", 0, _BENEFIT_WORDS),
-    _lab("principal", 0, r"\bte\s+veel\s+(?:ontvangen|betaald|gekregen|uitbetaald)\b|\bhoofdsom\b|\bopenstaande?\s+(?:factuur)?bedrag\b|\bfactuurbedrag\b"
+    _lab("principal", 0, r"\bte\s+veel\s+(?:[\w-]+\s+)?(?:ontvangen|betaald|gekregen|uitbetaald)\b|\bhoofdsom\b|\bopenstaande?\s+(?:factuur)?bedrag\b|\bfactuurbedrag\b"
                          r"|\bnotabedrag\b|\boorspronkelijke?\s+bedrag\b|\b\w*achterstand\b"
                          r"|\bachterstallige?\b|\bopenstaand\w*\b|\bvordering\b|\bhuur\b"
                          r"|\bpremie\b|\baanslag\w*|\w*belasting\b|\w*heffing\b|\bdeclaratie\b|\bozb\b"),
@@ -923,9 +923,13 @@ _COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
 _NOT = re.compile(r"\b(?:niet|geen|nooit|hoeft|hoef)\b", _F)
 
 
-def _asks_to_pay(text: str) -> bool:
+_PAY_BACK = re.compile(r"\b(?:betaal\w*|terugbetal\w*|terug\s+te\s+betalen|over\s*te\s*maken"
+                       r"|overmaken|voldoen)\b", _F)
+
+
+def _asks_to_pay(text: str, verbs: re.Pattern[str] = _PAY_VERB) -> bool:
     """A sentence asks the reader to pay ("Betaal …", "… over te maken"), not negated."""
-    return any(_PAY_VERB.search(s) and not _NOT.search(s)
+    return any(verbs.search(s) and not _NOT.search(s)
                for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
 
 
@@ -964,8 +968,11 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
         return None  # a statement that ends in money back: its "Totaal kosten" is no ask
     if due is not None:
         return round(due.amount.value, 2)
-    if any(f.amount.role in ("refund", "benefit") for f in infos):
-        return None
+    if any(f.amount.role in ("refund", "benefit") for f in infos) and not (any(
+        f.amount.role == "principal" and not f.conditional and _PAYING.search(f.role.label or "")
+        for f in infos
+    ) and any(_asks_to_pay(p or "", _PAY_BACK) for p in pages)):
+        return None  # money to the resident, unless a part is money the letter asks back
     # A payment made counts against the parts in a table ("Reeds betaald  -€ 50"); in prose it
     # is history that a stated sum already holds ("… € 650 ontvangen. De achterstand is € 1.520").
     parts = [f for f in infos if not f.conditional

@@ -42,10 +42,12 @@ _TERM = re.compile(
     rf"|termijn\s*:|(?:heeft|hebt|krijgt)\s+(?:u|je)\s+{_FILL}"
     rf"|(?:u|je)\s+(?:heeft|hebt|krijgt)\s+{_FILL})\s*)?"
     rf"\b(?P<n>{_NUM})(?:\s*\(\s*(?:{_NUM})\s*\))?\s+"
-    rf"(?P<unit>werkdagen|werkdag|kalenderdagen|dagen|dag|weken|week|maanden|maand|uur)\b",
+    rf"(?P<unit>werkdagen|werkdag|kalenderdagen|dagen|dag|weken|week|maanden|maand|uur)\b"
+    # "Je hebt 2 maanden premie niet betaald", "6 maanden lang": a count, no term
+    rf"(?!\s+(?:premie|huur|contributie|achterstand|betalingsachterstand|rente|lang|achter)\b)",
     _I,
 )
-_DOC = (r"(?:deze|dit|de|het|onze|ons)\s+(?:brief|aanmaning|herinnering|sommatie|bericht"
+_DOC = (r"(?:deze|dit|de|het|onze|ons)\s+(?:brief|aanmaning|herinnering|sommatie|bericht|e-?mail|mail"
         r"|factuur|nota|beschikking|besluit|aanslag|ingebrekestelling|exploot|dagvaarding"
         r"|betalingsherinnering|betalingsverzoek|verzoek|vonnis|dwangbevel)")
 _RECEIPT = re.compile(

@@ -707,3 +707,31 @@ def test_box_drawing_bar_is_a_column_gap() -> None:
             "   │  Betaal vóór         maandag 14 december 2026│\n"
             "   └─────────────────────────────┘\n")
     assert ("2026-12-14", "pay_by") in found(text)
+
+
+def test_english_mail_header_date() -> None:
+    text = ("From: Ten Brink <huur@tenbrink.nl>\nTo: L. de Wit <l@gmail.com>\n"
+            "Sent: Tuesday, December 1, 2026 16:42\nSubject: Huurachterstand\n")
+    assert found(text) == [("2026-12-01", "letter_date")]
+
+
+def test_a_choice_listed_above_takes_the_payment() -> None:
+    text = (LETTER_HEAD + "Wat kun je doen?\n- Je betaalt de € 297,90 in één keer.\n"
+            "- Of je neemt onze betalingsregeling. Vul daarvoor het formulier in en stuur het "
+            "terug.\n\nDoe een van de twee vóór 27 april 2026.\n")
+    assert ("2026-04-27", "pay_by") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        pytest.param("Betaal het totaal binnen zeven dagen na de datum van deze e-mail.", [7],
+                     id="na-de-datum-van-deze-e-mail"),
+        pytest.param("Je hebt 2 maanden premie niet betaald. Betaal nu.", [], id="count-not-term"),
+    ],
+)
+def test_terms_from_an_email_and_counts(text: str, days: list[int]) -> None:
+    from snapdebrief.fields.terms import find_relative_terms
+
+    got = find_relative_terms([text], date(2026, 3, 3))
+    assert [(m.date - date(2026, 3, 3)).days for m in got] == days

@@ -562,3 +562,18 @@ def test_due_among_other_sums(text: str, due: float) -> None:
 )
 def test_due_in_prose_statements_and_benefits(text: str, due: float | None) -> None:
     assert amount_due(find_amounts([text]), [text]) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        pytest.param("U hebt in dat jaar aan voorschotten € 1.944 ontvangen. U hebt dus € 840 te veel "
+                     "zorgtoeslag gekregen. U moet het bedrag uiterlijk op 31 juli 2026 betaald "
+                     "hebben.", 840.0, id="te-veel-toeslag-gekregen-asked-back"),
+        pytest.param("Voorschot  € 3.216\nHuurtoeslag  € 3.132\n\nU hebt € 84 te veel ontvangen. Dit "
+                     "bedrag is niet hoger dan € 116. Daarom hoeft u niets terug te betalen.", None,
+                     id="te-veel-but-nothing-to-pay-back"),
+    ],
+)
+def test_benefit_paid_back_or_not(text: str, due: float | None) -> None:
+    assert amount_due(find_amounts([text]), [text]) == due
