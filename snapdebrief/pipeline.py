@@ -52,6 +52,12 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
     """Everything after classification; the app calls it again when a volunteer corrects a value."""
     rules = load_rules(tuple(options.rules_dirs))
     rule = rules.kinds.get(classification.kind) or rules.kinds["overig"]
+    found = fields
+    if "pay" not in rule.deadline.actions:
+        # A kind that never asks a payment (an invitation, a benefit decision, "overig"): an
+        # amount, account or reference on it is no ask; left out rather than shown wrong (#15).
+        fields = dataclasses.replace(fields, amount_due=None, iban=None, iban_evidence=None,
+                                     payment_reference=None)
     letter_date = fields.letter_date.date if fields.letter_date else None
     actions = list(rule.deadline.actions)
     if fields.amount_due is None and any(a.role in ("refund", "benefit") for a in fields.amounts):
@@ -90,6 +96,7 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
         warnings=tuple(dict.fromkeys(warnings)),
         reading_ease=reading_ease(masked.texts, explanation),
         bsn_values=_bsn_values(doc, fields),
+        found=found if found is not fields else None,
     )
 
 

@@ -237,6 +237,10 @@ class Result:
     extra: dict[str, Any] = field(default_factory=dict)
     # The BSNs found (digits only). Never serialised: to_json() masks every trace of them.
     bsn_values: tuple[str, ...] = field(default=(), repr=False)
+    # Fields as the finders gave them, before the kind left out what it cannot ask (a kind that
+    # never asks a payment has no amount, account or reference to pay with): a volunteer who
+    # corrects the kind gets them back. None: same as `fields`.
+    found: Fields | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:

@@ -889,10 +889,18 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
     """The total to pay: the most specific label, the last one when it stands more than once."""
     totals = [f for f in found if f.amount.role == "total" and f.amount.value > 0
               and not f.role.pay_sentence and not f.conditional]
+    asked = {round(f.amount.value, 2): f for f in found
+             if f.role.pay_sentence and not f.conditional and f.amount.value > 0
+             and _IMPERATIVE.match(f.role.label or "")}
     if not totals:
         return None
     best = max(f.role.rank for f in totals)
-    return [f for f in totals if f.role.rank == best][-1]
+    due = [f for f in totals if f.role.rank == best][-1]
+    if len(asked) == 1 and best < 3 and round(due.amount.value, 2) not in asked:
+        # "Totaal bruto € 1.386,42" beside "Maak € 871,90 over naar …": the letter's own order
+        # to pay names the sum; a table's total may be another figure (gross, before a part)
+        return next(iter(asked.values()))
+    return due
 
 
 def _settle_totals(found: list[_Found]) -> list[_Found]:
@@ -903,7 +911,10 @@ def _settle_totals(found: list[_Found]) -> list[_Found]:
     keep = round(due.amount.value, 2)
     out = []
     for f in found:
-        if f.amount.role == "total" and round(f.amount.value, 2) != keep:
+        if f is due and (f.amount.role != "total" or f.role.pay_sentence):  # its own order to pay
+            f = replace(f, amount=replace(f.amount, role="total"),
+                        role=replace(f.role, role="total", rank=3, pay_sentence=False))
+        elif f.amount.role == "total" and round(f.amount.value, 2) != keep:
             f = replace(f, amount=replace(f.amount, role="other"), role=replace(f.role, role="other"))
         out.append(f)
     return out

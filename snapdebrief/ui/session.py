@@ -92,7 +92,7 @@ def apply_corrections(original: Result, corrections: Corrections, options: Optio
     from ..pipeline import finish
     from ..rules import load_rules
 
-    fields = original.fields
+    fields = original.found if original.found is not None else original.fields
     classification = original.classification
     if corrections.kind is not None and corrections.kind != classification.kind:
         rules = load_rules(tuple(options.rules_dirs))

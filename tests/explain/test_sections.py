@@ -181,3 +181,26 @@ def test_not_found_lists_the_values_left_out() -> None:
     data = result.to_json()
     assert set(data["explanation"]["not_found"]) >= {"amount", "date", "iban", "reference"}
     assert data["amount_due"] is None and data["deadline"] is None
+
+
+def test_a_kind_that_asks_no_payment_shows_no_amount_account_or_reference() -> None:
+    """An amount on an invitation is no ask: left out, and back when the volunteer corrects the
+    kind (issue #15)."""
+    from datetime import date
+
+    from snapdebrief.options import Options
+    from snapdebrief.pipeline import explain
+    from snapdebrief.ui.session import Corrections, apply_corrections
+
+    letter = ("Gemeente Zaanstad\nPostbus 2000, 1500 GA Zaandam\n\nDatum: 2 februari 2027\n\n"
+              "Uitnodiging voor een gesprek\n\nBeste Sanne,\n\nJe energieleverancier meldde een "
+              "achterstand van € 412,00. Wij nodigen je uit voor een gesprek op dinsdag 9 februari "
+              "2027 om 13.30 uur op het Stadhuis. Maak het bedrag over naar NL91 ABNA 0417 1643 00 "
+              "onder vermelding van 2027-0456.\n").encode()
+    options = Options(today=date(2027, 2, 3))
+    result = explain([letter], options)
+    data = result.to_json()
+    assert data["kind"] == "afspraak-uitnodiging"
+    assert (data["amount_due"], data["iban"], data["payment_reference"]) == (None, None, None)
+    fixed = apply_corrections(result, Corrections(kind="incasso-aanmaning"), options).to_json()
+    assert (fixed["amount_due"], fixed["iban"]) == (412.0, "NL91ABNA0417164300")

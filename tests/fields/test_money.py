@@ -577,3 +577,10 @@ def test_due_in_prose_statements_and_benefits(text: str, due: float | None) -> N
 )
 def test_benefit_paid_back_or_not(text: str, due: float | None) -> None:
     assert amount_due(find_amounts([text]), [text]) == due
+
+
+def test_the_letters_own_order_to_pay_beats_a_gross_total() -> None:
+    text = ("  Te veel betaald maart          € 462,14\n  Te veel betaald april          € 462,14\n"
+            "  Totaal bruto                   € 924,28\n\nOmdat u dit jaar terugbetaalt, vragen wij "
+            "het nettobedrag terug.\n\nMaak € 581,20 over naar rekening NL92 INGB 0005 3266 71.")
+    assert amount_due(find_amounts([text]), [text]) == 581.2
