@@ -345,6 +345,10 @@ _LETTER_NOUN = (
 _ORDINAL = (r"(?:\d{1,2}\s?(?:e|ste|de)|eerste|tweede|derde|vierde|vijfde|zesde|zevende"
             r"|achtste|negende|tiende|elfde|twaalfde|laatste)")
 _LABELS: tuple[tuple[str, str, bool], ...] = (
+    # when a page was printed or fetched from a portal: "Afgedrukt op 05-11-2026 21:07",
+    # "afgedrukt vanuit MijnOverheid op …" (no letter date, no meeting)
+    ("other", (r"(?:afgedrukt|geprint|gedownload|opgehaald|gegenereerd|bekeken|geopend|ingelogd)"
+               r"(?:\s+[\w.-]+){0,3}?\s+(?:op|om)"), False),
     ("earlier_letter", (rf"(?:datum\s+)?(?:van\s+)?(?:uw|je|jouw|onze?|mijn|de|het|die|deze"
                        rf"|een|vorige|eerdere?|bij)?\s*[\w-]*(?:{_LETTER_NOUN})\s+(?:van|d\.?\s?d\.?"
                        rf"|gedateerd|met\s+(?:dag)?datum|met\s+dagtekening)"
@@ -396,7 +400,7 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
                     r"(?:brief|beschikking|besluit|aanmaning|herinnering|bericht)(?:\s+is)?"),
      False),
     ("letter_date", (r"datum(?:\s+(?:van\s+)?(?:de\s+)?(?:brief|beschikking|besluit|aanmaning"
-                    r"|herinnering|sommatie|aanslag|verzending|dagtekening|afdruk|uitreiking"
+                    r"|herinnering|sommatie|aanslag|verzending|dagtekening|afdruk|uitreiking|bericht"
                     r"|verzonden))?|afdrukdatum|aanmaakdatum|uitreikingsdatum|verzonden(?:\s+op)?"
                     r"|verstuurd(?:\s+op)?|datum\s+verstuurd|sent"), True),
     ("other", r"(?:[\w-]+\s+)?datum(?:\s+[\w-]+){0,3}|[\w-]*datum", True),
@@ -917,6 +921,8 @@ def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
         return "other"
     if _OURS.search(part):
         return "other"
+    if time and not masked[:s].strip():
+        return "other"  # "28-08-2026 21:47   Mijn DUO - Bericht": a browser's print header
     if time or _APPOINTMENT_CUE.search(masked[slo:shi]):
         return "appointment"
     role = _cue_role(masked, plo, phi, s, e)

@@ -735,3 +735,22 @@ def test_terms_from_an_email_and_counts(text: str, days: list[int]) -> None:
 
     got = find_relative_terms([text], date(2026, 3, 3))
     assert [(m.date - date(2026, 3, 3)).days for m in got] == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Afgedrukt op 05-11-2026 21:07                    duo.nl/mijnduo\n", id="afgedrukt-op"),
+        pytest.param("Dit bericht is afgedrukt vanuit MijnOverheid op 24-07-2026 om 19:03.\n",
+                     id="afgedrukt-vanuit-portal"),
+        pytest.param("28-08-2026 21:47                        Mijn DUO - Bericht\n", id="browser-header"),
+    ],
+)
+def test_print_stamps_are_no_appointment(text: str) -> None:
+    assert all(role != "appointment" for _, role in found(text if text.startswith("28") else
+                                                          LETTER_HEAD + text))
+
+
+def test_datum_bericht_is_the_letter_date() -> None:
+    assert found("Onderwerp       Betalingsverzoek\nDatum bericht   02-11-2026\n") == [
+        ("2026-11-02", "letter_date")]
