@@ -446,7 +446,7 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
                    r"|vervaldatum|betaaldatum|aflossen|terugbetalen|terug\s+te\s+betalen|storten"
                    r"|inlossen|betaaltermijn|betalingstermijn|termijnen|termijnbedrag"
                    rf"|{_ORDINAL}\s+(?:betaal)?termijn"
-                   r"|maak\s+(?:[^\s#]+\s+){0,5}?over)\b"), 0),
+                   r"|maak\s+(?:\S+\s+){0,12}?over)\b"), 0),
         ("pay_by", (r"\b(?:(?:het|dit|dat|uw|openstaande?|totale?)\s+bedrag|de\s+schuld"
                    r"|de\s+termijn|de\s+rekening|de\s+factuur)\b"), 15),
         ("send_by", (r"\b(?:stuur|stuurt|sturen|opsturen|toesturen|insturen|terugsturen"
@@ -458,7 +458,7 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
                     r"|verklaring\w*|machtiging\w*)\b"), 0),
         ("respond_by", (r"\b(?:reageer|reageert|reageren|te\s+reageren|reactie|antwoord\w*"
                        r"|beantwoord\w*|contact|bel|belt|bellen|te\s+bellen|laat|laten\s+weten"
-                       r"|weten|meld|meldt|melden|aanmelden|afmelden|verweer|afspraak\s+(?:te\s+)?"
+                       r"|(?<!te\s)weten|meld|meldt|melden|aanmelden|afmelden|verweer|afspraak\s+(?:te\s+)?"
                        r"maken|maak\s+(?:\w+\s+){0,3}?afspraak|aanvragen|aan\s+te\s+vragen|vraag"
                        r"|kies|kiest|kiezen|keuze|aangeven|geef|doorgeven|door\s+te\s+geven"
                        r"|toestemming|akkoord|onderteken\w*|tekenen|vul|invullen|in\s+te\s+vullen"
@@ -849,8 +849,11 @@ def _cue_role(masked: str, lo: int, hi: int, s: int, e: int) -> str | None:
         for m in rx.finditer(seg):
             a, b = lo + m.start(), lo + m.end()
             if a < e and b > s:
-                continue
-            dist = s - b if b <= s else a - e + 3
+                if a >= s:
+                    continue  # the cue is (in) the date itself
+                dist = 0  # "Maak het totaal uiterlijk 4 november over": the date inside the ask
+            else:
+                dist = s - b if b <= s else a - e + 3
             dist += pen
             if best is None or dist < best[0]:
                 best = (dist, role)

@@ -63,6 +63,7 @@ _LETTER = re.compile(
     rf"|(?:datum|dag)\s+van\s+(?:dagtekening|verzending|bekendmaking|{_DOC})"
     rf"|bekendmaking|(?:datum|dagtekening)\s+(?:van\s+)?{_DOC})(?:\s+van\s+{_DOC})?"
     rf"|vanaf\s+(?:vandaag|heden|(?:de\s+)?dagtekening|de\s+datum\s+van\s+{_DOC})"
+    rf"|na\s+{_DOC}"  # "binnen 7 dagen na deze e-mail"
     rf"|nadat\s+{_DOC}\s+is\s+(?:verstuurd|verzonden|gedagtekend))", _I)
 _OTHER_ANCHOR = re.compile(r"\s+(?:na|nadat|vanaf|sinds|voor|vóór|voordat)\b", _I)
 _TERM_LABEL = re.compile(r"(?:betaal|betalings|reactie|bezwaar)?termijn\s*:?\s*$", _I)

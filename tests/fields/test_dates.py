@@ -754,3 +754,24 @@ def test_print_stamps_are_no_appointment(text: str) -> None:
 def test_datum_bericht_is_the_letter_date() -> None:
     assert found("Onderwerp       Betalingsverzoek\nDatum bericht   02-11-2026\n") == [
         ("2026-11-02", "letter_date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Maak het totaal van € 340,37 uiterlijk woensdag 4 november 2026 over naar ons.",
+                     ("2026-11-04", "pay_by"), id="date-inside-maak-over"),
+        pytest.param("Wij verzoeken u het restant in drie termijnen te voldoen, te weten uiterlijk op "
+                     "31 mei 2026, uiterlijk op 30 juni 2026 en uiterlijk op 31 juli 2026.",
+                     ("2026-05-31", "pay_by"), id="te-weten-is-namely"),
+    ],
+)
+def test_deadline_cues(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(LETTER_HEAD + text)
+
+
+def test_term_after_this_email() -> None:
+    from snapdebrief.fields.terms import find_relative_terms
+
+    got = find_relative_terms(["Betaal het bedrag binnen 7 dagen na deze e-mail."], date(2026, 6, 9))
+    assert [(m.date.isoformat(), m.role) for m in got] == [("2026-06-16", "pay_by")]
