@@ -158,6 +158,7 @@ _PAY_VERB = re.compile(
 )
 _CONDITIONAL = re.compile(
     r"^\s*(?:als|indien|wanneer|zolang|mocht|betaalt\s+u\s+niet|gaat\s+u\s+niet|doet\s+u\s+niets)\b"
+    r"|\balsdan\b|\bin\s+dat\s+geval\b"
     r"|(?<!meer\s)(?<!minder\s)(?<!eerder\s)(?<!later\s)(?<!liever\s)(?<!hoger\s)(?<!lager\s)"
     r"(?<!groter\s)(?<!kleiner\s)(?<!anders\s)(?<!beter\s)\bdan\b",
     _F,
@@ -197,6 +198,8 @@ _LABELS: tuple[_Label, ...] = (
                      r"|\btotaal\s+(?:nog\s+)?verschuldigd\b|\btotaal\s+openstaand\b"
                      r"|\bopenstaande?\s+saldo\b|\bte\s+betalen\s+totaal\b|\btotaal\s+te\s+voldoen\b"
                      r"|\bnog\s+verschuldigd\b"
+                     # the sum a sentence concludes with: "…, derhalve in totaal € 2.887,15"
+                     r"|\b(?:derhalve|dus|zodat|waarmee)\s+(?:in\s+)?(?:totaal|tezamen|samen)\b"
                      r"|\b(?:het|dus)\s+totaal\s+(?:van|voor|op)\b[^€\n]{0,40}\b(?:is|bedraagt|wordt)\s*$"),
     _lab("total", 2, r"\bterug\s*te\s+betalen\b|\bterugbetalen\b|\bte\s+betalen\b|\btotaalbedrag\b"
                      r"|\btotale\s+(?:bedrag|schuld|vordering|achterstand)\b"
@@ -484,7 +487,7 @@ def _is_row_line(text: str, hit: _Hit) -> bool:
 _HEAD_TOTAL = re.compile(
     r"\b(?:restant\w*|totaal|totaalbedrag|saldo)\s+(?:van|op)\s+(?:de|het|deze|dit|uw|je|onze?)\s+"
     r"[\w-]+(?:\s+[\w-]+)?\s*(?:ad|is|bedraagt|van|:)?\s*$", _F)
-_HEAD_TOTAL_LABEL = _Label("total", 2, _HEAD_TOTAL)
+_HEAD_TOTAL_LABEL = _Label("total", 3, _HEAD_TOTAL)  # what remains or sums up the ask
 _BENEFIT_LABEL = _Label("benefit", 0, _BENEFIT)
 
 
@@ -885,13 +888,22 @@ def _lost_commas(found: list[_Found]) -> list[_Found]:
     return out
 
 
+# A request to the reader to pay the amount: "Betaal …", "Maak € … over", "Ik verzoek u het
+# bedrag … over te maken", "Wilt u … betalen?"
+_REQUEST = re.compile(r"\b(?:verzoek\w*|vraag|vragen)\s+(?:ik|wij|we)?\s*(?:u|je|jou)\b"
+                      r"|\bwilt\s+(?:u|je)\b|\b(?:u|je)\s+(?:moet|dient)\b|\b(?:moet|dient)\s+(?:u|je)\b", _F)
+
+
+def _is_order(f: _Found) -> bool:
+    return (f.role.pay_sentence and not f.conditional and f.amount.value > 0
+            and bool(_IMPERATIVE.match(f.role.label or "") or _REQUEST.search(f.amount.text)))
+
+
 def _due_total(found: Sequence[_Found]) -> _Found | None:
     """The total to pay: the most specific label, the last one when it stands more than once."""
     totals = [f for f in found if f.amount.role == "total" and f.amount.value > 0
               and not f.role.pay_sentence and not f.conditional]
-    asked = {round(f.amount.value, 2): f for f in found
-             if f.role.pay_sentence and not f.conditional and f.amount.value > 0
-             and _IMPERATIVE.match(f.role.label or "")}
+    asked = {round(f.amount.value, 2): f for f in found if _is_order(f)}
     if not totals:
         return None
     best = max(f.role.rank for f in totals)
@@ -1001,6 +1013,11 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
     values = {round(f.amount.value, 2) for f in infos
               if f.role.pay_sentence and not f.conditional and f.amount.value > 0}
     asked = values.pop() if len(values) == 1 else None
+    ordered = {round(f.amount.value, 2) for f in infos if _is_order(f)}
+    if len(ordered) == 1:
+        # "Maak het bedrag van € 1.146 over": the letter says in so many words what to pay; a
+        # tax computation's lines ("Inkomstenbelasting € 16.487") are no parts of that sum
+        return ordered.pop()
     if any(f.amount.role in _COMPONENTS for f in parts) and total > 0:
         # "Betaal het bedrag van € 290, inclusief € 40 incassokosten": a stated sum that holds
         # the parts found wins over adding up parts that may be incomplete.

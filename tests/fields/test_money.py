@@ -584,3 +584,23 @@ def test_the_letters_own_order_to_pay_beats_a_gross_total() -> None:
             "  Totaal bruto                   € 924,28\n\nOmdat u dit jaar terugbetaalt, vragen wij "
             "het nettobedrag terug.\n\nMaak € 581,20 over naar rekening NL92 INGB 0005 3266 71.")
     assert amount_due(find_amounts([text]), [text]) == 581.2
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        pytest.param("Inkomstenbelasting en premies     € 16.487\nAl betaald via loonheffing   € 15.341\n\n"
+                     "Daarom moet u nog € 1.146 betalen. Maak het bedrag van € 1.146 over vóór de "
+                     "uiterste betaaldatum.", 1146.0, id="order-beats-a-tax-computation"),
+        pytest.param("Over die twee maanden had ik samen € 1.750 moeten krijgen. Op 6 oktober kwam er "
+                     "€ 300 van u binnen. Er staat dus nu nog € 1.450 open. Ik verzoek u het bedrag "
+                     "van € 1.450 uiterlijk vrijdag 13 november 2026 over te maken.", 1450.0,
+                     id="request-beats-an-earlier-sum"),
+        pytest.param("De vordering bedraagt € 2.762,28, vermeerderd met de kosten van dit exploot ad "
+                     "€ 124,87, derhalve in totaal € 2.887,15.", 2887.15, id="derhalve-in-totaal"),
+        pytest.param("Betaalt u niet, dan zijn alsdan incassokosten verschuldigd van € 410,00, "
+                     "derhalve in totaal € 496,10.", None, id="near-miss-alsdan-is-conditional"),
+    ],
+)
+def test_the_sum_asked(text: str, due: float | None) -> None:
+    assert amount_due(find_amounts([text]), [text]) == due
