@@ -10,6 +10,7 @@ line up under their header.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass
 
@@ -120,5 +121,5 @@ def lay_out(words: list[OcrWord]) -> tuple[str, list[tuple[int, int]]]:
 def row_pitch(tops: list[float], height: float) -> float:
     """The usual distance from one row to the next: the median step between rows, leaving out
     steps over a skipped line (more than 2.5 letter heights); `height` when too few rows."""
-    steps = [b - a for a, b in zip(tops, tops[1:]) if 0 < b - a <= 2.5 * height]
+    steps = [b - a for a, b in itertools.pairwise(tops) if 0 < b - a <= 2.5 * height]
     return statistics.median(steps) if len(steps) >= 3 else 1.4 * height
