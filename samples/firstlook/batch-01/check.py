@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 

@@ -32,7 +32,7 @@ from dateutil.relativedelta import relativedelta
 HERE = Path(__file__).resolve().parent
 sys.dont_write_bytecode = True  # leave no __pycache__ in samples/holdout
 sys.path.insert(0, str(HERE.parent.parent / "holdout"))
-from tools import objection_deadline  # noqa: E402  (helper functions only)
+from tools import objection_deadline
 
 KINDS = {"belasting-aanslag", "belasting-aanmaning", "toeslag-beschikking", "toeslag-terugvordering",
          "gemeente-belastingaanslag", "kwijtschelding-besluit", "cjib-boete", "cjib-aanmaning",
