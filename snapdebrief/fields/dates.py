@@ -470,6 +470,7 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
 _BACK_REFERENCE = re.compile(
     r"\b(?:doe|dit|dat|deze|die|ze|daarvoor|hiervoor|daarmee|hiermee|daartoe|dan)\b", _I)
 _ANAPHOR = re.compile(r"\b(?:daarvoor|hiervoor|daartoe|hiertoe)\b", _I)
+_OBJECTION_LETTER = re.compile(r"\b(?:een|uw|je)\s+(?:brief|bezwaarschrift|beroepschrift)\b", _I)
 _APPOINTMENT_CUE = re.compile(
     r"\b(?:afspraak|gesprek|uitnodig\w*|verwacht(?:en)?\s+(?:u|je)|kom|komt|komen|zitting"
     r"|terechtzitting|hoorzitting|verschijn\w*|spreekuur|langs\s*(?:te\s+)?komen|bijeenkomst"
@@ -872,9 +873,11 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
         if role == "ours":
             return "other"
         if role in ("send_by", "respond_by") and prev is not None \
-                and _ANAPHOR.search(ctx.masked[lo:hi]) \
+                and (_ANAPHOR.search(ctx.masked[lo:hi]) or _OBJECTION_LETTER.search(ctx.masked[lo:hi])) \
                 and _cue_role(ctx.masked, prev[0], prev[1], s, e) == "object_by":
-            return "object_by"  # "... beroep instellen. Stuur daarvoor binnen tien dagen ..."
+            # "... beroep instellen. Stuur daarvoor binnen tien dagen ...", "Dan kun je in
+            # beroep gaan. Stuur ons binnen 6 weken een brief."
+            return "object_by"
         if role:
             return role
     line_lo, line_hi, _ = _line_span(ctx.masked, s, e)

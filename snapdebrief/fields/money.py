@@ -946,8 +946,11 @@ _COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
 _NOT = re.compile(r"\b(?:niet|geen|nooit|hoeft|hoef)\b", _F)
 
 
-_PAY_BACK = re.compile(r"\b(?:betaal\w*|terugbetal\w*|terug\s+te\s+betalen|over\s*te\s*maken"
-                       r"|overmaken|voldoen)\b", _F)
+_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:dus\s+|daarom\s+|verder\s+)?"
+                             r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:terug\s+)?te\s+betalen\b", _F)
+_PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|terug\s+te\s+betalen"
+                       r"|over\s*te\s*maken|overmaken|voldoen"
+                       r"|(?:moet|moeten|dient|dienen)\b[^.]{0,60}\bbetaald)\b", _F)  # not "al betaald"
 
 
 def _asks_to_pay(text: str, verbs: re.Pattern[str] = _PAY_VERB) -> bool:
@@ -984,6 +987,10 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
         return _Found(a, r, True, False, (0, 0), a.text)
 
     infos = [info(a) for a in amounts]
+    if any(_NOTHING_TO_PAY.search(p or "") for p in pages) and not any(
+        _asks_to_pay(p or "", _PAY_BACK) for p in pages
+    ):
+        return None  # "Je hoeft dus niets meer te betalen": the sums shown are no ask
     due = _due_total(infos)
     if due is not None and any(f.amount.role == "refund" for f in infos) and not any(
         f.role.pay_sentence for f in infos

@@ -775,3 +775,12 @@ def test_term_after_this_email() -> None:
 
     got = find_relative_terms(["Betaal het bedrag binnen 7 dagen na deze e-mail."], date(2026, 6, 9))
     assert [(m.date.isoformat(), m.role) for m in got] == [("2026-06-16", "pay_by")]
+
+
+def test_sending_the_objection_letter_is_the_objection() -> None:
+    from snapdebrief.fields.terms import find_relative_terms
+
+    text = ("Ben je het niet eens met dit besluit? Dan kun je in beroep gaan. Stuur ons binnen 6 "
+            "weken na de datum van deze brief een brief.")
+    got = find_relative_terms([text], date(2026, 4, 9))
+    assert [(m.date.isoformat(), m.role) for m in got] == [("2026-05-21", "object_by")]

@@ -604,3 +604,11 @@ def test_the_letters_own_order_to_pay_beats_a_gross_total() -> None:
 )
 def test_the_sum_asked(text: str, due: float | None) -> None:
     assert amount_due(find_amounts([text]), [text]) == due
+
+
+def test_nothing_left_to_pay_after_kwijtschelding() -> None:
+    text = ("Afvalstoffenheffing          € 301,20\nRioolheffing                 €  88,44\n"
+            "Samen                        € 389,64\n\nVoor allebei krijg je kwijtschelding. Je hoeft dus "
+            "niets meer te betalen voor deze aanslag.\n\nJe had al iets betaald\nOp 31 maart hebben "
+            "we € 38,96 van je rekening afgeschreven. Dit geld krijg je terug.")
+    assert amount_due(find_amounts([text]), [text]) is None
