@@ -786,6 +786,11 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
     starts_line = not masked[line_lo:s].strip()
     hi = line_lo - 1
     blank = 0
+    rows = 1  # dates in this column: more than one is a table of dates, not the letter's date
+    nxt_hi = masked.find("\n", masked.find("\n", s) + 1)
+    below = masked[masked.find("\n", s) + 1 : nxt_hi if nxt_hi != -1 else len(masked)]
+    if masked.find("\n", s) != -1 and (_piece_at(below, col) or "").startswith("#"):
+        rows += 1
     for _ in range(40):
         if hi < 0:
             return None
@@ -810,9 +815,13 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
         if piece is None:
             return None
         if piece.startswith("#"):
+            rows += 1
             continue  # another row of the same table column
         label = _norm(piece).rstrip(" :.?")
         role = _full_label(label)
+        if role == "letter_date" and rows > 1:
+            # "Factuur   Datum   Bedrag   Status" over several rows: invoice or history dates
+            return "invoice" if _INVOICE_NOUN.search(_norm(prev)) else "other", piece.strip()
         if role is None and _DEADLINE_PREP.fullmatch(" " + label):
             before = ctx.previous_sentence(lo)  # the sentence that introduces the table
             if before is not None:

@@ -519,7 +519,7 @@ class _Role:
     rank: int = 0
     paid: bool = False
     pay_sentence: bool = False
-    kind: str = ""  # "rate" / "threshold" / "base" / "negated" for the other-roles
+    kind: str = ""  # "rate" / "threshold" / "base" / "negated" / "list" for the other-roles
 
 
 def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
@@ -626,9 +626,12 @@ class _Found:
 
 def _header_role(text: str, hit: _Hit) -> _Role | None:
     """The column header over an unlabelled amount ("Bruto per maand" over "€ 2.322,41")."""
-    ls, _ = _line_bounds(text, hit.start)
+    ls, le = _line_bounds(text, hit.start)
     col_a, col_b = hit.start - ls, hit.end - ls
     pos = ls
+    nle = text.find("\n", le + 1)
+    below = text[le + 1 : nle if nle != -1 else len(text)] if le < len(text) else ""
+    rows = 1 + bool(_CUR_BEFORE.search(below) or _CUR_AFTER.search(below))
     for _ in range(8):
         prev = _prev_line(text, pos)
         if prev is None:
@@ -636,6 +639,7 @@ def _header_role(text: str, hit: _Hit) -> _Role | None:
         line = text[prev[0] : prev[1]]
         pos = prev[0]
         if _CUR_BEFORE.search(line) or _CUR_AFTER.search(line):
+            rows += 1
             continue
         cells = list(re.finditer(r"\S+(?: \S+)*", line))
         if len(cells) < 2:
@@ -651,6 +655,10 @@ def _header_role(text: str, hit: _Hit) -> _Role | None:
         r = _role(cell.group(), "", row=False)
         if r.label is None:
             return None
+        if r.role == "total" and r.rank <= 1 and rows > 1:
+            # "Factuur   Datum   Bedrag   Status" over several rows: a list of amounts, each
+            # no total to pay (the sum asked, if any, is stated elsewhere)
+            return _Role("other", r.label, kind="list")
         if r.kind in ("rate", "threshold"):
             # "Bruto per maand": a benefit when the paragraph above speaks of one.
             above = text[max(0, pos - 400) : pos].rstrip()
@@ -832,7 +840,7 @@ def _as_summand(f: _Found) -> _Found:
     to: AmountRole | None = None
     if r.role == "total":
         to = "other" if r.kind == "sum" else "principal"
-    elif r.role == "other" and (r.label is None and r.kind == "" or r.kind == "rate"):
+    elif r.role == "other" and (r.label is None and r.kind == "" or r.kind in ("rate", "list")):
         to = "principal"
     if to is None:
         return f
@@ -1031,4 +1039,19 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
         if asked is not None and asked >= total - 0.005:
             return asked
         return round(total, 2)
+    if asked is None:
+        return _open_rows(infos, pages)
     return asked
+
+
+_OPEN_STATUS = re.compile(r"\b(?:open|openstaand|onbetaald|niet\s+betaald)\s*[|│]?\s*$", _F)
+
+
+def _open_rows(infos: Sequence[_Found], pages: Sequence[str]) -> float | None:
+    """A list of invoices with their status ("F26-30418  02-09-2026  € 149,95  open"), some
+    paid: what is asked is the sum of the open ones, when the letter asks to pay at all."""
+    listed = [f for f in infos if f.row and f.role.kind == "list" and not f.conditional]
+    open_ = [f for f in listed if _OPEN_STATUS.search(f.amount.text)]
+    if not open_ or len(listed) < 2 or not any(_asks_to_pay(p or "", _PAY_BACK) for p in pages):
+        return None
+    return round(sum(f.amount.value for f in open_), 2)

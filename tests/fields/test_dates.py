@@ -784,3 +784,11 @@ def test_sending_the_objection_letter_is_the_objection() -> None:
             "weken na de datum van deze brief een brief.")
     got = find_relative_terms([text], date(2026, 4, 9))
     assert [(m.date.isoformat(), m.role) for m in got] == [("2026-05-21", "object_by")]
+
+
+def test_a_date_column_of_an_invoice_table_is_no_letter_date() -> None:
+    text = ("Emmeloord, 20 oktober 2026\n\nFactuur     Datum        Bedrag     Status\n"
+            "F26-29105   19-08-2026   € 39,95    betaald\nF26-30418   02-09-2026   € 149,95   open\n")
+    got = found(text)
+    assert got[0] == ("2026-10-20", "letter_date")
+    assert [r for _, r in got[1:]] == ["invoice", "invoice"]

@@ -612,3 +612,19 @@ def test_nothing_left_to_pay_after_kwijtschelding() -> None:
             "niets meer te betalen voor deze aanslag.\n\nJe had al iets betaald\nOp 31 maart hebben "
             "we € 38,96 van je rekening afgeschreven. Dit geld krijg je terug.")
     assert amount_due(find_amounts([text]), [text]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        pytest.param("Factuur     Datum        Bedrag     Status\nF26-29105   19-08-2026   € 39,95    betaald\n"
+                     "F26-30418   02-09-2026   € 149,95   open\nF26-31772   16-09-2026   € 64,90    open\n\n"
+                     "Wilt u de twee openstaande facturen samen overmaken vóór 30 oktober?", 214.85,
+                     id="sum-of-the-open-invoices"),
+        pytest.param("Factuur     Datum        Bedrag\nF26-29105   19-08-2026   € 39,95\n"
+                     "F26-30418   02-09-2026   € 149,95\nF26-31772   16-09-2026   € 64,90\n\n"
+                     "Neem contact met ons op.", None, id="near-miss-a-list-is-no-total"),
+    ],
+)
+def test_invoice_lists(text: str, due: float | None) -> None:
+    assert amount_due(find_amounts([text]), [text]) == due
