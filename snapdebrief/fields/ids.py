@@ -160,6 +160,7 @@ _OWN = re.compile(
 _PAYOUT = re.compile(
     r"(?:\b(?:wij|we)\s+(?:maken|betalen|storten|boeken|keren|sturen)\b"
     r"|\b(?:u|je)\s+(?:krijgt|ontvangt)\b|\b(?:het\s+)?(?:geld|bedrag|voorschot)\s+(?:komt|gaat)\b"
+    r"|(?:^|(?<=\n))[ \t]*(?:uit)?betaald(?=\s+op\s)"  # a benefit's row "Betaald op rekening  NL…"
     r"|\b(?:wordt|worden)\s+(?:[\w-]+\s+){0,5}?(?:uitbetaald|uitgekeerd|overgemaakt"
     r"|overgeboekt|gestort|teruggestort|bijgeschreven)\b)"
     r"[^.!?]{0,100}?\b(?:op|naar|via)\s+(?:uw\s+|je\s+|het\s+)?(?:bank)?(?:rekening(?:nummer)?|iban)"
@@ -190,7 +191,7 @@ def _sentence_before(text: str, start: int, reach: int = 200) -> str:
     # not "t.n.v. ", nor "patiëntnr. 30418" (a number after a dot goes on the sentence)
     for m in re.finditer(r"(?<![\s.]\w)[.!?](?=\s+[^\d\s])|\n\s*\n", before):
         cut = m.end()
-    return before[cut + 1 :] if cut != -1 else before
+    return before[cut:].lstrip(" \t") if cut != -1 else before
 
 
 @dataclass(frozen=True)
@@ -332,7 +333,7 @@ _FILLER = re.compile(
 _GROUPS = re.compile(r"\d+(?:[ .]\d+)*")
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./\-]*[A-Za-z0-9])?")
 _PAY_CUE = re.compile(
-    r"\b(?:onder|met)\s+vermelding\s+van\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|je|jouw|de|elke|iedere)\s+betaling\b"
+    r"\b(?:onder|met)\s+vermelding\s+van\b|\bvermeld\s+(?:daarbij|hierbij|daar\s+bij)\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|je|jouw|de|elke|iedere)\s+betaling\b"
     r"|\b(?:als|in\s+de|bij\s+de)\s+omschrijving\b|\bomschrijving\s*:|\bbetalings?kenmerk\b"
     r"|\bbetaalkenmerk\b"
     # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"
@@ -406,6 +407,9 @@ def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
                 return None
         elif not re.match(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*-?\d", text[pos:pos + 20]):
             return None  # a betalingskenmerk is digits, or a sender's own code ("PS-26-0091734")
+    quoted = _QUOTED.match(text, pos)
+    if quoted and kind == "kenmerk":  # onder vermelding van "huur Spaarnwouderstraat 61A"
+        return quoted.group(1), quoted.start(1), quoted.end(1)
     m = _TOKEN.match(text, pos)
     if not m:
         return None
@@ -413,8 +417,8 @@ def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
         tax = _TAX_NUMBER.match(text, pos)
         if tax:  # "1234.56.782.H.46", also as OCR breaks it: "123456 789.H 01"
             return tax.group(), tax.start(), tax.end()
-    joined = _PREFIX_NUMBER.match(text, pos)
-    if joined:  # "DW 2604218", "AB 12345": capitals, one space, the number
+    joined = _PREFIX_NUMBER.match(text, pos) or _DIGIT_GROUPS.match(text, pos)
+    if joined:  # "DW 2604218", "7712 0458": one number printed in groups with single spaces
         return joined.group(), joined.start(), joined.end()
     tok = m.group().rstrip(".-/")
     if not re.search(r"\d", tok) or _DATE_LIKE.match(tok) or len(tok) < 3:
@@ -432,6 +436,8 @@ def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
 # (4.2.3 as printed, any grouping as OCR leaves it), a letter for the tax, then two or four digits.
 _TAX_NUMBER = re.compile(r"(?:\d[ .]{0,2}){8}\d[ .]{0,2}[A-Z][ .]{0,2}\d{1,4}(?:\.\d{1,4}){0,2}(?:[ .]?\d{2})?"
                          r"(?![\w.])")
+_DIGIT_GROUPS = re.compile(r"\d{3,4}(?: \d{3,4}){1,3}(?![\d\w]|[,.]\d)")
+_QUOTED = re.compile(r"[\"“‘'„]([^\"”’'\n]{3,40}?\d[^\"”’'\n]{0,40}?)[\"”’']")
 _PREFIX_NUMBER = re.compile(r"[A-Z]{1,4}[ ]\d[\d./-]{3,}\d(?![\w-])")
 _SKIP_WORDS = re.compile(r"(?:[ \t]+[A-Za-zÀ-ÿ]{1,15}){1,2}(?=[ \t]*:|[ \t]{2,}|\t)")
 
@@ -586,9 +592,15 @@ def _payment_context(text: str, ev: Evidence) -> bool:
         return False
     if _PAY_CUE.search(sentence) or _CUE_AFTER.match(text, ev.end):
         return True
+    before_len = len(sentence)
+    rest = text[ev.end : ev.end + 80]
+    rest = rest[: m.start()] if (m := re.search(r"[.!?](?=\s)|\n\s*\n", rest)) else rest
+    if _WEAK_CUE.search(rest) and not _WEAK_CUE.search(sentence):
+        # "Wilt u daarbij het factuurnummer 2025-1187 vermelden": the cue after the number
+        sentence = sentence + " " + rest
     if _WEAK_CUE.search(sentence):
         # The sentence itself or the one before it gives the payment instruction.
-        wider = _sentence_before(text, ev.start - len(sentence) - 1, 220) + " " + sentence
+        wider = _sentence_before(text, ev.start - before_len - 1, 220) + " " + sentence
         return bool(_PAY_WORDS.search(wider))
     return False
 

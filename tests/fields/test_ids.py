@@ -347,6 +347,15 @@ def test_each_value_once_with_the_payment_mention() -> None:
         pytest.param("Patiëntnummer: 30418\n\nBETAALSTROOK\n  Rekeningnummer            NL16 KNAB 9719 "
                      "3996 17\n  Omschrijving / kenmerk    patiëntnr. 30418\n", "30418",
                      id="slip-row-omschrijving-kenmerk"),
+        pytest.param("Maak het over naar NL69 ABNA 0481 2377 55 ten name van E. ten Brink en vermeld "
+                     "daarbij\nHUUR-KVB58-2.", "HUUR-KVB58-2", id="vermeld-daarbij"),
+        pytest.param('Maak € 1.450 over op NL81 RBRB 5504 4328 40, onder vermelding van "huur '
+                     'Spaarnwouderstraat 61A".', "huurSpaarnwouderstraat61A", id="quoted-free-text"),
+        pytest.param("Op 18 december hebben wij u factuur 2025-1187 gestuurd. Maak het bedrag over op "
+                     "NL44 RABO 0123 4567 89. Wilt u daarbij het factuurnummer 2025-1187 vermelden?",
+                     "2025-1187", id="vermelden-after-the-number"),
+        pytest.param("Relatienummer   7712 0458\n\nBetaal € 90 op NL44 RABO 0123 4567 89 en vermeld uw "
+                     "relatienummer 7712 0458.", "77120458", id="number-in-digit-groups"),
         pytest.param("", None, id="empty"),
     ],
 )
@@ -484,3 +493,9 @@ def test_the_account_the_benefit_goes_to_is_not_to_pay_to() -> None:
 def test_tax_number_read_whole(text: str, value: str) -> None:
     """A broken aanslagnummer is one reference, so no piece of the BSN in it stands alone (#16)."""
     assert [r.value for r in find_references([text])] == [value]
+
+
+def test_a_benefits_payout_row_is_no_account_to_pay_to() -> None:
+    text = ("Netto per maand (ongeveer)            € 1.452,10\n"
+            "Betaald op rekening                   NL70 ASNB 0707 7183 04\n\nBetaal niets terug.")
+    assert choose_iban(find_ibans([text]), [text]) is None
