@@ -20,9 +20,11 @@ _F = re.IGNORECASE
 # --- IBAN ---------------------------------------------------------------------------------------
 
 _DIGITISH = "0-9OoIlSB|"
+# Between groups a space, a dot, or a line break where the text wraps ("NL28 RABO 2161\n5263 08")
+_GAP_IN_IBAN = r"(?:[ .]|[ ]?\n[ \t]*)"
 _NL_IBAN = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<cc>N[LI1l|])[ .]?(?P<check>[{_DIGITISH}]{{2,3}})[ .]?"
-    rf"(?P<bank>[A-Z0-9l]{{4}})(?P<acct>(?:[ .]?[{_DIGITISH}]){{10}})(?![0-9A-Za-z])"
+    rf"(?<![A-Za-z0-9])(?P<cc>N[LI1l|]){_GAP_IN_IBAN}?(?P<check>[{_DIGITISH}]{{2,3}}){_GAP_IN_IBAN}?"
+    rf"(?P<bank>[A-Z0-9l]{{4}})(?P<acct>(?:{_GAP_IN_IBAN}?[{_DIGITISH}]){{10}})(?![0-9A-Za-z])"
 )
 _OTHER_IBAN = re.compile(
     r"(?<![A-Za-z0-9])(?P<cc>(?!NL)[A-Z]{2})(?P<check>\d{2})[ ]?(?P<rest>(?:[A-Z0-9]{4}[ ]?){2,7}"
@@ -83,14 +85,14 @@ def _repair_nl(m: re.Match[str]) -> str | None:
 
 
 def _repaired(m: re.Match[str], check: str) -> str | None:
-    direct = ("NL" + check + m.group("bank") + re.sub(r"[ .]", "", m.group("acct"))).upper()
+    direct = ("NL" + check + m.group("bank") + re.sub(r"[\s.]", "", m.group("acct"))).upper()
     if iban_valid(direct):
         return direct
     fixed = (
         "NL"
         + check.translate(_TO_DIGIT)
         + m.group("bank").translate(_TO_LETTER).upper()
-        + re.sub(r"[ .]", "", m.group("acct")).translate(_TO_DIGIT)
+        + re.sub(r"[\s.]", "", m.group("acct")).translate(_TO_DIGIT)
     )
     return fixed if iban_valid(fixed) else None
 

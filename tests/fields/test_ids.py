@@ -499,3 +499,9 @@ def test_a_benefits_payout_row_is_no_account_to_pay_to() -> None:
     text = ("Netto per maand (ongeveer)            € 1.452,10\n"
             "Betaald op rekening                   NL70 ASNB 0707 7183 04\n\nBetaal niets terug.")
     assert choose_iban(find_ibans([text]), [text]) is None
+
+
+def test_an_iban_wrapped_over_two_lines() -> None:
+    text = ("Betaal € 669,00 vóór 11 september 2026. Gebruik het IBAN NL28 RABO 2161\n"
+            "5263 08 ten name van CJIB.")
+    assert [i for i, _, _ in find_ibans([text])] == ["NL28RABO2161526308"]
