@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..result import Document, Fields, Reference
-from .dates import find_appointment, find_dates, find_letter_date
+from .dates import find_appointment, find_dates, find_letter_date, page_dates
 from .ids import choose_iban, choose_payment_reference, find_ibans, find_references
 from .locate import boxed
-from .money import amount_due, find_amounts
+from .money import amounts_and_due
 from .privacy import find_bsns, kenmerk_bsn_spans
 from .sender import find_sender
 from .terms import find_relative_terms
@@ -14,12 +14,12 @@ from .terms import find_relative_terms
 
 def find_fields(doc: Document) -> Fields:
     pages = doc.texts
-    mentions = find_dates(pages)
+    read = page_dates(pages)
+    mentions = find_dates(pages, read)
     letter = find_letter_date(pages, mentions)
-    relative = find_relative_terms(pages, letter.date if letter else None)
+    relative = find_relative_terms(pages, letter.date if letter else None, read)
     appointment = find_appointment(pages, mentions)
-    amounts = find_amounts(pages)
-    due = amount_due(amounts, pages)
+    amounts, due = amounts_and_due(pages)
     iban = choose_iban(find_ibans(pages), pages)
     refs = find_references(pages)
     pay_ref = choose_payment_reference(refs, pages)

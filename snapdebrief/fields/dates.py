@@ -529,13 +529,29 @@ class _Role:
     weak: bool = False  # a letter date from a place line or "Heden,": a label beats it
 
 
-def find_dates(pages: Sequence[str]) -> list[DateMention]:
+@dataclass(frozen=True)
+class PageDates:
+    """One page's dates and its sentence context: computed once, read by find_dates and by
+    terms.find_relative_terms."""
+
+    spans: list[DateSpan]
+    ctx: PageContext
+
+
+def page_dates(pages: Sequence[str]) -> list[PageDates]:
+    out = []
+    for text in pages:
+        spans = scan_dates(text)
+        out.append(PageDates(spans, page_context(text, [(s.start, s.end) for s in spans])))
+    return out
+
+
+def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) -> list[DateMention]:
     """Every date on the letter with its role, in page order; yearless dates get a year from
     the letter date (forward for deadlines and appointments, backward for earlier letters)."""
     items: list[tuple[int, DateSpan, _Role, str | None, str]] = []
-    for pi, text in enumerate(pages):
-        spans = scan_dates(text)
-        ctx = page_context(text, [(s.start, s.end) for s in spans])
+    for pi, page in enumerate(read if read is not None else page_dates(pages)):
+        spans, ctx = page.spans, page.ctx
         for i, sp in enumerate(spans):
             t = _time_near(ctx, sp)
             r = _classify(ctx, spans, i, t)

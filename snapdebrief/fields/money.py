@@ -981,8 +981,19 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
     `pages` lets the context of each amount be read again; amounts not found there are judged
     on their role and label alone.
     """
-    amounts = list(amounts)
-    ctx = {f.order: f for f in _find(pages)}
+    return _due(_infos(list(amounts), _find(pages)), pages)
+
+
+def amounts_and_due(pages: Sequence[str]) -> tuple[list[Amount], float | None]:
+    """find_amounts and amount_due in one pass over the letter (the finder runs once)."""
+    found = _find(pages)
+    amounts = [f.amount for f in found]
+    return amounts, _due(_infos(amounts, found), pages)
+
+
+def _infos(amounts: list[Amount], found: list[_Found]) -> list[_Found]:
+    """Each amount with the context its finder saw (or judged on its role and label alone)."""
+    ctx = {f.order: f for f in found}
 
     def info(a: Amount) -> _Found:
         if a.evidence is not None and (a.evidence.page, a.evidence.start) in ctx:
@@ -994,7 +1005,10 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
         r = _Role(a.role, a.label, rank, paid=paid, pay_sentence=a.role == "total" and rank == 0)
         return _Found(a, r, True, False, (0, 0), a.text)
 
-    infos = [info(a) for a in amounts]
+    return [info(a) for a in amounts]
+
+
+def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if any(_NOTHING_TO_PAY.search(p or "") for p in pages) and not any(
         _asks_to_pay(p or "", _PAY_BACK) for p in pages
     ):

@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..result import DateMention, Evidence
 from .calendar import add_working_days
-from .dates import DateSpan, deadline_role, is_past, page_context, scan_dates, sentence_text
+from .dates import DateSpan, PageDates, deadline_role, is_past, page_dates, sentence_text
 
 NUMBER_WORDS: dict[str, int] = {
     "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
@@ -82,15 +82,16 @@ class _Term:
     anchor: date | None = None  # "binnen 4 weken na 03-06-2026": counted from that date
 
 
-def find_relative_terms(pages: Sequence[str], letter_date: date | None) -> list[DateMention]:
+def find_relative_terms(pages: Sequence[str], letter_date: date | None,
+                        read: Sequence[PageDates] | None = None) -> list[DateMention]:
     """Each term that asks an action (pay_by, respond_by, send_by, object_by), dated from the
     letter date; [] when the letter date is unknown."""
     if letter_date is None:
         return []
     out: list[DateMention] = []
-    for pi, text in enumerate(pages):
-        spans = scan_dates(text)
-        ctx = page_context(text, [(s.start, s.end) for s in spans])
+    for pi, (text, page) in enumerate(zip(pages, read if read is not None else page_dates(pages),
+                                          strict=True)):
+        spans, ctx = page.spans, page.ctx
         for term in _terms(text, spans, letter_date):
             lo, hi = ctx.sentence(term.start)
             if is_past(ctx.masked[lo:term.start] + ctx.masked[term.end:hi]):
