@@ -762,12 +762,21 @@ def _label_segment(prefix: str) -> str | None:
 
 
 def _full_label(seg: str) -> str | None:
+    seg = seg.strip(" |│┃")  # a boxed table's cell
     if not seg:
         return None
     for role, rx in _LABEL_FULL:
         if rx.fullmatch(seg):
             return role
+    # "Vervaldatum van deze aanmaning": the label with the paper it belongs to
+    short = _OF_THIS_PAPER.sub("", seg)
+    if short != seg:
+        return _full_label(short)
     return None
+
+
+_BOX_BAR = re.compile(r"[|│┃║]")
+_OF_THIS_PAPER = re.compile(r"\s+(?:van|bij|voor)\s+(?:deze|dit|de|het|uw|je)\s+[\w-]+$", _I)
 
 
 def _block_action(ctx: PageContext, line_lo: int) -> str | None:
@@ -849,6 +858,7 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
 
 def _piece_at(line: str, col: int) -> str | None:
     """The gap-separated cell of `line` that starts within 4 columns of `col`."""
+    line = _BOX_BAR.sub(" ", line)  # "| Termijn  | Vervaldatum |": the bars part the cells
     for m in re.finditer(r"\S+(?:[^\S\n]{1,2}\S+)*", line):
         if abs(m.start() - col) <= 4:
             return m.group()
