@@ -45,6 +45,8 @@ MONTHS: dict[str, int] = {
 WEEKDAYS: dict[str, int] = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
     "zondag": 6, "ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6,
+    # an e-mail client set to English: "Date: Mon, 9 Feb 2026 10:03:51 +0100"
+    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
 }
 
 _D = "[0-9OoIl]"  # a digit as OCR may print it: O for 0, l or I for 1
@@ -402,7 +404,7 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
     ("letter_date", (r"datum(?:\s+(?:van\s+)?(?:de\s+)?(?:brief|beschikking|besluit|aanmaning"
                     r"|herinnering|sommatie|aanslag|verzending|dagtekening|afdruk|uitreiking|bericht"
                     r"|verzonden))?|afdrukdatum|aanmaakdatum|uitreikingsdatum|verzonden(?:\s+op)?"
-                    r"|verstuurd(?:\s+op)?|datum\s+verstuurd|sent"), True),
+                    r"|verstuurd(?:\s+op)?|datum\s+verstuurd|sent|date"), True),
     ("other", r"(?:[\w-]+\s+)?datum(?:\s+[\w-]+){0,3}|[\w-]*datum", True),
 )
 _LABEL_FULL = tuple((role, re.compile(rf"(?:{p})", _I)) for role, p, _ in _LABELS)

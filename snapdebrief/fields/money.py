@@ -32,7 +32,8 @@ _NUM = (
 _MINUS = "-−–"
 _CUR_BEFORE = re.compile(
     rf"(?P<neg1>[{_MINUS}][ \t]?)?(?P<open>\([ \t]?)?"
-    rf"(?:€|\bEUR(?![A-Za-z])|\bEur(?![A-Za-z]))[ \t\u00a0]?(?P<neg2>[{_MINUS}][ \t]?)?"
+    # a table right-aligns the figure: "€   642,00"
+    rf"(?:€|\bEUR(?![A-Za-z])|\bEur(?![A-Za-z]))[ \t\u00a0]{{0,8}}(?P<neg2>[{_MINUS}][ \t]?)?"
     rf"(?P<num>{_NUM})"
     rf"(?P<neg3>-(?![-\d€]))?(?P<close>[ \t]?\))?"
 )
@@ -185,7 +186,7 @@ def _lab(role: AmountRole, rank: int, pattern: str) -> _Label:
 
 # Row and sentence labels. At one position the first listed wins, so specific before general.
 _LABELS: tuple[_Label, ...] = (
-    _lab("other", 0, r"\bsubtotaal\b|\btotaal\s+(?:incasso)?kosten\b|\btotaal\s+rente\b"
+    _lab("other", 0, r"\bsubtotaal\b|\btotaal\s+(?:extra\s+|bijkomende\s+)?(?:incasso)?kosten\b|\btotaal\s+rente\b"
                      r"|\btotaal\s+per\s+(?:maand|jaar|kwartaal)\b"),
     _lab("other", 0, r"\bwoz[-\s]?waarde\b|\bwaarde\b|\btermijnbedrag\b|\bper\s+termijn\b"
                      r"|\bheffingskorting\w*|\b\w*inkomen\b|\bvermogen\b|\bverzendkosten\b"
@@ -860,7 +861,9 @@ def _promotable(f: _Found) -> bool:
         return True
     label = (f.role.label or "").lower()
     if f.role.role == "other":
-        return f.role.kind in ("", "rate") and not label.startswith(("subtotaal", "totaal per"))
+        # "Totaal extra kosten" sums costs that come only later: a sum, not the total to pay
+        return f.role.kind in ("", "rate") and not label.startswith(("subtotaal", "totaal per")) \
+            and not re.match(r"totaal\s+(?:\w+\s+)?(?:incasso)?kosten\b|totaal\s+rente\b", label)
     return f.role.role == "principal" and bool(
         re.search(r"openstaand|achterstand|saldo|bedrag", label)
     )

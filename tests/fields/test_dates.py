@@ -792,3 +792,14 @@ def test_a_date_column_of_an_invoice_table_is_no_letter_date() -> None:
     got = found(text)
     assert got[0] == ("2026-10-20", "letter_date")
     assert [r for _, r in got[1:]] == ["invoice", "invoice"]
+
+
+def test_english_rfc_mail_date_and_boxed_table_header() -> None:
+    text = ("From: FitFabriek <leden@fit.nl>\nTo: s@example.nl\nDate: Mon, 9 Feb 2026 10:03:51 +0100\n"
+            "Subject: Laatste herinnering\n")
+    assert found(text) == [("2026-02-09", "letter_date")]
+    table = (LETTER_HEAD + "+----------+----------------+-----------+\n"
+             "| Termijn  | Vervaldatum    | Bedrag    |\n+----------+----------------+-----------+\n"
+             "| 1        | 28-02-2027     | € 116     |\n| 2        | 31-03-2027     | € 116     |\n")
+    assert [r for _, r in found(table)[1:]] == ["pay_by", "pay_by"]
+    assert ("2026-06-26", "pay_by") in found(LETTER_HEAD + "Vervaldatum van deze aanmaning: 26-06-2026\n")

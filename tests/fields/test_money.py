@@ -628,3 +628,22 @@ def test_nothing_left_to_pay_after_kwijtschelding() -> None:
 )
 def test_invoice_lists(text: str, due: float | None) -> None:
     assert amount_due(find_amounts([text]), [text]) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        pytest.param("  U kreeg als voorschot voor 2024              € 1.660,00\n"
+                     "  U had recht op                               € 1.018,00\n"
+                     "  U moet terugbetalen                          €   642,00\n", 642.0,
+                     id="right-aligned-figure"),
+        pytest.param("   Huur mei 2026                 € 742,18\n   Huur juni 2026                € 742,18\n"
+                     "   Totale achterstand            € 1.484,36\n\nWat gebeurt er als u niet betaalt?\n"
+                     "   Incassokosten                          € 222,65\n"
+                     "   21% btw over de incassokosten          €  46,76\n"
+                     "   Totaal extra kosten                    € 269,41\n", 1484.36,
+                     id="totaal-extra-kosten-is-no-total"),
+    ],
+)
+def test_tables(text: str, due: float) -> None:
+    assert amount_due(find_amounts([text]), [text]) == due
