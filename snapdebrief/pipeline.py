@@ -53,15 +53,16 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
     rules = load_rules(tuple(options.rules_dirs))
     rule = rules.kinds.get(classification.kind) or rules.kinds["overig"]
     found = fields
-    if "pay" not in rule.deadline.actions:
-        # A kind that never asks a payment (an invitation, a benefit decision, "overig"): an
-        # amount, account or reference on it is no ask; left out rather than shown wrong (#15).
-        fields = dataclasses.replace(fields, amount_due=None, iban=None, iban_evidence=None,
-                                     payment_reference=None)
     letter_date = fields.letter_date.date if fields.letter_date else None
     actions = list(rule.deadline.actions)
     if fields.amount_due is None and any(a.role in ("refund", "benefit") for a in fields.amounts):
         actions = [a for a in actions if a != "pay"] or ["none"]
+    if "pay" not in actions:
+        # A kind that never asks a payment (an invitation, a benefit decision, "overig") or a
+        # letter that pays out: an amount, account or reference on it is no ask; left out
+        # rather than shown wrong (#15).
+        fields = dataclasses.replace(fields, amount_due=None, iban=None, iban_evidence=None,
+                                     payment_reference=None)
     deadline = choose_deadline(fields.dates, letter_date, actions)
     possible = rule.objection.possible
     if possible == "if_stated":

@@ -516,7 +516,7 @@ _HM = r"(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?(?!\d)"
 _TIME_RIGHT = re.compile(
     rf"{_H}*,?{_H}*(?:(?P<om>om|vanaf|van|tussen|aanvang|-){_H}+)?{_HM}"
     rf"(?:{_H}*(?P<u>uur|u)\b)?", _I)
-_TIME_OM = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b", _I)
+_TIME_OM = re.compile(rf"\b(?:om|te){_H}+{_HM}{_H}*(?:uur|u)\b", _I)  # "des voormiddags te 10.00 uur"
 _TIME_ALONE = re.compile(rf"[^\S\n]*{_HM}{_H}*(?:uur|u)\b", _I)  # "13.30 uur" on the next line
 _TIME_LINE = re.compile(rf"[^\S\n]*(?:tijd(?:stip)?|aanvang|om|uur)\s*:?{_H}*{_HM}", _I)
 _TIME_LEFT = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b{_H}*(?:op{_H}+)?$", _I)

@@ -153,7 +153,9 @@ def _trim_other(m: re.Match[str]) -> tuple[str, int] | None:
 
 
 _OWN = re.compile(
-    r"(?:\b(?:uw|je|jouw)\s+(?:eigen\s+)?(?:bank)?rekening(?:nummer)?|\buw\s+iban)\s*[:(]?\s*$",
+    r"(?:\b(?:uw|je|jouw)\s+(?:eigen\s+)?(?:bank)?rekening(?:nummer)?|\buw\s+iban"
+    r"|\brekening(?:nummer)?\s+dat\s+(?:bij\s+ons\s+)?(?:van\s+(?:u|jou)\s+)?(?:bekend|geregistreerd)\s+is,?)"
+    r"\s*[:(]?\s*$",
     _F,
 )
 # The sender pays out to the account that follows: "Wij maken het bedrag over op rekeningnummer

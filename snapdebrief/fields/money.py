@@ -65,6 +65,7 @@ _REFUND = [
         r"\bterug\s+te\s+(?:ontvangen|krijgen)\b",
         r"(?<!van\su\s)\bte\s+ontvangen\b",
         r"\bteruggaa?ve?\b|\bteruggaaf\b",
+        r"\bterugkrijgt\b|\bterugkrijgen\b|\bterug\s+krijgt\b",
         r"\bwij\s+betalen\b.{0,80}?\b(?:uit|terug)\b",
         r"\bbetalen\s+wij\b.{0,80}?\b(?:uit|terug)\b",
         (

@@ -803,3 +803,10 @@ def test_english_rfc_mail_date_and_boxed_table_header() -> None:
              "| 1        | 28-02-2027     | € 116     |\n| 2        | 31-03-2027     | € 116     |\n")
     assert [r for _, r in found(table)[1:]] == ["pay_by", "pay_by"]
     assert ("2026-06-26", "pay_by") in found(LETTER_HEAD + "Vervaldatum van deze aanmaning: 26-06-2026\n")
+
+
+def test_old_legal_time_te_uur() -> None:
+    text = (LETTER_HEAD + "ter terechtzitting op woensdag 14 oktober 2026, des voormiddags te 10.00 "
+            "uur, in het gebouw van de rechtbank.")
+    got = [m for m in find_dates([text]) if m.role == "appointment"]
+    assert [(m.date.isoformat(), m.time) for m in got] == [("2026-10-14", "10:00")]

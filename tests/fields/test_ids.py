@@ -505,3 +505,9 @@ def test_an_iban_wrapped_over_two_lines() -> None:
     text = ("Betaal € 669,00 vóór 11 september 2026. Gebruik het IBAN NL28 RABO 2161\n"
             "5263 08 ten name van CJIB.")
     assert [i for i, _, _ in find_ibans([text])] == ["NL28RABO2161526308"]
+
+
+def test_the_account_known_to_the_sender_is_the_residents_own() -> None:
+    text = ("U krijgt het bedrag op het rekeningnummer dat bij ons bekend is, NL18 ABNA 8021 2514 03. "
+            "U hoeft daarvoor niets te doen. Betaal niets.")
+    assert choose_iban(find_ibans([text]), [text]) is None

@@ -647,3 +647,8 @@ def test_invoice_lists(text: str, due: float | None) -> None:
 )
 def test_tables(text: str, due: float) -> None:
     assert amount_due(find_amounts([text]), [text]) == due
+
+
+def test_terugkrijgt_is_a_refund() -> None:
+    text = "Uit de berekening blijkt dat u over 2025 in totaal € 1.906 terugkrijgt."
+    assert amount_due(find_amounts([text]), [text]) is None
