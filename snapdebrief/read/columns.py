@@ -125,7 +125,11 @@ def _is_side_column(lines: list[str], lo: int, hi: int, col: int) -> bool:
 
 def _blocks(lines: list[str]) -> list[tuple[int, int, int]]:
     """(first line, end line, gutter column) of every two-column block, top to bottom."""
-    cands = [_gutter_candidates(line) if len(line) > MIN_GUTTER_COL else set() for line in lines]
+    cands = [_gutter_candidates(line)
+             if len(line) > MIN_GUTTER_COL and ("   " in line or "|" in line or "│" in line)
+             else set() for line in lines]
+    if sum(1 for c in cands if c) < MIN_ROWS:
+        return []  # most pages: no side column to look for
     exact: Counter[int] = Counter(c for cs in cands for c in cs)
     votes: Counter[int] = Counter({c: sum(exact[c + d] for d in range(-TOLERANCE, TOLERANCE + 1))
                                    for c in exact})
