@@ -269,20 +269,9 @@ def format_table(report: dict[str, Any], show_misses: bool = False) -> str:
     lines = [f"{report['letters']} letters", ""]
     head = f"{'field':<20}" + "".join(f"{f:>9}" for f in forms)
     lines += [head, "-" * len(head)]
-    for fld in FIELDS:
-        row = f"{fld:<20}"
-        for f in forms:
-            v = report["forms"][f]["fields"][fld]
-            row += f"{'—' if v is None else f'{100 * v:.1f}%':>9}"
-        lines.append(row)
+    lines += _field_rows(report, forms, "fields")
     lines += ["", "given and WRONG (the rest of a field's letters: not found)", "-" * len(head)]
-    for fld in FIELDS:
-        row = f"{fld:<20}"
-        for f in forms:
-            v = report["forms"][f]["wrong"][fld]
-            row += f"{'—' if v is None else f'{100 * v:.1f}%':>9}"
-        lines.append(row)
-    lines.append("")
+    lines += _field_rows(report, forms, "wrong") + [""]
     for key, label in (("cer_mean", "CER mean"), ("cer_median", "CER median"),
                        ("cer_max", "CER max"), ("bare_tesseract_cer_mean", "bare tess. CER")):
         row = f"{label:<20}"
@@ -307,6 +296,17 @@ def format_table(report: dict[str, Any], show_misses: bool = False) -> str:
             for fld, misses in data["misses"].items():
                 lines += ["", f"[{f}] {fld} wrong"] + [f"  {m}" for m in misses]
     return "\n".join(lines)
+
+
+def _field_rows(report: dict[str, Any], forms: list[str], key: str) -> list[str]:
+    rows = []
+    for fld in FIELDS:
+        row = f"{fld:<20}"
+        for f in forms:
+            v = report["forms"][f][key][fld]
+            row += f"{'—' if v is None else f'{100 * v:.1f}%':>9}"
+        rows.append(row)
+    return rows
 
 
 def check_floors(report: dict[str, Any], floors: str, ceilings: str = "") -> int:

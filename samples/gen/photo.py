@@ -262,15 +262,21 @@ def _plan_shadow(
     }
 
 
+def fit_to_frame(gray: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The page at about the size it has in the frame: downscaled first so the warp does not
+    alias."""
+    side_len = (np.linalg.norm(quad[3] - quad[0]) + np.linalg.norm(quad[2] - quad[1])) / 2
+    scale = side_len / gray.shape[0]
+    if scale < 0.9:
+        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return gray
+
+
 def render_photo(gray: np.ndarray, plan: PhotoPlan, rng: np.random.Generator) -> bytes:
     """Render one planned photo from a ~300 dpi grayscale page; returns JPEG bytes."""
     fw, fh = camera.FRAME_W, camera.FRAME_H
     quad = plan.quad
-    h0 = gray.shape[0]
-    side_len = (np.linalg.norm(quad[3] - quad[0]) + np.linalg.norm(quad[2] - quad[1])) / 2
-    scale = side_len / h0
-    if scale < 0.9:  # downscale first so the warp does not alias
-        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    gray = fit_to_frame(gray, quad)
     h, w = gray.shape
     if plan.bend:
         pad = int(0.05 * max(h, w))

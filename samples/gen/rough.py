@@ -26,7 +26,7 @@ import numpy as np
 from PIL import Image
 
 from . import camera
-from .photo import PhotoPlan
+from .photo import PhotoPlan, fit_to_frame
 
 # Shares of pages; see the module docstring and samples/README.md.
 P_CHAT = 0.35
@@ -278,11 +278,7 @@ def render_rough(gray: np.ndarray, plan: PhotoPlan, rng: np.random.Generator) ->
     """Render one planned rough photo from a ~300 dpi grayscale page; returns JPEG bytes."""
     fw, fh = camera.FRAME_W, camera.FRAME_H
     quad = plan.quad
-    h0 = gray.shape[0]
-    side_len = (np.linalg.norm(quad[3] - quad[0]) + np.linalg.norm(quad[2] - quad[1])) / 2
-    scale = side_len / h0
-    if scale < 0.9:  # downscale first so the warp does not alias
-        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    gray = fit_to_frame(gray, quad)
     h, w = gray.shape
     pad = int(0.05 * max(h, w))
     stack = camera.bent_stack(gray, plan.bend or {}, pad)
