@@ -33,7 +33,7 @@ _MINUS = "-−–"
 _CUR_BEFORE = re.compile(
     rf"(?P<neg1>[{_MINUS}][ \t]?)?(?P<open>\([ \t]?)?"
     # a table right-aligns the figure: "€   642,00"
-    rf"(?:€|\bEUR(?![A-Za-z])|\bEur(?![A-Za-z]))[ \t\u00a0]{{0,8}}(?P<neg2>[{_MINUS}][ \t]?)?"
+    rf"(?:€|\bEUR(?![A-Za-z])|\bEur(?![A-Za-z]))[ \t\u00a0]{{0,40}}(?P<neg2>[{_MINUS}][ \t]?)?"
     rf"(?P<num>{_NUM})"
     rf"(?P<neg3>-(?![-\d€]))?(?P<close>[ \t]?\))?"
 )

@@ -652,3 +652,9 @@ def test_tables(text: str, due: float) -> None:
 def test_terugkrijgt_is_a_refund() -> None:
     text = "Uit de berekening blijkt dat u over 2025 in totaal € 1.906 terugkrijgt."
     assert amount_due(find_amounts([text]), [text]) is None
+
+
+def test_pdf_layout_with_the_euro_sign_far_from_its_figure() -> None:
+    text = ("U had recht op                                      € 1.018,00\n"
+            "U moet terugbetalen                    €                       642,00\n")
+    assert amount_due(find_amounts([text]), [text]) == 642.0
