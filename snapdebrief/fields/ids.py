@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..result import Evidence, Reference
+from .money import asks_to_pay
 from .validators import iban_valid, kenmerk_valid
 
 _F = re.IGNORECASE
@@ -182,11 +183,6 @@ _ASKS_PAYMENT = re.compile(
 _NEGATED = re.compile(r"\b(?:niet|nooit|geen)\b", _F)
 
 
-def _asks_payment(text: str) -> bool:
-    """A sentence asks the reader to pay; "Dat hoef je niet te betalen" does not."""
-    return any(_ASKS_PAYMENT.search(s) and not _NEGATED.search(s)
-               for s in re.split(r"(?<![\s.]\w)[.!?](?=\s)|\n\s*\n", text))
-
 
 def _sentence_before(text: str, start: int, reach: int = 200) -> str:
     """The part of the sentence before `start` (a decimal point does not end a sentence)."""
@@ -263,7 +259,7 @@ def choose_iban(
     if not scored:
         return None
     best = max(scored)
-    if best[0] < 2 and not any(_asks_payment(p or "") for p in pages):
+    if best[0] < 2 and not any(asks_to_pay(p or "", _ASKS_PAYMENT) for p in pages):
         return None  # a letter that asks no payment: the account shown is no account to pay to
     return best[3], best[4]
 

@@ -965,8 +965,9 @@ _PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|t
                        r"|(?:moet|moeten|dient|dienen)\b[^.]{0,60}\bbetaald)\b", _F)  # not "al betaald"
 
 
-def _asks_to_pay(text: str, verbs: re.Pattern[str] = _PAY_VERB) -> bool:
-    """A sentence asks the reader to pay ("Betaal …", "… over te maken"), not negated."""
+def asks_to_pay(text: str, verbs: re.Pattern[str] = _PAY_VERB) -> bool:
+    """A sentence asks the reader to pay ("Betaal …", "… over te maken"); "Dat hoef je niet te
+    betalen" does not."""
     return any(verbs.search(s) and not _NOT.search(s)
                for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
 
@@ -1014,20 +1015,20 @@ def _infos(amounts: list[Amount], found: list[_Found]) -> list[_Found]:
 
 def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if any(_NOTHING_TO_PAY.search(p or "") for p in pages) and not any(
-        _asks_to_pay(p or "", _PAY_BACK) for p in pages
+        asks_to_pay(p or "", _PAY_BACK) for p in pages
     ):
         return None  # "Je hoeft dus niets meer te betalen": the sums shown are no ask
     due = _due_total(infos)
     if due is not None and any(f.amount.role == "refund" for f in infos) and not any(
         f.role.pay_sentence for f in infos
-    ) and not any(_asks_to_pay(p or "") for p in pages):
+    ) and not any(asks_to_pay(p or "") for p in pages):
         return None  # a statement that ends in money back: its "Totaal kosten" is no ask
     if due is not None:
         return round(due.amount.value, 2)
     if any(f.amount.role in ("refund", "benefit") for f in infos) and not (any(
         f.amount.role == "principal" and not f.conditional and _PAYING.search(f.role.label or "")
         for f in infos
-    ) and any(_asks_to_pay(p or "", _PAY_BACK) for p in pages)):
+    ) and any(asks_to_pay(p or "", _PAY_BACK) for p in pages)):
         return None  # money to the resident, unless a part is money the letter asks back
     # A payment made counts against the parts in a table ("Reeds betaald  -€ 50"); in prose it
     # is history that a stated sum already holds ("… € 650 ontvangen. De achterstand is € 1.520").
@@ -1070,6 +1071,6 @@ def _open_rows(infos: Sequence[_Found], pages: Sequence[str]) -> float | None:
     paid: what is asked is the sum of the open ones, when the letter asks to pay at all."""
     listed = [f for f in infos if f.row and f.role.kind == "list" and not f.conditional]
     open_ = [f for f in listed if _OPEN_STATUS.search(f.amount.text)]
-    if not open_ or len(listed) < 2 or not any(_asks_to_pay(p or "", _PAY_BACK) for p in pages):
+    if not open_ or len(listed) < 2 or not any(asks_to_pay(p or "", _PAY_BACK) for p in pages):
         return None
     return round(sum(f.amount.value for f in open_), 2)
