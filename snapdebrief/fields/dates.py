@@ -719,7 +719,7 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
 
 
 # The header of a letter sent or printed as an e-mail.
-_MAIL_FIELD = re.compile(r"^[^\S\n]*(?:van|aan|from|to|cc|onderwerp|subject|afzender)[^\S\n]*:",
+MAIL_FIELD = re.compile(r"^[^\S\n]*(?:van|aan|from|to|cc|onderwerp|subject|afzender)[^\S\n]*:",
                          _I | re.MULTILINE)
 
 
@@ -732,7 +732,7 @@ def _mail_header(text: str, line_lo: int) -> bool:
     for _ in range(4):
         nxt = text.find("\n", hi + 1)
         hi = len(text) if nxt == -1 else nxt
-    return len(_MAIL_FIELD.findall(text[lo:hi])) >= 2
+    return len(MAIL_FIELD.findall(text[lo:hi])) >= 2
 
 
 def _cell_span(masked: str, line_lo: int, line_hi: int, s: int, e: int) -> tuple[int, int]:

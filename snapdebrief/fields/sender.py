@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import RuleFileError
 from ..result import Evidence
+from .dates import MAIL_FIELD
 
 SENDERS_FILE = Path(__file__).resolve().parents[2] / "rules" / "senders.yaml"
 
@@ -268,8 +269,6 @@ def _letterhead(lines: list[_Line]) -> list[_Line]:
     return head
 
 
-_MAIL_FIELD = re.compile(r"^\s*(?:van|aan|from|to|cc|onderwerp|subject|datum|date|verzonden|sent)\s*:",
-                         re.IGNORECASE)
 _MAIL_FROM = re.compile(
     r"^\s*(?:van|from|afzender)\s*:\s*[\"']?(?P<name>[^<>\"'@\n]*?[A-Za-zÀ-ÿ][^<>\"'@\n]*?)[\"']?"
     r"(?:\s+[-–|]\s+[^<>@\n]*)?\s*(?:<[^>\n]*>|\(?[\w.+-]+@[\w.-]+\)?)?\s*$", re.IGNORECASE)
@@ -279,7 +278,7 @@ def _mail_from(lines: list[_Line]) -> _Line | None:
     """A letter sent (or printed) as an e-mail: the display name on its "Van:" line, without
     the address and a department after a dash ("Woonstichting De Vaart - Huurincasso <…>")."""
     top = [ln for ln in lines if ln.text.strip()][:8]
-    if sum(1 for ln in top if _MAIL_FIELD.match(ln.text)) < 2:
+    if sum(1 for ln in top if MAIL_FIELD.match(ln.text)) < 2:
         return None
     for ln in top:
         m = _MAIL_FROM.match(ln.text)
