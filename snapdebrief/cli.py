@@ -29,6 +29,7 @@ def _rules_dirs(arg: str | None) -> tuple[Path, ...]:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="snapdebrief", description="Snap de brief: explain a Dutch letter.")
+    p.add_argument("--version", action="version", version=f"snapdebrief {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("explain", help="explain one letter (several files = its pages, in order)")
     e.add_argument("files", nargs="+", type=Path)
@@ -39,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--debug", action="store_true", help="show the traceback of a bug")
     e.add_argument("--time-limit", type=float, metavar="SECONDS",
                    help=f"stop after this many seconds (default {Limits().total_seconds:g})")
+    sub.add_parser("schema", help="print the JSON schema of `explain --json`")
     sub.add_parser("rules", help="check, test or explain the rule files", add_help=False)
     sub.add_parser("eval", help="score the pipeline on samples/", add_help=False)
     return p
@@ -55,7 +57,21 @@ def main(argv: list[str] | None = None) -> int:
 
         return _guard(lambda: eval_main(argv[1:]), debug="--debug" in argv)
     args = _parser().parse_args(argv)
+    if args.command == "schema":
+        from .contract import schema_text
+
+        sys.stdout.write(schema_text())
+        return int(ExitCode.OK)
     return _guard(lambda: _explain(args), debug=args.debug)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("snapdebrief")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _guard(run, debug: bool = False) -> int:

@@ -1,7 +1,7 @@
 """B1 checks for the Dutch texts we show: sentence length, Flesch-Douma, hard words, "je" not "u".
 
 Used by the tests and by rule authors (`score`, `hard_words`, `problems`); the pipeline calls
-`reading_ease` to show the letter's score beside ours, by the same method. Formulas are weak signals (letters-nl.md §8): they catch long sentences and long words, they do
+`reading_ease` to show the letter's score beside ours, by the same method. Formulas are weak signals [S76]: they catch long sentences and long words, they do
 not say how to rewrite.
 
 textstat 0.7.13 splits sentences on every dot, so "€ 1.234,56", "12.03.2026" or "mrt." would cut a
@@ -23,7 +23,7 @@ import yaml
 if TYPE_CHECKING:
     from .result import Explanation, ReadingEase
 
-# B1 targets (letters-nl.md §8: about ten words a sentence; Douma 60–70 is "normaal").
+# B1 targets: about ten words a sentence [S74]; Douma 60–70 is "normaal" [S77] (docs/sources.md).
 MAX_AVG_SENTENCE_WORDS = 12.0
 MAX_SENTENCE_WORDS = 20
 MIN_FLESCH_DOUMA = 65.0

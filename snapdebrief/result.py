@@ -201,7 +201,7 @@ class ReadingEase:
     """Flesch-Douma of the letter (its text, BSN masked) and of our answer, by one method.
 
     readability.score: numbers and abbreviations masked, textstat 0.7.13 with lang nl; higher
-    is easier (60-70 "normaal", 80-90 "gemakkelijk", letters-nl.md §8). None: too little text.
+    is easier (60-70 "normaal", 80-90 "gemakkelijk" [S77], docs/sources.md). None: too little text.
     A letter's address block, headings and table rows count as short sentences, so its score
     is if anything too kind to the letter, never to us.
     """

@@ -10,19 +10,20 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from snapdebrief.contract import schema as shipped_schema
+from snapdebrief.contract import schema_text
 from snapdebrief.options import Options
 from snapdebrief.pipeline import explain
 
 from .conftest import LETTER, ROOT, TODAY, render_image, render_pdf
 
-SCHEMA_PATH = ROOT.parent / "shared" / "contract" / "explain.schema.json"
-
 
 @pytest.fixture(scope="module")
 def schema() -> dict:
-    if not SCHEMA_PATH.exists():
-        pytest.fail(f"the contract schema is missing: {SCHEMA_PATH}")
-    return json.loads(SCHEMA_PATH.read_text())
+    """The contract as the package ships it (snapdebrief/contract/explain.schema.json)."""
+    out = shipped_schema()
+    jsonschema.Draft202012Validator.check_schema(out)
+    return out
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -127,3 +128,10 @@ def test_cli_missing_file_exit_2(tmp_path: Path) -> None:
     proc = run_cli("explain", str(tmp_path / "bestaat-niet.pdf"))
     assert proc.returncode == 2
     assert "niet openen" in proc.stderr
+
+
+def test_cli_schema_prints_the_shipped_contract() -> None:
+    proc = run_cli("schema")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == schema_text()
+    assert json.loads(proc.stdout)["title"] == "snapdebrief explain --json"

@@ -1,7 +1,7 @@
 """Tax letters (Belastingdienst, gemeente, waterschap): paying in parts, and kwijtschelding on a low income.
 
 Gemeente and waterschap: kwijtschelding covers afvalstoffenheffing, OZB, rioolheffing and the
-waterschap levies [S46][S47]; late: aanmaning, dwangbevel, beslag [S30] (letters-nl.md §1, §2).
+waterschap levies [S46][S47]; late: aanmaning, dwangbevel, beslag [S30] (sources: docs/sources.md).
 A refund needs nothing from here: the generic explainer says there is nothing to pay.
 """
 

@@ -4,7 +4,7 @@ Wahv (traffic fines): first aanmaning +50 %, second doubles that, € 300 → �
 then money from bank or wages without a judge [S21], dwangbevel, rijbewijs or vehicle, gijzeling up
 to a week [S22][S23]; noodstop: 4 months' pause via the gemeente's schuldhulp [S24]. The CJIB can be
 asked to drop an increase [S80]. Strafbeschikking increases and remedy are unconfirmed: we send
-the resident to the letter and state no figures (letters-nl.md §1, §4).
+the resident to the letter and state no figures (sources: docs/sources.md).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Bailiff letters: urgent. Ask for help today first; the beslagvrije voet; a sale or eviction date.
 
-Ladder (letters-nl.md §1, §2): sommatie (only the flat WIK fee may be asked [S13]) → dagvaarding
+Ladder (sources in docs/sources.md): sommatie (only the flat WIK fee may be asked [S13]) → dagvaarding
 (defence without a lawyer, absent → verstekvonnis [S36]) → vonnis (verzet within 4 weeks of service
 in person [S35]) → betekening en bevel (pay within 2 days [S34]) → beslag (beslagvrije voet: the
 part of income no creditor may take [S51]). Executoriale verkoop and ontruiming are a crisis [S65].

@@ -36,7 +36,7 @@ PAYABLE_REFERENCES = (
     "betalingskenmerk", "cjib-nummer", "aanslagnummer", "beschikkingsnummer", "vorderingsnummer",
     "dossiernummer", "factuurnummer", "klantnummer", "kenmerk",
 )
-# These numbers start with the BSN (letters-nl.md §5).
+# These numbers start with the BSN [S59] (docs/sources.md).
 BSN_REFERENCE_KINDS = frozenset({"aanslagnummer", "beschikkingsnummer", "bsn"})
 # Belastingdienst/Toeslagen kenmerken start with the fiscal number, so the BSN can be rebuilt.
 _BSN_SENDERS = re.compile(r"belastingdienst|toeslagen|\bduo\b", re.IGNORECASE)

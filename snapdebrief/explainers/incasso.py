@@ -2,7 +2,7 @@
 
 Besluit vergoeding voor buitengerechtelijke incassokosten art. 2 (scale in snapdebrief/data/wik.yaml);
 art. 6:96 lid 6 BW: the 14 days start the day after receipt, HR 25-11-2016 ECLI:NL:HR:2016:2704
-(letters-nl.md §3.3, §4). Also used for other private claims (rent, energy, health insurance) and
+[S11][S12][S13]. Also used for other private claims (rent, energy, health insurance) and
 for a bailiff's sommatie, where the same flat WIK fee is all that may be asked.
 """
 

@@ -1,7 +1,7 @@
 """Kwijtschelding decisions: a refusal is open to administratief beroep with its own SHORT term.
 
 The term is printed on the letter (BSGR, HHNK, Belastingdienst: 10 days after the date) and there
-is no court afterwards [S48]; it is not the six weeks of a bezwaar (letters-nl.md §1, §3.4 (b)).
+is no court afterwards [S48]; it is not the six weeks of a bezwaar (Awb art. 6:7).
 We take the last day from a date printed for it, else from a printed "binnen N dagen" next to
 "beroep" counted from the letter date, else we send the resident to the letter.
 """

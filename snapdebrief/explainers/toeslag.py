@@ -1,7 +1,7 @@
 """Toeslag to pay back: the standard betalingsregeling (24 months) and a personal one if that is too much.
 
 Belastingdienst/Toeslagen [S40][S44]; objecting usually gives uitstel van betaling [S41]
-(letters-nl.md §1).
+(sources: docs/sources.md).
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ def test_urgent_adds_today():
 
 
 def test_no_unconfirmed_numbers():
-    # letters-nl.md §7: only Geldfit, Juridisch Loket, BelastingTelefoon and DUO numbers are confirmed.
+    # docs/sources.md [S67][S68][S71][S72]: only Geldfit, Juridisch Loket, BelastingTelefoon and DUO numbers are confirmed.
     phones = {k: e.phone for k, e in load_help("amsterdam").items() if e.phone}
     assert phones == {"geldfit": "0800-8115", "juridisch-loket": "0900-8020",
                       "belastingtelefoon": "0800-0543", "duo": "050-599 77 55"}

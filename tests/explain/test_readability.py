@@ -99,7 +99,7 @@ def test_hard_words_accepts_a_plain_mapping():
 def test_woorden_file_is_well_formed():
     words = [w.word for w in WOORDEN]
     assert len(words) == len(set(words)), "duplicate entries in rules/woorden.yaml"
-    assert len(WOORDEN) >= 48  # the seed list of letters-nl.md §8 and more
+    assert len(WOORDEN) >= 48  # the seed list (Rijksoverheid B1 practice [S73]) and more
     for w in WOORDEN:
         assert isinstance(w, HardWord) and w.meaning
         # A meaning must itself be plain: it may not hold another hard word unexplained.

@@ -1,4 +1,4 @@
-"""Algemene termijnenwet calendar: the real cases of letters-nl.md §3.1 and §3.2."""
+"""Algemene termijnenwet calendar (Atw art. 1 and 3): real cases of bezwaar terms and holidays."""
 
 from __future__ import annotations
 

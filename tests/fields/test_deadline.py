@@ -1,4 +1,5 @@
-"""Choosing THE deadline and the bezwaar deadline (letters-nl.md §3.4)."""
+"""Choosing THE deadline (the one earliest date by which the letter asks an action) and the
+bezwaar deadline."""
 
 from __future__ import annotations
 

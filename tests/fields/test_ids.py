@@ -48,7 +48,7 @@ def test_iban_valid(iban: str, ok: bool) -> None:
     assert iban_valid(iban) is ok
 
 
-# Belastingdienst kenmerken published as test vectors (letters-nl.md §5 [S56]) and the
+# Belastingdienst kenmerken published as test vectors ([S56] in docs/sources.md) and the
 # Betaalvereniging examples [S55]; the CJIB example [S57].
 KENMERK_VECTORS = [
     "5010.0021.6701.0010", "3010.0021.6704.2021", "0001.0411.4691.0100", "9001.0411.4681.2501",

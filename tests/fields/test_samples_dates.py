@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "letters"
 RULES = ROOT / "rules"
 
-# deadline.action per kind, from letters-nl.md §1; a rules/<kind>.yaml `deadline.actions`
+# deadline.action per kind (what its letters ask); a rules/<kind>.yaml `deadline.actions`
 # overrides it. Only used where the rule file does not exist yet.
 KIND_ACTIONS: dict[str, list[str]] = {
     "belasting-aanslag": ["pay"],

@@ -1,4 +1,5 @@
-"""Relative terms: counted from the letter date, no weekend or holiday shift (letters-nl §3.4)."""
+"""Relative terms: counted from the letter date, no weekend or holiday shift (the earliest
+reading is the safe one)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 BSN 123456782 passes the elfproef (it is the standard example number, no real person's). The
 IBAN is the fictitious one the other tests use. The betalingskenmerk starts, after its check
-digit, with the first 8 digits of the BSN, as Belastingdienst kenmerken do (letters-nl.md §5).
+digit, with the first 8 digits of the BSN, as Belastingdienst kenmerken do [S56] (docs/sources.md).
 """
 
 from __future__ import annotations
