@@ -20,6 +20,7 @@ import streamlit as st
 from snapdebrief import isolate
 from snapdebrief.errors import SnapError
 from snapdebrief.options import Limits, Options
+from snapdebrief.resources import help_dir
 from snapdebrief.result import Result, scrub_bsn
 from snapdebrief.rules_cli import rules_dirs
 from snapdebrief.ui import chain, text
@@ -39,7 +40,7 @@ BUG = (
     "Er ging iets mis in het programma. Dit is niet jouw fout. "
     "Probeer het opnieuw of vraag hulp aan een vrijwilliger."
 )
-HELP_DIR = Path(__file__).resolve().parent / "rules" / "help"
+HELP_DIR = help_dir()
 
 # Static CSS only (no letter text): Dutch words on the file picker, larger tap targets.
 CSS = """

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .resources import woorden_file
+
 if TYPE_CHECKING:
     from .result import Explanation, ReadingEase
 
@@ -28,7 +30,7 @@ MAX_AVG_SENTENCE_WORDS = 12.0
 MAX_SENTENCE_WORDS = 20
 MIN_FLESCH_DOUMA = 65.0
 
-WOORDEN_PATH = Path(__file__).resolve().parent.parent / "rules" / "woorden.yaml"
+WOORDEN_PATH = woorden_file()
 
 # Abbreviations that end in a dot, written out so the dot does not end a sentence.
 _ABBREVIATIONS = {

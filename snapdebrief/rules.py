@@ -36,9 +36,10 @@ from pydantic_core import PydanticCustomError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .errors import RuleFileError
+from .resources import rules_dir
 from .result import Action, Stage
 
-SHIPPED_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+SHIPPED_RULES_DIR = rules_dir()
 
 # YAML files in a rules folder that are NOT letter kinds (other stages own them).
 NON_KIND_FILES = frozenset({"senders.yaml", "woorden.yaml"})

@@ -9,9 +9,10 @@ from pathlib import Path
 import yaml
 
 from ..errors import RuleFileError
+from ..resources import help_dir
 from ..result import Help
 
-HELP_DIR = Path(__file__).resolve().parents[2] / "rules" / "help"
+HELP_DIR = help_dir()
 DEFAULT_REGION = "amsterdam"
 URGENT_ADVICE = "Bel vandaag nog. Zeg welke datum er op de brief staat."
 
