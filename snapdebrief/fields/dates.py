@@ -59,7 +59,7 @@ _YEAR4 = rf"(?:[1lI]9|2[0Oo]){_D}{{2}}"
 
 _TEXT_DATE = re.compile(
     rf"(?<![\w/.,-])(?:(?P<wd>(?i:{_WD_ALT}))\.?,?{_H}+)?"
-    rf"(?P<d>{_D}{{1,2}})(?:ste|de|e)?{_SP}"
+    rf"(?P<d>{_D}{{1,2}})(?:sten|ste|den|de|e)?{_SP}"
     rf"(?P<mon>(?i:{_MONTH_ALT}))(?![^\W\d_])\.?"
     rf"(?:,?{_SP}(?P<y>{_YEAR4}|['’]\d{{2}})(?!\w|{_H}?[A-Z]{{2}}\b))?"
 )

@@ -331,6 +331,7 @@ _FILLER = re.compile(
     _F,
 )
 _GROUPS = re.compile(r"\d+(?:[ .]\d+)*")
+_GROUPS_WRAPPED = re.compile(r"\d+(?:(?:[ .]|[ ]?\n[ \t]*)\d+)*")  # "kenmerk 7640\n0192 8374 6501"
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./\-]*[A-Za-z0-9])?")
 _PAY_CUE = re.compile(
     r"\b(?:onder|met)\s+vermelding\s+van\b|\bvermeld\s+(?:daarbij|hierbij|daar\s+bij)\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|je|jouw|de|elke|iedere)\s+betaling\b"
@@ -380,7 +381,9 @@ def _kenmerk_at(text: str, pos: int) -> tuple[str, int, int] | None:
     """Digit groups at `pos` that form a betalingskenmerk ("6384 4413 1704 6001",
     "2502.9004.6254.8006"): the longest run of groups whose check holds, else whose length fits.
     """
-    m = _GROUPS.match(text, pos)
+    m = _GROUPS_WRAPPED.match(text, pos)
+    if not m or (m.end() < len(text) and text[m.end()].isalnum()):
+        m = _GROUPS.match(text, pos)
     if not m or (m.end() < len(text) and text[m.end()].isalnum()):
         return None
     ends = [g.end() for g in re.finditer(r"\d+", m.group())]
@@ -388,6 +391,8 @@ def _kenmerk_at(text: str, pos: int) -> tuple[str, int, int] | None:
     for e in ends:
         chunk = m.group()[:e]
         n = len(re.sub(r"\D", "", chunk))
+        if "\n" in chunk and kenmerk_valid(chunk) is not True:
+            continue  # run on over a line break only when the check digit holds
         if n in _KENMERK_LENGTHS:
             options.append((kenmerk_valid(chunk) is not False, n, e))
     if not options:
@@ -436,7 +441,7 @@ def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
 # (4.2.3 as printed, any grouping as OCR leaves it), a letter for the tax, then two or four digits.
 _TAX_NUMBER = re.compile(r"(?:\d[ .]{0,2}){8}\d[ .]{0,2}[A-Z][ .]{0,2}\d{1,4}(?:\.\d{1,4}){0,2}(?:[ .]?\d{2})?"
                          r"(?![\w.])")
-_DIGIT_GROUPS = re.compile(r"\d{3,4}(?: \d{3,4}){1,3}(?![\d\w]|[,.]\d)")
+_DIGIT_GROUPS = re.compile(r"\d{2,4}(?: \d{3,4}){1,3}(?![\d\w]|[,.]\d)")  # "30 551 872"
 _QUOTED = re.compile(r"[\"“‘'„]([^\"”’'\n]{3,40}?\d[^\"”’'\n]{0,40}?)[\"”’']")
 _PREFIX_NUMBER = re.compile(r"[A-Z]{1,4}[ ]\d[\d./-]{3,}\d(?![\w-])")
 _SKIP_WORDS = re.compile(r"(?:[ \t]+[A-Za-zÀ-ÿ]{1,15}){1,2}(?=[ \t]*:|[ \t]{2,}|\t)")
@@ -486,7 +491,7 @@ def _values_below(text: str, start: int, end: int, kind: str, le: int) -> list[t
             got = _value_at(text, ns + first, kind)
             return [got] if got else []
         best = None
-        for m in re.finditer(r"\S+(?: \S+)*", below):
+        for m in re.finditer(r"[^\s|│┃║]\S*(?: \S+)*", below):  # a box bar is no cell
             d = abs(m.start() - col)
             if d <= 6 and (best is None or d < best[0]):
                 best = (d, m.start())

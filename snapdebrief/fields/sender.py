@@ -193,7 +193,7 @@ class SenderMatch:
 
 _RECIPIENT = re.compile(
     r"^(?:de\s+heer\b|mevrouw\b|mevr\.|mw\.|dhr\.|mr\.|mej\.|aan\s+de\s+bewoner|aan\b|t\.a\.v\.|"
-    r"familie\b|de\s+erven\b|[A-Z]\.(?:[A-Z]\.)*\s+[A-Z][a-z])",
+    r"familie\b|de\s+erven\b|[A-Z]\.(?:[A-Z]\.)*\s+[A-Z][a-z](?![^,\n]*,\s*[a-z]))",
     re.IGNORECASE,
 )
 _BODY = re.compile(r"^(?:geachte|beste|betreft|onderwerp|datum|dagtekening|ons\s+kenmerk)\b", re.IGNORECASE)
@@ -216,7 +216,7 @@ _ORG_WORD_LEAD = re.compile(
 )
 _ORG_HINT = re.compile(
     r"\b(?:B\.?V\.?|N\.?V\.?|Gerechtsdeurwaarders?|Incasso\w*|Advocaten|Woningcorporatie"
-    r"|Stichting|Coöperatie|Vereniging|Bank|Verzekering\w*)\b",
+    r"|Stichting|Coöperatie|Vereniging|Bank|Verzekering\w*|\w*[Pp]raktijk|\w*[Bb]ureau)\b",
 )
 _MENTION = re.compile(
     r"(?:\bnamens|\bin\s+opdracht\s+van|\bopdrachtgever:?|\bcli[eë]nte?:?|\bvoor|\bvan\s+uw"
@@ -285,6 +285,31 @@ def _mail_from(lines: list[_Line]) -> _Line | None:
         if m and m.group("name").strip():
             a = ln.start + m.start("name")
             return _Line(a, a + len(m.group("name")), m.group("name"))
+    return None
+
+
+# A department as an e-mail's display name: "Invordering Smeding & Ooms", "Klantenservice X".
+_DEPARTMENT = re.compile(
+    r"^(?:afdeling\s+)?(?:invordering|incasso|debiteuren(?:beheer)?|klantenservice|klantcontact"
+    r"|administratie|financi[eë]le\s+administratie|team\s+\w+|backoffice|servicedesk)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE)
+
+
+def _signed_org(mail: _Line, lines: list[_Line]) -> _Line | None:
+    """The organisation line under the signature when the display name is one of its
+    departments: "Gerechtsdeurwaarderskantoor Smeding & Ooms" signs for "Invordering Smeding &
+    Ooms"."""
+    m = _DEPARTMENT.match(mail.text.strip())
+    if not m:
+        return None
+    rest = m.group("rest").strip().lower()
+    signed = False
+    for ln in lines:
+        if _SIGN_OFF.match(ln.text):
+            signed = True
+        elif signed and rest in ln.text.lower() and len(ln.text.strip()) <= 80:
+            a = ln.start + len(ln.text) - len(ln.text.lstrip())
+            return _Line(a, a + len(ln.text.strip()), ln.text.strip())
     return None
 
 
@@ -414,6 +439,7 @@ def identify_sender(pages: Sequence[str], rules_file: Path | None = None) -> Sen
     lines = _lines(text)
     mail = _mail_from(lines)
     if mail is not None:
+        mail = _signed_org(mail, lines) or mail
         return _known_in([mail], pno, rules, "letterhead") or SenderMatch(
             mail.text, Evidence(page=pno, start=mail.start, end=mail.end))
     head = _letterhead(lines)

@@ -50,16 +50,20 @@ _TERM = re.compile(
 _DOC = (r"(?:deze|dit|de|het|onze|ons)\s+(?:brief|aanmaning|herinnering|sommatie|bericht|e-?mail|mail"
         r"|factuur|nota|beschikking|besluit|aanslag|ingebrekestelling|exploot|dagvaarding"
         r"|betalingsherinnering|betalingsverzoek|verzoek|vonnis|dwangbevel)")
+# "veertien dagen, te rekenen vanaf de dag nadat ...": the anchor after a counting phrase
+_COUNTED = r",?\s+(?:(?:te\s+)?(?:rekenen|gerekend|tellen|geteld)\s+)?"
 _RECEIPT = re.compile(
-    rf"\s+(?:na\s+(?:de\s+)?(?:datum\s+van\s+)?(?:ontvangst|bezorging|betekening)"
+    rf"{_COUNTED}(?:na\s+(?:de\s+)?(?:datum\s+van\s+)?(?:ontvangst|bezorging|betekening)"
     rf"(?:\s+van\s+{_DOC})?"
     rf"|nadat\s+(?:u|je)\s+{_DOC}\s+(?:heeft|hebt)\s+(?:ontvangen|gekregen)"
     rf"|nadat\s+{_DOC}\s+(?:bij\s+(?:u|je)\s+)?(?:is\s+)?(?:bezorgd|ontvangen|betekend)"
+    rf"|(?:vanaf|na)\s+de\s+dag\s+(?:na(?:dat)?|waarop)\s+(?:u|je)\s+{_DOC}\s+(?:heeft|hebt)"
+    rf"\s+(?:ontvangen|gekregen)"
     rf"|(?:vanaf|na)\s+(?:de\s+dag\s+(?:na(?:dat)?|waarop|van)\s+)?(?:(?:de\s+)?ontvangst"
     rf"|(?:de\s+)?bezorging|{_DOC}\s+(?:bij\s+(?:u|je)\s+)?(?:is\s+)?(?:bezorgd|ontvangen"
     rf"|afgeleverd|betekend)))", _I)
 _LETTER = re.compile(
-    rf"\s+(?:na\s+(?:de\s+)?(?:dagtekening|verzenddatum|verzending|heden|vandaag"
+    rf"{_COUNTED}(?:na\s+(?:de\s+)?(?:dagtekening|verzenddatum|verzending|heden|vandaag"
     rf"|(?:datum|dag)\s+van\s+(?:dagtekening|verzending|bekendmaking|{_DOC})"
     rf"|bekendmaking|(?:datum|dagtekening)\s+(?:van\s+)?{_DOC})(?:\s+van\s+{_DOC})?"
     rf"|vanaf\s+(?:vandaag|heden|(?:de\s+)?dagtekening|de\s+datum\s+van\s+{_DOC})"

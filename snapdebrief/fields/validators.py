@@ -61,7 +61,7 @@ def kenmerk_valid(digits: str) -> bool | None:
     code counted in the sum. 7 digits: the format has no check, so None. Any other length, or
     anything but digits, spaces and dots: False.
     """
-    if not digits or re.search(r"[^0-9 .]", digits):
+    if not digits or re.search(r"[^0-9\s.]", digits):
         return False
     d = _NON_DIGIT.sub("", digits)
     n = len(d)

@@ -1,0 +1,172 @@
+"""Wordings first met in the blind first-look batches (issue #15), each in a sentence of our own:
+the finder must read the structure, not the batch's letter. Whole-letter checks go through the
+real text path (read → fields → classify → explain) on letters written for this file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from snapdebrief.fields.dates import scan_dates
+from snapdebrief.fields.ids import choose_payment_reference, find_references
+from snapdebrief.fields.sender import find_sender
+from snapdebrief.options import Options
+from snapdebrief.pipeline import explain
+
+
+def _explain(text: str) -> dict:
+    return explain([text.encode()], Options(today=date(2026, 1, 2))).to_json()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zwolle, den 23sten april 2026", date(2026, 4, 23)),
+        ("op den 1sten maart 2026", date(2026, 3, 1)),
+        ("den 2den juni 2026", date(2026, 6, 2)),
+        ("de 8ste mei 2026", date(2026, 5, 8)),
+    ],
+)
+def test_old_ordinal_days(text: str, expected: date) -> None:
+    spans = scan_dates(text)
+    assert [s.on(s.year or 0) for s in spans] == [expected]
+
+
+def test_next_rent_due_date_is_not_the_deadline() -> None:
+    letter = """Woonstichting Het Anker
+Postbus 12, 7500 AA Enschede
+
+Enschede, 12 januari 2026
+
+Beste mevrouw Kok,
+
+Je hebt de huur van december nog niet betaald. Het gaat om € 612,40.
+Betaal dit bedrag vóór woensdag 28 januari 2026 op NL20 INGB 0001 2345 67.
+Denk eraan: op 1 februari moet je ook de huur van februari betalen.
+
+Groet,
+Woonstichting Het Anker
+"""
+    got = _explain(letter)
+    assert got["deadline"]["date"] == "2026-01-28"
+
+
+def test_next_period_due_date_stands_in_when_it_is_the_only_one() -> None:
+    letter = """Woonstichting Het Anker
+Postbus 12, 7500 AA Enschede
+
+Enschede, 12 januari 2026
+
+Beste mevrouw Kok,
+
+Je hebt de huur van december nog niet betaald. Het gaat om € 612,40.
+Betaal de huur van februari uiterlijk op 1 februari 2026, samen met deze achterstand.
+
+Groet,
+Woonstichting Het Anker
+"""
+    got = _explain(letter)
+    assert got["deadline"]["date"] == "2026-02-01"
+
+
+def test_term_counted_from_the_day_after_receipt() -> None:
+    letter = """Fysiotherapie De Brug
+Kerkstraat 4, 8011 AB Zwolle
+
+Zwolle, 3 maart 2026
+
+Geachte heer Visser,
+
+Onze nota van 20 januari 2026 over € 96,00 staat nog open. Wij geven u nog een kans om die
+zonder extra kosten te betalen. U hebt daarvoor veertien dagen, te rekenen vanaf de dag nadat
+u deze brief hebt ontvangen. Maak het bedrag over naar NL20 INGB 0001 2345 67.
+Staat het bedrag daarna niet op onze rekening, dan rekenen wij buitengerechtelijke
+incassokosten: € 40,00.
+
+Met vriendelijke groet,
+Fysiotherapie De Brug
+"""
+    got = _explain(letter)
+    assert (got["deadline"]["date"], got["deadline"]["action"]) == ("2026-03-17", "pay")
+    assert got["stage"] == "14-dagenbrief"
+
+
+def test_reminder_after_the_fourteen_day_letter_is_an_aanmaning() -> None:
+    letter = """Incassobureau Oostpoort B.V.
+Postbus 88, 7500 AB Enschede
+
+Datum: 4 mei 2026
+
+Geachte mevrouw Smit,
+
+Op onze veertiendagenbrief van 10 april 2026 hebben wij niets van u vernomen. Daarom bent u
+nu incassokosten verschuldigd.
+
+Hoofdsom            € 210,00
+Incassokosten       €  40,00
+Totaal              € 250,00
+
+Betaal het totaal binnen 14 dagen op NL20 INGB 0001 2345 67.
+"""
+    got = _explain(letter)
+    assert got["kind"] == "incasso-aanmaning"
+    assert got["stage"] == "aanmaning"
+
+
+def test_number_in_groups_of_two_and_three() -> None:
+    text = "Uw gegevens\nRelatienummer   30 551 872\nBetaal o.v.v. het relatienummer.\n"
+    refs = find_references([text])
+    assert [(r.kind, r.value) for r in refs] == [("relatienummer", "30551872")]
+
+
+def test_value_under_its_label_in_a_boxed_side_column() -> None:
+    text = ("Dhr. P. Bos                            | Beschikkingsnummer\n"
+            "Dorpsstraat 1                          | 6208 1473 6925 8031\n"
+            "\n"
+            "Betaal vóór 1 juni 2026 op NL93 RABO 0172 6354 89 o.v.v. het beschikkings-\n"
+            "nummer.\n")
+    refs = find_references([text])
+    assert ("beschikkingsnummer", "6208147369258031") in [(r.kind, r.value) for r in refs]
+    chosen = choose_payment_reference(refs, [text])
+    assert chosen is not None and chosen.value == "6208147369258031"
+
+
+def test_kenmerk_broken_over_a_line_runs_on_only_when_its_check_holds() -> None:
+    wrapped = "Gebruik het betalingskenmerk 7640\n0192 8374 6501, dan gaat het snel."
+    assert [r.value for r in find_references([wrapped])] == ["7640019283746501"]
+    # the next line's digits do not make a valid kenmerk: the number is not run on
+    broken = "Gebruik het betalingskenmerk 7640\n0192 8374 6502, dan gaat het snel."
+    assert "7640019283746502" not in [r.value for r in find_references([broken])]
+
+
+def test_mail_department_name_gives_way_to_the_signed_organisation() -> None:
+    text = """From: Invordering Bakker & Zonen <invordering@bakker.example>
+To: iemand@mail.example
+Date: Tue, 7 Jul 2026 14:02:33 +0200
+Subject: Uw dossier
+
+Geachte heer Jansen,
+
+Wij vragen u € 120,00 te betalen.
+
+Met vriendelijke groet,
+
+mr. A. Bakker
+Gerechtsdeurwaarderskantoor Bakker & Zonen
+"""
+    got = find_sender([text])
+    assert got is not None and got[0] == "Gerechtsdeurwaarderskantoor Bakker & Zonen"
+
+
+def test_practitioner_line_under_a_practice_is_no_recipient() -> None:
+    text = """Huisartsenpraktijk De Linde
+A. de Vries, huisarts
+Lindelaan 3, 9711 AA Groningen
+
+Mevrouw B. Kramer
+Heerestraat 8
+9711 BB Groningen
+"""
+    got = find_sender([text])
+    assert got is not None and got[0] == "Huisartsenpraktijk De Linde"
