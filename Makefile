@@ -1,27 +1,58 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make run   — install what is missing (Debian packages, .venv) and start the app on :8501
 #   make test  — the same installation, then the whole test suite
+#
+# Python packages come from the locks in requirements/ (exact versions, made by `make lock` with
+# uv from pyproject.toml): runtime.txt for `make run`, dev.txt (runtime + test tools) for the
+# rest. `make run` installs no test tools and no browser.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+RUN_STAMP := $(VENV)/.runtime-stamp
+DEV_STAMP := $(VENV)/.dev-stamp
 PORT   ?= 8501
+PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 
-.PHONY: setup system run test pytest guard samples samples-pdf samples-firstlook-pdf samples-few eval bench fuzz clean
+.PHONY: setup setup-run system system-run run test pytest guard samples samples-pdf samples-firstlook-pdf samples-few eval bench fuzz lock lock-upgrade clean
 
-setup: system $(STAMP)
+# Everything `make test` and the slow targets need: Debian packages with Chromium, dev lock.
+setup: system $(DEV_STAMP)
+
+# Only what the app needs: Debian packages without a browser, runtime lock.
+setup-run: system-run $(RUN_STAMP)
 
 system:
+	@bash scripts/install-system.sh --with-browser
+
+system-run:
 	@bash scripts/install-system.sh
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
-	@touch $(STAMP)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 
-run: setup
+$(RUN_STAMP): requirements/runtime.txt pyproject.toml | $(BIN)/python
+	$(PIP) -r requirements/runtime.txt
+	$(PIP) --no-deps -e .
+	@touch $(RUN_STAMP)
+
+$(DEV_STAMP): requirements/dev.txt pyproject.toml | $(BIN)/python
+	$(PIP) -r requirements/dev.txt
+	$(PIP) --no-deps -e .
+	@touch $(RUN_STAMP) $(DEV_STAMP)
+
+run: setup-run
 	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# Re-make the locks from pyproject.toml, keeping every pin that still fits; `make lock-upgrade`
+# moves every package to its newest allowed version. uv is only needed here, not to install.
+UV_COMPILE = UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile pyproject.toml --python-version 3.11 -q
+lock: | $(BIN)/python
+	@test -x $(BIN)/uv || $(PIP) uv
+	$(UV_COMPILE) $(UV_FLAGS) -o requirements/runtime.txt
+	$(UV_COMPILE) $(UV_FLAGS) --extra dev -c requirements/runtime.txt -o requirements/dev.txt
+
+lock-upgrade:
+	$(MAKE) lock UV_FLAGS=--upgrade
 
 test: setup pytest guard
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages snapdebrief needs, only those that are missing.
 # Idempotent and quick when everything is present; uses sudo when not root.
+# --with-browser: also Chromium, for the end-to-end tests (`make test`); `make run` needs none.
 set -euo pipefail
+
+packages=(tesseract-ocr tesseract-ocr-nld tesseract-ocr-osd poppler-utils fonts-dejavu-core fonts-liberation2)
+if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in tesseract-ocr tesseract-ocr-nld tesseract-ocr-osd poppler-utils \
-           chromium fonts-dejavu-core fonts-liberation2; do
+for pkg in "${packages[@]}"; do
   have_pkg "$pkg" || need+=("$pkg")
 done
 
