@@ -10,6 +10,8 @@ in st.session_state["current"] (see tests/app/test_apptest.py).
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import os
 import threading
 from datetime import date
@@ -17,8 +19,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from snapdebrief import isolate
-from snapdebrief.errors import SnapError
+from snapdebrief import isolate, logs
+from snapdebrief.errors import SnapError, TimeLimitError
 from snapdebrief.options import Limits, Options
 from snapdebrief.resources import help_dir
 from snapdebrief.result import Result, scrub_bsn
@@ -41,6 +43,10 @@ BUG = (
     "Probeer het opnieuw of vraag hulp aan een vrijwilliger."
 )
 HELP_DIR = help_dir()
+
+# The operator's log: one line per letter, nothing of the letter (snapdebrief/logs.py).
+logs.configure(default_level="INFO")
+app_log = logging.getLogger("snapdebrief.app")
 
 # Static CSS only (no letter text): Dutch words on the file picker, larger tap targets.
 CSS = """
@@ -134,6 +140,7 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
     (Tesseract cannot be stopped from a thread), with a progress indicator; errors in Dutch."""
     pages = "1 pagina" if len(files) == 1 else f"{len(files)} pagina's"
     problem: str | None = None
+    opts = dataclasses.replace(opts, request_id=logs.new_request_id())
     with st.status(f"We lezen je brief ({pages})… Dit duurt soms een halve minuut.",
                    expanded=False) as status:
         try:
@@ -141,8 +148,15 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
                 result = isolate.explain_in_child(files, opts, temp_base=temp_base())
         except SnapError as exc:
             problem = exc.user_message()
-        except Exception:  # noqa: BLE001 - never a traceback with letter content on screen
+            if isinstance(exc, TimeLimitError):  # the child was killed: it logged nothing
+                logs.letter_line(request_id=opts.request_id, outcome="time-limit",
+                                 error=exc.code, files=len(files),
+                                 seconds=opts.limits.total_seconds)
+        except Exception as exc:  # noqa: BLE001 - never a traceback with letter content on screen
             problem = BUG
+            if getattr(exc, "died", False):  # isolate.ChildCrashed: no line from the child
+                logs.letter_line(request_id=opts.request_id, outcome="crash",
+                                 error="child-died", files=len(files))
         status.update(label="Dit lukte niet" if problem else "Klaar! Het antwoord staat hieronder.",
                       state="error" if problem else "complete")
     if problem:
@@ -527,6 +541,13 @@ try:
     main()
 except Exception as exc:  # noqa: BLE001 - never a traceback on screen (st.rerun is no Exception)
     if isinstance(exc, SnapError):
+        app_log.warning("the page stopped: %s %s", type(exc).__name__, exc.code)
         st.error(exc.user_message())
     else:
+        # The type and where only: a message or a traceback's locals may quote the letter.
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        where = f"{tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}" if tb else "?"
+        app_log.error("the page failed: %s at %s", type(exc).__name__, where)
         st.error(BUG)

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import isolate
+from . import isolate, logs
 from .errors import ExitCode, SnapError, TimeLimitError
 from .options import Limits, Options
 
@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    logs.configure(default_level="WARNING")  # stderr is the resident's: quiet unless asked
     if argv and argv[0] == "rules":
         from .rules_cli import main as rules_main
 
@@ -124,12 +125,17 @@ def _explain(args: argparse.Namespace) -> int:
         limits = dataclasses.replace(limits, total_seconds=args.time_limit)
     options = Options(
         today=args.today or date.today(), rules_dirs=_rules_dirs(args.rules), region=args.region,
-        limits=limits,
+        limits=limits, request_id=logs.new_request_id(),
     )
-    files = _read_files(args.files, options.limits.max_file_bytes)
+    try:
+        files = _read_files(args.files, options.limits.max_file_bytes)
+    except SnapError as exc:
+        logs.letter_line(request_id=options.request_id, outcome="bad-input", error=exc.code,
+                         files=len(args.files))
+        raise
     code, out, err = run_with_deadline(
         functools.partial(_answer, files, options, args.json), limits.total_seconds, args.debug,
-        memory=limits.max_memory_bytes,
+        memory=limits.max_memory_bytes, request_id=options.request_id,
     )
     sys.stdout.write(out)
     sys.stderr.write(err)
@@ -149,10 +155,11 @@ def _answer(files: list[bytes], options: Options, as_json: bool) -> str:
 # ---------------------------------------------------------------- a hard time limit per letter
 
 
-def run_with_deadline(work, seconds: float, debug: bool = False, memory: int | None = None
-                      ) -> tuple[int, str, str]:
+def run_with_deadline(work, seconds: float, debug: bool = False, memory: int | None = None,
+                      request_id: str | None = None) -> tuple[int, str, str]:
     """Run `work()` (→ stdout text) in a killable child process (isolate.py);
-    (exit code, stdout, stderr). Without fork (not Linux/macOS) it runs here, without the limit."""
+    (exit code, stdout, stderr). Without fork (not Linux/macOS) it runs here, without the limit.
+    The child logs its letter's line; when it was killed or died, the line is logged here."""
     if not isolate.available():
         return _run_here(work, debug)
     try:
@@ -160,9 +167,13 @@ def run_with_deadline(work, seconds: float, debug: bool = False, memory: int | N
                                                       debug=debug), ""
     except SnapError as exc:
         if isinstance(exc, TimeLimitError):
+            logs.letter_line(request_id=request_id, outcome="time-limit", error=exc.code,
+                             seconds=round(seconds, 3))
             raise
         return int(exc.exit_code), "", exc.user_message() + "\n"
     except isolate.ChildCrashed as exc:
+        if exc.died:
+            logs.letter_line(request_id=request_id, outcome="crash", error="child-died")
         return int(ExitCode.BUG), "", (str(exc) if debug and str(exc) else BUG_MESSAGE) + "\n"
 
 

@@ -47,7 +47,10 @@ class ChildError(SnapError):
 
 class ChildCrashed(Exception):
     """The child raised a bug or died without an answer (killed for memory, crashed).
-    `details` holds the child's traceback only when asked for (debug)."""
+    The message holds the child's traceback only when asked for (debug). `died`: the child
+    ended without an answer, so it logged nothing itself (logs.py)."""
+
+    died = False
 
 
 def available() -> bool:
@@ -78,7 +81,9 @@ def run_isolated(work: Callable[..., T], *args: Any, seconds: float, start: str 
         try:
             tag, *payload = receive.recv()
         except (EOFError, OSError):
-            raise ChildCrashed("the child ended without an answer") from None
+            died = ChildCrashed("the child ended without an answer")
+            died.died = True
+            raise died from None
         if tag == "ok":
             return payload[0]
         if tag == "snap":

@@ -45,3 +45,6 @@ class Options:
     # where no sheet edge is seen, rules on ruled forms.
     preprocess: tuple[str, ...] = ("sheet", "light", "denoise", "deskew", "dewarp", "scale", "leaders", "rules")
     limits: Limits = field(default_factory=Limits)
+    # The id of this letter in the operator's log (logs.py); the CLI and the app set it, so a
+    # line they log themselves (the time limit killed the child) carries the same id.
+    request_id: str | None = None

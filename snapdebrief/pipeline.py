@@ -11,10 +11,12 @@ import time
 from collections.abc import Sequence
 
 from .classify import classify
+from .errors import BadInputError, RuleFileError, SnapError, TimeLimitError
 from .explainers import explain_letter, kind_texts
 from .fields.collect import find_fields
 from .fields.deadline import choose_deadline, objection_deadline_from
 from .fields.privacy import bsn_values, mask
+from .logs import Stopwatch, letter_line, new_request_id
 from .options import Limits, Options
 from .read import read_document
 from .read.sniff import decode_text, sniff
@@ -28,13 +30,54 @@ point_sender_finder_here()  # an installed package keeps senders.yaml in its own
 
 
 def explain(files: Sequence[bytes], options: Options | None = None) -> Result:
-    """Explain one letter given the bytes of its files (its pages, in order)."""
+    """Explain one letter given the bytes of its files (its pages, in order).
+
+    Logs one line for the letter (logs.py): its request id, outcome, pages, methods and the
+    seconds per stage, never anything read from it.
+    """
     options = options or Options()
-    started = time.perf_counter()
-    doc, fields = _read_and_find(files, options)
-    rules = load_rules(tuple(options.rules_dirs))
-    classification = classify(doc.texts, rules, sender=fields.sender)
-    return finish(doc, fields, classification, options, started)
+    watch = Stopwatch()
+    about = {"request_id": options.request_id or new_request_id(), "files": len(files),
+             "types": [_file_type(data, options.limits) for data in files],
+             "bytes": sum(len(data) for data in files)}
+    try:
+        doc, fields = _read_and_find(files, options, watch)
+        with watch("classify"):
+            rules = load_rules(tuple(options.rules_dirs))
+            classification = classify(doc.texts, rules, sender=fields.sender)
+        with watch("explain"):
+            result = finish(doc, fields, classification, options, watch.started)
+    except SnapError as exc:
+        letter_line(**about, outcome=outcome_of(exc), error=exc.code, seconds=watch.total(),
+                    stages=watch.rounded())
+        raise
+    except BaseException as exc:
+        letter_line(**about, outcome="bug", error=type(exc).__name__, seconds=watch.total(),
+                    stages=watch.rounded())
+        raise
+    letter_line(**about, outcome="ok", error=None, pages=result.source.pages,
+                methods=list(result.source.methods), seconds=watch.total(),
+                stages=watch.rounded())
+    return result
+
+
+def outcome_of(exc: SnapError) -> str:
+    """The outcome word of a letter line for an error (its `code` is logged beside it)."""
+    if isinstance(exc, TimeLimitError):
+        return "time-limit"
+    if isinstance(exc, BadInputError):
+        return "bad-input"
+    if isinstance(exc, RuleFileError):
+        return "rule-error"
+    return "error"
+
+
+def _file_type(data: bytes, limits: Limits) -> str:
+    """The type sniffed from a file's first bytes (pdf, jpeg, text …), for the log line."""
+    try:
+        return sniff(data, limits)
+    except SnapError:
+        return "unreadable"
 
 
 def read_and_find(files: Sequence[bytes], options: Options) -> tuple[Document, Fields]:
@@ -44,10 +87,14 @@ def read_and_find(files: Sequence[bytes], options: Options) -> tuple[Document, F
     return _masked(doc, fields), fields
 
 
-def _read_and_find(files: Sequence[bytes], options: Options) -> tuple[Document, Fields]:
-    files, cut = _bounded_text_files(files, options.limits)
-    doc = _checked(read_document(files, options), options.limits, cut)
-    return doc, find_fields(doc)
+def _read_and_find(files: Sequence[bytes], options: Options,
+                   watch: Stopwatch | None = None) -> tuple[Document, Fields]:
+    watch = watch or Stopwatch()
+    with watch("read"):
+        files, cut = _bounded_text_files(files, options.limits)
+        doc = _checked(read_document(files, options), options.limits, cut)
+    with watch("fields"):
+        return doc, find_fields(doc)
 
 
 def finish(doc: Document, fields: Fields, classification, options: Options,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 
+from .logs import configure
 from .options import Options
 from .pipeline import explain
 from .read import ocr
@@ -26,3 +27,5 @@ def warm() -> None:
 
 
 warm()
+# This process is the app's forkserver: each letter's child inherits the operator's log set-up.
+configure(default_level="INFO")

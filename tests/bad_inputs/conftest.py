@@ -68,7 +68,7 @@ def cli(tmp_path: Path):
     that nothing was left on disk or running."""
 
     def run(data: bytes | list[tuple[str, bytes]], name: str = "", *args: str,
-            pythonpath: tuple[Path, ...] = ()) -> CliRun:
+            pythonpath: tuple[Path, ...] = (), extra_env: dict[str, str] | None = None) -> CliRun:
         home, tmp = tmp_path / "home", tmp_path / "tmp"
         home.mkdir(exist_ok=True)
         tmp.mkdir(exist_ok=True)
@@ -84,6 +84,7 @@ def cli(tmp_path: Path):
             "TMPDIR": str(tmp),
             "LANG": "C.UTF-8",
             "PYTHONIOENCODING": "utf-8",
+            **(extra_env or {}),
         }
         before = tmp_entries()
         proc = subprocess.run(
