@@ -471,8 +471,11 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
 # action from the sentence before.
 _BACK_REFERENCE = re.compile(
     r"\b(?:doe|dit|dat|deze|die|ze|daarvoor|hiervoor|daarmee|hiermee|daartoe|dan)\b", _I)
-_ANAPHOR = re.compile(r"\b(?:daarvoor|hiervoor|daartoe|hiertoe)\b", _I)
-_OBJECTION_LETTER = re.compile(r"\b(?:een|uw|je)\s+(?:brief|bezwaarschrift|beroepschrift)\b", _I)
+# "Stuur daarvoor …", "U doet dat door … een brief te sturen": the action of the sentence before
+_ANAPHOR = re.compile(r"\b(?:daarvoor|hiervoor|daartoe|hiertoe)\b|\b(?:doet|doe)\s+(?:u|je)\s+dat\b"
+                      r"|\bdat\s+(?:doet|kan)\s+(?:u|je)\b", _I)
+_OBJECTION_LETTER = re.compile(
+    r"\b(?:een|uw|je)\s+(?:[a-zà-ÿ]+\s+)?(?:brief|bezwaarschrift|beroepschrift)\b", _I)
 _APPOINTMENT_CUE = re.compile(
     r"\b(?:afspraak|gesprek|uitnodig\w*|verwacht(?:en)?\s+(?:u|je)|kom|komt|komen|zitting"
     r"|terechtzitting|hoorzitting|verschijn\w*|spreekuur|langs\s*(?:te\s+)?komen|bijeenkomst"
@@ -557,6 +560,9 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) ->
         for i, sp in enumerate(spans):
             t = _time_near(ctx, sp)
             r = _classify(ctx, spans, i, t)
+            if r.role in FORWARD_ROLES and r.role != "appointment" and _running_period(
+                    ctx.masked[slice(*ctx.sentence(sp.start))], sp.month):
+                r = dataclasses.replace(r, role="other")
             items.append((pi, sp, r, t, _mention_text(ctx, r, sp)))
 
     letter, fallback = _choose_letter_date(pages, items)
@@ -716,6 +722,20 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
     if _START_PREP.search(left):
         return dataclasses.replace(sentence, role="other")
     return dataclasses.replace(sentence, role=_event_role(ctx, s, e, time))
+
+
+# "De huur van juni moet daarnaast gewoon vóór 1 juni betaald worden", "op 1 februari moet ook
+# de huur van februari betaald worden": the next period's own due date, named beside the arrears
+# the letter is about ("ook", "daarnaast"), is a running obligation, not the letter's deadline.
+_PERIOD_OF = re.compile(
+    rf"\b(?:huur|premie|termijn|maandtermijn|voorschot|bijdrage|aflossing)\s+(?:van|voor|over)\s+"
+    rf"(?:de\s+maand\s+)?(?P<mon>{_MONTH_ALT})\b", _I)
+_BESIDE = re.compile(r"\b(?:ook|daarnaast|gewoon|bovendien|tevens|intussen|verder)\b", _I)
+
+
+def _running_period(sentence: str, month: int) -> bool:
+    return bool(_BESIDE.search(sentence)) and any(
+        MONTHS[m["mon"].lower()] == month for m in _PERIOD_OF.finditer(sentence))
 
 
 # The header of a letter sent or printed as an e-mail.

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from ..result import DateMention, Deadline
 from .calendar import atw_shift, objection_deadline
-from .dates import MONTHS, scan_dates
+from .dates import scan_dates
 
 ROLE_ACTION: dict[str, str] = {
     "pay_by": "pay",
@@ -32,11 +32,6 @@ _NOT_COND = re.compile(
     re.IGNORECASE)
 # find_dates puts a question before its answer ("Kunt u niet? Bel ons dan vóór ...").
 _QUESTION_FIRST = re.compile(r"^[^?]{1,120}\?\s+\S")
-# "op 1 februari moet ook de huur van februari betaald worden": the next period's regular due
-# date beside the arrears the letter is about; it names the period of its own month.
-_PERIOD_DUE = re.compile(
-    r"\b(?:huur|premie|termijn|maandtermijn|voorschot|bijdrage|rente|aflossing)\s+"
-    r"(?:van|voor|over)\s+(?:de\s+maand\s+)?(?P<mon>[a-z]+)\b", re.IGNORECASE)
 _TERM_WORD = re.compile(r"\b(?:binnen|uiterlijk|\d+\s+(?:dagen|weken|maanden))\b", re.IGNORECASE)
 
 
@@ -53,15 +48,6 @@ def is_conditional(mention: DateMention) -> bool:
         spans = scan_dates(text)
         cut = spans[0].start if spans else len(text)
     return bool(_COND.search(text[:cut]))
-
-
-def is_next_period(mention: DateMention) -> bool:
-    """True when the date is the regular due date of the period its own sentence names
-    ("de huur van februari" due 1 februari): a running obligation, not what the letter asks."""
-    for m in _PERIOD_DUE.finditer(mention.text):
-        if MONTHS.get(m["mon"].lower()) == mention.date.month:
-            return True
-    return False
 
 
 def choose_deadline(mentions: Sequence[DateMention], letter_date: date | None,
@@ -81,7 +67,7 @@ def choose_deadline(mentions: Sequence[DateMention], letter_date: date | None,
     ]
     explicit_actions = {ROLE_ACTION[m.role] for m in cands if not m.relative}
     cands = [m for m in cands if not m.relative or ROLE_ACTION[m.role] not in explicit_actions]
-    plain = [m for m in cands if not is_conditional(m) and not is_next_period(m)]
+    plain = [m for m in cands if not is_conditional(m)]
     cands = plain or cands
     if not cands:
         return None

@@ -84,7 +84,8 @@ _REFUND = [
 _ANAPHOR = re.compile(r"^\s*(?:dit|dat|het|deze)\s+(?:bedrag|geld)\b", _F)
 # Words that make a clause about paying (so "toeslag" there is a reclaim, not a benefit).
 _PAYING = re.compile(
-    r"\bterug\s*te\s+betalen\b|\bterugbetal|\bterugvorder|\bte\s+veel\s+(?:[\w-]+\s+)?(?:ontvangen|gekregen)\b"
+    r"\bterug\s*te\s+betalen\b|\bterugbetal|\bterugvorder|\b(?:vorder|vraag|vrag)\w*\s+(?:wij|we)\b[^.]{0,60}\bterug\b"
+    r"|\bte\s+veel\s+(?:[\w-]+\s+)?(?:ontvangen|gekregen)\b"
     r"|\bmoet\b|\bmoeten\b|\bverschuldigd|\bte\s+betalen\b|\bboete\b|\bachterstand|\bbetaal\b",
     _F,
 )
@@ -103,7 +104,7 @@ _NEGATED_PAY = re.compile(
 # A rate, not a sum owed: right after the amount, or in the words right before it.
 _RATE_AFTER = re.compile(
     r"^\s*(?:\(?(?:bruto|netto)\)?\s+)?(?:op\s+(?:jaar|maand|week)basis\b|per\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag"
-    r"|minuut|gesprek|keer)\b|p\.?\s?m\.|/\s*(?:maand|mnd|jaar|week)\b|maandelijks"
+    r"|minuut|gesprek|keer)\b|p\.?\s?m\.|/\s*(?:maand|mnd|jaar|week)\b|maandelijks|,?\s*telkens\b"
     r"|per\s+\w+\s+(?:maand|jaar))",
     _F,
 )
@@ -524,6 +525,14 @@ class _Role:
     kind: str = ""  # "rate" / "threshold" / "base" / "negated" / "list" for the other-roles
 
 
+_ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b", _F)
+# "… nog € 498,36 openstaat, een bedrag dat u binnen een maand moet overmaken"
+_MUST_AFTER = re.compile(r"\b(?:dat|die)\s+(?:u|je)\b[^.;]{0,80}?\b(?:moet|dient)\b", _F)
+_CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b"
+                          r"(?![^.;]{0,60}?\b(?:niet|geen)\b)[^.;]{0,60}?\bterug\b", _F)
+_CLAIM_BACK = re.compile(r"\b(?:vorder|vraag|vrag)\w*\s+(?:wij|we)\s+(?:(?:nu|dus|daarom|daarmee|van\s+(?:u|je|jou))\s+){0,3}$", _F)
+
+
 def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
     """The role of one amount from the words before it (`zone`), after it, and the sentence
     that follows. In order: refund wording; "niet te betalen"; a base column; thresholds and
@@ -542,6 +551,14 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
         return _Role("other", _clip(neg.group()), kind="negated")
     if _BASE_AFTER.search(after):
         return _Role("other", None, kind="base")
+    claim = _CLAIM_BACK.search(zone)
+    if not row and (m := _CLAIM_AFTER.match(after)) and not _THRESHOLD_BEFORE.search(zone):
+        # "Het verschil van € 1.425 vorderen wij met deze beschikking van u terug"
+        return _Role("total", _clip(m.group()), 3)
+    if claim and not row and re.match(r"\s*terug\b", after, _F):
+        # "… en daarom vorderen wij van u € 868,52 terug": the sum claimed back, whatever
+        # label (loonheffing, bruto) stood earlier in the sentence.
+        return _Role("total", _clip(claim.group()), 3)
     paying = _PAYING.search(clause)
     best = _pick_label(zone, row)
     if best is not None and best[0].role == "benefit" and paying:
@@ -589,8 +606,10 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
         # "Betaal de achterstand van € 317,90", "… het openstaande saldo van € 852,65 over te
         # maken": the letter says in so many words what to pay.
         label = best[1].group().strip() if best is not None else pay.group()
+        # "Wij verzoeken u het bedrag van € 1.146,90 … over te maken": asked in so many words
+        asked = "order" if _REQUEST.search(zone) or _MUST_AFTER.search(after) else ""
         return _Role("total", _clip(label), 3 if best is not None else 0,
-                     pay_sentence=best is None)
+                     pay_sentence=best is None, kind=asked)
     if best is not None:
         lab, m = best
         return _Role(lab.role, m.group().strip(), lab.rank)
@@ -731,6 +750,10 @@ def _find_page(text: str, page: int) -> list[_Found]:
             # servicekosten": the parts of a rate are no debt either.
             role = _Role("other", out[-1].role.label, kind="rate")
         cond = not row and _conditional(text, hit.start)
+        if cond and role.role == "total" and _ORDER_ON_IT.match(_next_sentence(text, hit)):
+            # "Betaalt u nog in 2026? Dan hoeft u alleen € 733,57 te betalen. Betaal dit bedrag
+            # vóór 1 december.": the plain order that follows makes the sum the ask.
+            cond = False
         if cond and role.role not in ("refund", "benefit"):
             # "Als u niet op tijd betaalt, … incassokosten van € 61,88": not owed now.
             role = replace(role, role="other", rank=0, pay_sentence=False, kind="conditional")
@@ -908,7 +931,8 @@ _REQUEST = re.compile(r"\b(?:verzoek\w*|vraag|vragen)\s+(?:ik|wij|we)?\s*(?:u|je
 
 def _is_order(f: _Found) -> bool:
     return (f.role.pay_sentence and not f.conditional and f.amount.value > 0
-            and bool(_IMPERATIVE.match(f.role.label or "") or _REQUEST.search(f.amount.text)))
+            and bool(f.role.kind == "order" or _IMPERATIVE.match(f.role.label or "")
+                     or _REQUEST.search(f.amount.text)))
 
 
 def _due_total(found: Sequence[_Found]) -> _Found | None:
@@ -955,7 +979,8 @@ def find_amounts(pages: Sequence[str]) -> list[Amount]:
 # --- what is due now ----------------------------------------------------------------------------
 
 _COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
-_NOT = re.compile(r"\b(?:niet|geen|nooit|hoeft|hoef)\b", _F)
+# "hoeft" alone is no negation: "Dan hoeft u alleen het nettobedrag te betalen" asks a sum.
+_NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|niks)\b", _F)
 
 
 _NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:dus\s+|daarom\s+|verder\s+)?"
@@ -965,10 +990,28 @@ _PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|t
                        r"|(?:moet|moeten|dient|dienen)\b[^.]{0,60}\bbetaald)\b", _F)  # not "al betaald"
 
 
+# The sender pays: "Daarna betalen wij uit.", "wij maken het bedrag over naar uw rekening".
+_WE_PAY = re.compile(r"\b(?:betalen|betaalt|storten|maken)\s+(?:wij|we)\b"
+                     r"|\b(?:wij|we)\s+(?:\w+\s+){0,4}?(?:betalen|storten|over\s*te\s*maken|overmaken|maken)\b"
+                     r"[^.]{0,60}\b(?:uit|terug|over|naar\s+(?:uw|je|jouw)\s+rekening)\b|\buit\s*(?:te\s+)?betal", _F)
+
+
 def asks_to_pay(text: str, verbs: re.Pattern[str] = _PAY_VERB) -> bool:
     """A sentence asks the reader to pay ("Betaal …", "… over te maken"); "Dat hoef je niet te
-    betalen" does not."""
-    return any(verbs.search(s) and not _NOT.search(s)
+    betalen" and "Daarna betalen wij uit" do not."""
+    return any(verbs.search(s) and not _NOT.search(s) and not _WE_PAY.search(s)
+               for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
+
+
+# A row of a computation ("Te betalen belasting        € 2.310"): a label, no sentence that asks.
+_TABLE_ROW = re.compile(r"^[^\n]*\S[ \t]{2,}[-–]?[ \t]*(?:€|EUR)[^\n]*$", re.MULTILINE)
+# What a real ask names: a sum, "het bedrag", or a term ("Die betaalt u voor het hele jaar"
+# tells how a tax works; it asks nothing).
+_ASK_OBJECT = re.compile(r"€|\beur\b|\bbedrag\b|\btotaal\b|\bvóór\b|\buiterlijk\b|\bbinnen\b", _F)
+
+
+def _asks_sum(text: str) -> bool:
+    return any(asks_to_pay(s) and _ASK_OBJECT.search(s)
                for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
 
 
@@ -1015,13 +1058,16 @@ def _infos(amounts: list[Amount], found: list[_Found]) -> list[_Found]:
 
 def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if any(_NOTHING_TO_PAY.search(p or "") for p in pages) and not any(
-        asks_to_pay(p or "", _PAY_BACK) for p in pages
+        asks_to_pay(_TABLE_ROW.sub("", p or ""), _PAY_BACK) for p in pages
     ):
         return None  # "Je hoeft dus niets meer te betalen": the sums shown are no ask
+    stated = _stated_sum(infos)
+    if stated is not None:
+        return stated
     due = _due_total(infos)
     if due is not None and any(f.amount.role == "refund" for f in infos) and not any(
         f.role.pay_sentence for f in infos
-    ) and not any(asks_to_pay(p or "") for p in pages):
+    ) and not any(_asks_sum(p or "") for p in pages):
         return None  # a statement that ends in money back: its "Totaal kosten" is no ask
     if due is not None:
         return round(due.amount.value, 2)
@@ -1061,6 +1107,42 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if asked is None:
         return _open_rows(infos, pages)
     return asked
+
+
+def _stated_sum(infos: Sequence[_Found]) -> float | None:
+    """The one amount that equals all the letter's debt parts added up, each distinct part once,
+    less what was paid ("subtotaal en exploot samen € 1.009,45"; "het bedrag van € 844,03
+    (hoofdsom, rente, incassokosten en explootkosten)"): the sum the parts make is what is owed,
+    whatever words stand before it or whether it is offered in a condition. None unless there
+    are at least three parts and exactly one amount (by value) matches."""
+    parts: dict[tuple[str, float], float] = {}
+    first: dict[tuple[str, float], tuple[int, int]] = {}
+    for f in infos:
+        v = round(f.amount.value, 2)
+        key = ("paid", v) if f.role.paid else (f.amount.role, v)
+        if f.role.paid:
+            parts[key] = -abs(v)
+        elif f.amount.role in _COMPONENTS:
+            parts[key] = v
+        else:
+            continue
+        first[key] = min(first.get(key, f.order), f.order)
+    if sum(1 for v in parts.values() if v > 0) < 3:
+        return None
+    last: dict[float, tuple[int, int]] = {}
+    for f in infos:
+        if f.amount.role not in ("refund", "benefit") and f.role.kind not in ("rate", "base"):
+            v = round(f.amount.value, 2)
+            last[v] = max(last.get(v, f.order), f.order)
+    hits = []
+    for cand, at in last.items():
+        used = [k for k in parts if k[1] != cand or k[0] == "paid"]
+        rest = sum(parts[k] for k in used)
+        # a sum stands after its parts: "in totaal € 612,40" above what was waived and what is
+        # left is the old total, not a sum of the lines below it
+        if cand > 0 and abs(rest - cand) < 0.005 and all(first[k] < at for k in used):
+            hits.append(cand)
+    return hits[0] if len(hits) == 1 else None
 
 
 _OPEN_STATUS = re.compile(r"\b(?:open|openstaand|onbetaald|niet\s+betaald)\s*[|│]?\s*$", _F)

@@ -216,7 +216,7 @@ _ORG_WORD_LEAD = re.compile(
 )
 _ORG_HINT = re.compile(
     r"\b(?:B\.?V\.?|N\.?V\.?|Gerechtsdeurwaarders?|Incasso\w*|Advocaten|Woningcorporatie"
-    r"|Stichting|Coöperatie|Vereniging|Bank|Verzekering\w*|\w*[Pp]raktijk|\w*[Bb]ureau)\b",
+    r"|\w*[Ss]tichting|Coöperatie|Vereniging|Bank|Verzekering\w*|\w*[Pp]raktijk|\w*[Bb]ureau)\b",
 )
 _MENTION = re.compile(
     r"(?:\bnamens|\bin\s+opdracht\s+van|\bopdrachtgever:?|\bcli[eë]nte?:?|\bvoor|\bvan\s+uw"

@@ -170,3 +170,95 @@ Heerestraat 8
 """
     got = find_sender([text])
     assert got is not None and got[0] == "Huisartsenpraktijk De Linde"
+
+
+# --- amounts ------------------------------------------------------------------------------------
+
+def _due(text: str) -> float | None:
+    from snapdebrief.fields.money import amounts_and_due
+
+    return amounts_and_due([text])[1]
+
+
+def test_refund_where_the_sender_pays_out_asks_nothing() -> None:
+    text = """Berekening
+  Te betalen belasting                 € 2.310
+  Ingehouden loonheffing               € 2.722
+  Saldo: u krijgt terug                  € 412
+
+Uitbetaling
+  Bedrag                 € 412
+  Naar uw rekening       NL10 RABO 2939 8297 03
+
+Klopt uw rekeningnummer niet? Pas het aan. Daarna betalen wij uit.
+U hoeft niets te betalen.
+"""
+    assert _due(text) is None
+
+
+def test_sum_claimed_back_after_a_tax_deduction() -> None:
+    text = ("Over maart betaalden wij u bruto € 980,00. Daarvan hielden wij € 250,00 loonheffing in,"
+            " en daarom vorderen wij van u € 730,00 terug, een bedrag dat uiterlijk op 1 juni 2026"
+            " op onze rekening moet staan.\n")
+    assert _due(text) == 730.00
+
+
+def test_difference_claimed_back_beats_the_amount_one_was_entitled_to() -> None:
+    text = ("Alles bij elkaar hebt u over 2025 recht op € 2.100, terwijl wij u € 2.640 hebben"
+            " uitbetaald.\nHet verschil van € 540 vorderen wij met deze beschikking van u terug.\n")
+    assert _due(text) == 540
+
+
+def test_order_on_the_amount_of_a_condition() -> None:
+    text = ("U hebt € 1.200,00 bruto te veel ontvangen.\n"
+            "Betaalt u alles nog dit jaar terug? Dan hoeft u alleen het nettobedrag van € 850,00 te\n"
+            "betalen. Betaal dit bedrag vóór 1 december 2026.\n")
+    assert _due(text) == 850.00
+
+
+def test_stated_sum_of_the_parts_after_them() -> None:
+    text = """het de kantonrechter moge behagen gedaagde te veroordelen tot betaling van:
+
+   hoofdsom                                   € 500,00
+   wettelijke rente tot heden                 € 12,10
+   buitengerechtelijke incassokosten          € 75,00
+   subtotaal                                  € 587,10
+
+De kosten van dit exploot bedragen € 110,00.
+Bij betaling vóór de zitting: subtotaal en exploot samen € 697,10.
+"""
+    assert _due(text) == 697.10
+
+
+def test_old_total_above_what_was_waived_is_no_sum_of_the_lines_below() -> None:
+    text = ("U vroeg kwijtschelding voor de aanslag van in totaal € 600,00.\n"
+            "Wij schelden de afvalstoffenheffing van € 300,00 en de rioolheffing van € 200,00 kwijt.\n"
+            "Hetgeen u nog verschuldigd bent, te weten € 100,00, moet u binnen een maand betalen.\n")
+    assert _due(text) == 100.00
+
+
+def test_premium_paid_each_time_is_a_rate() -> None:
+    text = ("Gedaagde moest een premie betalen van € 80,00, telkens vooruit te voldoen.\n"
+            "Hij liet zes termijnen open, samen € 480,00.\n")
+    assert _due(text) != 80.00
+
+
+def test_request_in_a_sentence_beats_a_table_sum_with_a_payment_subtracted() -> None:
+    text = """  Huur april                       € 700,00
+  Huur mei                         € 700,00
+  Ontvangen 28 april             - € 200,00
+  -------------------------------------
+  Achterstand                    € 1.200,00
+
+Wij verzoeken u dringend het bedrag van
+€ 1.200,00 uiterlijk 5 juni 2026 aan ons
+over te maken.
+"""
+    assert _due(text) == 1200.00
+
+
+def test_sum_left_open_that_the_reader_must_transfer() -> None:
+    text = ("De aanslag bedroeg in totaal € 400,00, en u hebt daarvan al € 50,00 betaald,\n"
+            "zodat er nog € 350,00 openstaat, een bedrag dat u binnen een\n"
+            "maand na de datum van deze brief moet overmaken.\n")
+    assert _due(text) == 350.00
