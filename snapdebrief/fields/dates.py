@@ -368,7 +368,7 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
                      r"|datum\s+(?:van\s+(?:de|het|uw)\s+)?"
                     r"(?:afspraak|gesprek|zitting|terechtzitting|hoorzitting|bijeenkomst|keuring"
                     r"|spreekuur|intake|bezoek|huisbezoek|behandeling)"), False),
-    ("appointment", (r"(?:uw|je|jouw|de|het)?\s*(?:afspraak|gesprek|zitting(?:sdatum)?|wanneer"
+    ("appointment", (r"(?:uw|je|jouw|de|het)?\s*(?:afspraak|gesprek|zitting(?:sdatum)?|roldatum|rolzitting|wanneer"
                      r"|tijdstip|dag\s+en\s+(?:tijd|uur)|moment|datum\s+zitting|keuring|intake"
                      r"|spreekuur|bijeenkomst|hoorzitting)"), True),
     ("appointment", (r"(?:uw|je|jouw|de|het)\s+(?:afspraak|gesprek|zitting|hoorzitting|keuring"
@@ -409,7 +409,9 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
 )
 _LABEL_FULL = tuple((role, re.compile(rf"(?:{p})", _I)) for role, p, _ in _LABELS)
 _LABEL_TAIL = tuple(
-    (role, re.compile(rf"(?:^|[^\w])(?:{p})\s*(?::|\bis\b|\bwas\b)?\s*(?:op\s+)?$", _I))
+    # "De vervaldatum van deze aanmaning is 18 november 2026": the paper it belongs to between
+    (role, re.compile(rf"(?:^|[^\w])(?:{p})(?:\s+(?:van|bij|voor)\s+(?:deze|dit|uw|je)\s+[\w-]+)?"
+                      rf"\s*(?::|\bis\b|\bwas\b)?\s*(?:op\s+)?$", _I))
     for role, p, anchored in _LABELS if not anchored
 )
 
@@ -521,7 +523,7 @@ _TIME_RIGHT = re.compile(
     rf"(?:{_H}*(?P<u>uur|u)\b)?", _I)
 _TIME_OM = re.compile(rf"\b(?:om|te){_H}+{_HM}{_H}*(?:uur|u)\b", _I)  # "des voormiddags te 10.00 uur"
 _TIME_ALONE = re.compile(rf"[^\S\n]*{_HM}{_H}*(?:uur|u)\b", _I)  # "13.30 uur" on the next line
-_TIME_LINE = re.compile(rf"[^\S\n]*(?:tijd(?:stip)?|aanvang|om|uur)\s*:?{_H}*{_HM}", _I)
+_TIME_LINE = re.compile(rf"[^\S\n]*(?:tijd(?:stip)?|aanvang|om|uur|hoe{_H}+laat)\s*:?{_H}*{_HM}", _I)
 _TIME_LEFT = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b{_H}*(?:op{_H}+)?$", _I)
 
 
@@ -790,15 +792,18 @@ def _full_label(seg: str) -> str | None:
     for role, rx in _LABEL_FULL:
         if rx.fullmatch(seg):
             return role
-    # "Vervaldatum van deze aanmaning": the label with the paper it belongs to
-    short = _OF_THIS_PAPER.sub("", seg)
+    # "Vervaldatum van deze aanmaning": the label with the paper it belongs to;
+    # "Nieuwe uiterste betaaldatum": the label with a word that says which one
+    short = _OF_THIS_PAPER.sub("", _WHICH_ONE.sub("", seg))
     if short != seg:
         return _full_label(short)
     return None
 
 
+_WHICH_ONE = re.compile(r"^(?:nieuwe|gewijzigde|aangepaste|uw|je|de)\s+", _I)
 _BOX_BAR = re.compile(r"[|│┃║]")
-_OF_THIS_PAPER = re.compile(r"\s+(?:van|bij|voor)\s+(?:deze|dit|de|het|uw|je)\s+[\w-]+$", _I)
+_OF_THIS_PAPER = re.compile(r"\s+(?:van|bij|voor)\s+(?:deze|dit|de|het|uw|je)\s+[\w-]+$"
+                            r"|\s+(?:aanmaning|herinnering|aanslag|beschikking|factuur|nota)$", _I)
 
 
 def _block_action(ctx: PageContext, line_lo: int) -> str | None:

@@ -327,7 +327,7 @@ _LABEL_ANY = re.compile(
 )
 _FILLER = re.compile(
     r"(?:[ \t]*(?::|nr\.?|nummer|is|van|de|het|uw|onze?|bij|opdrachtgever|rechtbank|altijd"
-    r"|\([^)\n]{0,30}\))(?![\w]))*[ \t]*[:\-–]?[ \t]*",
+    r"|\([^)\n]{0,30}\))(?![\w]))*[ \t]*[:\-–|│┃║]?[ \t]*",  # a boxed table's bar too
     _F,
 )
 _GROUPS = re.compile(r"\d+(?:[ .]\d+)*")
@@ -350,6 +350,8 @@ _PAY_WORDS = re.compile(
     r"|\biban\b|\brekening\w*|\bt\.?\s?n\.?\s?v\.?|\bten\s+name\s+van\b",
     _F,
 )
+_ROW_CUE = re.compile(r"\s*(?:betalings?|betaal)?(?:omschrijving|mededeling)\b", _F)
+_OMSCHRIJVING_CELL = re.compile(r"[A-Za-z][^\n|│]{2,38}?(?=[ \t]{2,}|\t|[ \t]*[|│]|[ \t]*$)", re.MULTILINE)
 _CUE_GAP = re.compile(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?")
 _DATE_LIKE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 _KENMERK_LENGTHS = (16, 14, 13, 12, 11, 10, 9, 7)
@@ -371,6 +373,8 @@ def _kind_of(m: re.Match[str]) -> str:
 
 
 def _clean_value(kind: str, raw: str) -> str:
+    if kind == "kenmerk" and re.search(r"[A-Za-z]{3}", raw):
+        return re.sub(r"\s+", " ", raw.strip())  # words to type: "factuur 26-0311", as printed
     v = re.sub(r"\s", "", raw)
     if kind in _KENMERK_KINDS:
         v = v.replace(".", "")
@@ -403,6 +407,10 @@ def _kenmerk_at(text: str, pos: int) -> tuple[str, int, int] | None:
 
 def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
     """The number printed at `pos`, or None when what stands there is no number."""
+    if kind == "kenmerk" and (inner := _LABEL_ANY.match(text, pos)) and not _kind_of(inner) == "kenmerk":
+        # "Kenmerk:  relatienummer 40218863": the kenmerk is that other number
+        got_inner = _value_after_label(text, inner, _kind_of(inner))
+        return got_inner[0] if got_inner else None
     if kind in _KENMERK_KINDS or kind == "kenmerk":
         got = _kenmerk_at(text, pos)
         if got and (kind in _KENMERK_KINDS or len(re.sub(r"\D", "", got[0])) >= 9):
@@ -551,8 +559,12 @@ def find_references(pages: Sequence[str]) -> list[Reference]:
             gap = _CUE_GAP.match(text, cue.end())
             pos = gap.end() if gap else cue.end()
             got = _kenmerk_at(text, pos)
+            cell = _OMSCHRIJVING_CELL.match(text, pos) if _ROW_CUE.match(cue.group()) else None
             if got and kenmerk_valid(got[0]) is True:
                 kind, raw, a, b = "betalingskenmerk", got[0], got[1], got[2]
+            elif cell and re.search(r"\d", cell.group()) and re.search(r"[A-Za-z]", cell.group()):
+                # "Omschrijving    factuur 26-0311": the words to type, as printed
+                kind, raw, a, b = "kenmerk", cell.group(), cell.start(), cell.end()
             else:
                 tok = _value_at(text, pos, "kenmerk")
                 if tok is None:

@@ -350,7 +350,7 @@ def test_each_value_once_with_the_payment_mention() -> None:
         pytest.param("Maak het over naar NL69 ABNA 0481 2377 55 ten name van E. ten Brink en vermeld "
                      "daarbij\nHUUR-KVB58-2.", "HUUR-KVB58-2", id="vermeld-daarbij"),
         pytest.param('Maak € 1.450 over op NL81 RBRB 5504 4328 40, onder vermelding van "huur '
-                     'Spaarnwouderstraat 61A".', "huurSpaarnwouderstraat61A", id="quoted-free-text"),
+                     'Spaarnwouderstraat 61A".', "huur Spaarnwouderstraat 61A", id="quoted-free-text"),
         pytest.param("Op 18 december hebben wij u factuur 2025-1187 gestuurd. Maak het bedrag over op "
                      "NL44 RABO 0123 4567 89. Wilt u daarbij het factuurnummer 2025-1187 vermelden?",
                      "2025-1187", id="vermelden-after-the-number"),

@@ -262,3 +262,51 @@ def test_sum_left_open_that_the_reader_must_transfer() -> None:
             "zodat er nog € 350,00 openstaat, een bedrag dat u binnen een\n"
             "maand na de datum van deze brief moet overmaken.\n")
     assert _due(text) == 350.00
+
+
+# --- labelled dates and references in tables --------------------------------------------------
+
+def _roles(text: str) -> dict[str, str]:
+    from snapdebrief.fields.dates import find_dates
+
+    return {m.date.isoformat(): m.role for m in find_dates([text])}
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Nieuwe uiterste betaaldatum         15 september 2026", "pay_by"),
+        ("  Uiterste betaaldatum aanmaning          6 oktober 2026", "pay_by"),
+        ("De vervaldatum van deze aanmaning is 15 september 2026.", "pay_by"),
+        ("Roldatum           woensdag 4 november 2026, 10.00 uur", "appointment"),
+    ],
+)
+def test_date_labels(line: str, role: str) -> None:
+    text = "Datum    1 september 2026\n\n" + line + "\n"
+    assert role in _roles(text).values()
+
+
+def test_time_on_a_hoe_laat_line() -> None:
+    from snapdebrief.fields.dates import find_appointment, find_dates
+
+    text = ("Je afspraak\n  Wanneer       dinsdag 8 december 2026\n"
+            "  Hoe laat       10.30 uur, het gesprek duurt een uur\n"
+            "  Waar           Stadskantoor, Stationsplein 1\n")
+    appt = find_appointment([text], find_dates([text]))
+    assert appt is not None and appt.time == "10:30"
+
+
+def test_betalingskenmerk_in_a_boxed_table() -> None:
+    text = ("+------------------------------+---------------------------------+\n"
+            "| Naar rekeningnummer          | NL61 INGB 0958 8708 88          |\n"
+            "| Betalingskenmerk             | 1981 8015 1498 4206             |\n"
+            "+------------------------------+---------------------------------+\n")
+    assert [r.value for r in find_references([text])] == ["1981801514984206"]
+
+
+def test_omschrijving_row_gives_the_words_to_type() -> None:
+    text = ("Betaal vóór 1 mei 2026:\n"
+            "  Rekening      NL20 INGB 0001 2345 67\n"
+            "  Omschrijving  factuur 26-0311\n")
+    chosen = choose_payment_reference(find_references([text]), [text])
+    assert chosen is not None and chosen.value == "factuur 26-0311"
