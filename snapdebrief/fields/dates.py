@@ -705,7 +705,7 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
             return _Role(_label_with_time(role, time), s, e, label)
 
     after = masked[e:line_hi].strip(" \t.")
-    place = prefix.strip()
+    place = _GAP.split(prefix)[-1].strip()  # "Waterschap X | Zwolle, 14 september 2026": a cell
     if (_PLACE_LINE.fullmatch(place) and place.endswith(",") and not after
             and not _DEADLINE_PREP.search(_norm(place.rstrip(",")))):
         return dataclasses.replace(line, role="letter_date", weak=True)
