@@ -74,6 +74,14 @@ class ImageTooLargeError(BadInputError):
     )
 
 
+class ImageTooSmallError(BadInputError):
+    code = "E113"
+    message = (
+        "De foto is te klein om een brief op te lezen. Maak een foto van de hele brief, "
+        "van dichtbij en met veel licht."
+    )
+
+
 class BrokenFileError(BadInputError):
     code = "E105"
     message = "Het bestand is kapot of niet helemaal. Kies het bestand opnieuw of maak een nieuwe foto."

@@ -11,7 +11,13 @@ from collections.abc import Iterator
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..errors import BrokenFileError, ImageTooLargeError, TooManyPagesError, UnsupportedFormatError
+from ..errors import (
+    BrokenFileError,
+    ImageTooLargeError,
+    ImageTooSmallError,
+    TooManyPagesError,
+    UnsupportedFormatError,
+)
 from ..options import Limits
 from .sniff import quiet_logs
 
@@ -19,6 +25,10 @@ from .sniff import quiet_logs
 # photo's sheet rarely fills the frame, so 12 MP photos are scaled down, not up.
 MAX_SIDE = 3600
 MIN_SIDE_FOR_TEXT = 600  # below this a letter's body text is unreadable
+# Below these no letter can be read at all (a line of text needs ~20 px, a letter several
+# lines): refused from the header with ImageTooSmallError, before any decoding (#17).
+MIN_READABLE_LONG_SIDE = 200
+MIN_READABLE_SHORT_SIDE = 32
 
 
 @functools.cache
@@ -85,6 +95,8 @@ def _check_pixels(img: Image.Image, limits: Limits) -> None:
     w, h = img.size
     if w * h > limits.max_pixels:
         raise ImageTooLargeError(pixels=w * h, limit=limits.max_pixels)
+    if max(w, h) < MIN_READABLE_LONG_SIDE or min(w, h) < MIN_READABLE_SHORT_SIDE:
+        raise ImageTooSmallError(width=w, height=h)
 
 
 def _normalise(img: Image.Image) -> Image.Image:
