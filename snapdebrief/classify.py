@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from . import rule_cache
 from .result import Classification, Evidence, RuleHit
 from .rules import FALLBACK_KIND, KindRule, RuleSet, blank_nl, pattern_ids
 
@@ -303,7 +304,11 @@ def compile_rules(rules: RuleSet) -> Compiled:
     senders: dict[str, re.Pattern[str]] = {}
 
     def add_regex(entry: _Entry, pattern: str) -> None:
-        regexes.append((re.compile(pattern), entry, required_literals(pattern)))
+        literals = rule_cache.CACHE.literals(pattern)
+        if literals is rule_cache.MISSING:
+            literals = required_literals(pattern)
+            rule_cache.CACHE.remember_literals(pattern, literals)
+        regexes.append((re.compile(pattern), entry, literals))
 
     def key_for(entry: _Entry, tag: str) -> str:
         key = f"{entry.kind}\x1f{entry.role}\x1f{entry.pid}\x1f{entry.stage_index}\x1f{tag}"
@@ -352,6 +357,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 add_phrase(entry, text, f"p{j}")
             for j, pat in enumerate(rule.patterns):
                 add_pattern(entry, pat, f"t{j}")
+    rule_cache.CACHE.save()  # the literals learnt, for the next process
     return Compiled(nlp, phrases, matcher, regexes, entries, senders)
 
 

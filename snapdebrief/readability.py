@@ -12,7 +12,11 @@ times, URLs and abbreviations by one plain word each; all counts run on the mask
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 import re
+import sys
+import types
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,8 +90,32 @@ def words(sentence: str) -> list[str]:
     return _WORD.findall(sentence)
 
 
+class _Deferred(types.ModuleType):
+    """Stands in sys.modules for a module that is imported for real at its first attribute
+    access. textstat imports nltk at import time (~0.35 s of a cold start) only for its English
+    word list, which Dutch never uses (#17). importlib's LazyLoader does not help here: the
+    `import` statement itself touches the module's __spec__ and so loads it."""
+
+    def __getattr__(self, attr: str) -> Any:
+        real = self.__dict__.get("_real")
+        if real is None:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)
+            self.__dict__["_real"] = real
+        return getattr(real, attr)
+
+
+def _defer_import(name: str) -> None:
+    if name not in sys.modules and importlib.util.find_spec(name) is not None:
+        stub = _Deferred(name)
+        stub.__spec__ = None
+        sys.modules[name] = stub
+
+
 @functools.cache
 def _textstat() -> Any:
+    _defer_import("nltk")
     # An own instance: set_lang on the shared `textstat.textstat` would change it for everyone.
     from textstat.textstat import textstatistics
 

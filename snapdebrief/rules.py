@@ -35,6 +35,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from . import rule_cache
 from .errors import RuleFileError
 from .resources import rules_dir
 from .result import Action, Stage
@@ -136,7 +137,17 @@ def _check_regex(value: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def _regex_problem(value: str) -> tuple[str, str] | None:
     """(problem, fix) for a regex a rule file may not use, else None. Cached per regex, so a
-    reload after an edit only probes the regexes that changed."""
+    reload after an edit only probes the regexes that changed; a regex that passed is also
+    remembered on disk (rule_cache.py), so a new process does not probe it again."""
+    if rule_cache.CACHE.checked(value):
+        return None
+    problem = _regex_check(value)
+    if problem is None:
+        rule_cache.CACHE.mark_checked(value)
+    return problem
+
+
+def _regex_check(value: str) -> tuple[str, str] | None:
     if len(value) > MAX_REGEX_LEN:
         return f"regex is longer than {MAX_REGEX_LEN} characters", "split it in two rules"
     try:
@@ -957,6 +968,7 @@ def _load(signature: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...]) -
                 )
             where[rule.id] = path
             kinds[rule.id] = rule
+    rule_cache.CACHE.save()  # what the checks learnt, for the next process
     if FALLBACK_KIND not in where:
         raise RuleFileError(
             str(Path(signature[0][0]) / f"{FALLBACK_KIND}.yaml"),

@@ -1,6 +1,7 @@
 """Run one file through both doors: the real CLI in a subprocess, and pipeline.explain in-process.
 
-The subprocess gets a fresh HOME and TMPDIR (both must be empty afterwards, as must /tmp and
+The subprocess gets a fresh HOME and TMPDIR (both must be empty afterwards, but for the rule
+cache in HOME, which holds facts about rule files only; as must /tmp and
 /dev/shm of anything with our prefix), at most 1.5 GiB of
 address space (a zip bomb that got through would die of it, exit 1) and a wall-clock guard far
 above the CLI's own time limit. Afterwards no process that carried this TMPDIR may be left.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -51,6 +53,23 @@ def processes_with(marker: str) -> list[int]:
         except OSError:
             continue  # gone, or not ours
     return found
+
+
+def only_the_rule_cache(home: Path) -> bool:
+    """HOME holds nothing but the rule cache (snapdebrief/rule_cache.py), and that holds only
+    regex digests, verdicts and literals: facts about rule files, never about a letter."""
+    files = [p for p in home.rglob("*") if p.is_file()]
+    cache = home / ".cache" / "snapdebrief"
+    for path in files:
+        if path.parent != cache or not re.fullmatch(r"rules-[\w.+-]+\.json", path.name):
+            return False
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if set(data) != {"versions", "regexes"}:
+            return False
+        for key, entry in data["regexes"].items():
+            if not re.fullmatch(r"[0-9a-f]{64}", key) or not set(entry) <= {"ok", "lit"}:
+                return False
+    return all(p == home / ".cache" or p == cache or p.is_file() for p in home.rglob("*"))
 
 
 TEMP_PLACES = (Path("/tmp"), Path("/dev/shm"))
@@ -99,7 +118,7 @@ def cli(tmp_path: Path):
         assert "Traceback" not in err, err
         assert proc.returncode in (0, 2), (proc.returncode, err)
         assert list(tmp.iterdir()) == [], "the CLI left files in TMPDIR"
-        assert list(home.iterdir()) == [], "the CLI wrote into HOME"
+        assert only_the_rule_cache(home), "the CLI wrote into HOME"
         assert not processes_with(str(tmp)), "a process of the CLI is still running"
         assert not tmp_entries() - before, "the CLI left files in /tmp or /dev/shm"
         return CliRun(proc.returncode, out, err)
