@@ -120,7 +120,8 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
     objection_date = None
     if possible and letter_date is not None:
         objection_date = objection_deadline_from(fields.dates, letter_date, rule.objection.weeks)
-    objection_deadline = objection_date if rule.objection.decision else None
+    objection_deadline = objection_date if rule.objection.decision and (
+        not rule.objection.stages or classification.stage in rule.objection.stages) else None
     texts = kind_texts(rule, objection_possible=bool(possible))
     explanation = explain_letter(
         texts, fields, classification, deadline, objection_date, options.today,

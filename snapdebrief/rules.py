@@ -274,6 +274,9 @@ class Objection(_Strict):
     # False where bezwaar is possible against a side decision only (an aanmaning's costs): the
     # text still names the last day, but the result's objection_deadline stays empty.
     decision: bool = True
+    # Only letters at these stages get an objection_deadline (empty: every stage). A reminder
+    # about a tax bill is no new decision on the tax (samples/firstlook/BRIEF.md).
+    stages: list[StageName] = []
 
 
 class VariantWhen(_Strict):

@@ -246,9 +246,9 @@ def check_one(txt: Path) -> list[str]:
 
     # objection deadline
     od = truth["objection_deadline"]
-    if kind not in OBJECTION_KINDS and od:
+    if (kind not in OBJECTION_KINDS or truth["stage"] in ("reminder", "aanmaning")) and od:
         errs.append("objection_deadline on a kind without bezwaar")
-    if kind in OBJECTION_KINDS:
+    if kind in OBJECTION_KINDS and truth["stage"] not in ("reminder", "aanmaning"):  # convention settled in BRIEF.md (2026-12-07)
         if not od:
             errs.append("objection kind without objection_deadline")
         elif code in PRINTED_OBJECTION:

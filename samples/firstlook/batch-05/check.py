@@ -226,7 +226,7 @@ def check_one(p: Path) -> list[str]:
         errs.append("relative term but no deadline")
     od = t["objection_deadline"]
     if od:
-        if kind not in OBJECTION_KINDS:
+        if kind not in OBJECTION_KINDS and not (t["stage"] == "decision" and "bezwaar" in text):  # convention settled in BRIEF.md (2026-12-07)
             errs.append("objection deadline on a kind without bezwaar")
         if date.fromisoformat(od) != objection(ld):
             errs.append(f"objection {od} != {objection(ld)}")

@@ -150,7 +150,7 @@ def check(p: Path) -> list[str]:
         elif not any(f in text for f in forms(d)) and f"{d.day} {MONTHS[d.month-1]}" not in text:
             e.append("deadline not printed")
     od = t["objection_deadline"]
-    if t["kind"] in OBJECTION_KINDS and t["stage"] in ("decision", "aanmaning"):
+    if t["kind"] in OBJECTION_KINDS and t["stage"] == "decision":  # convention settled in BRIEF.md (2026-12-07)
         want = PRINTED_OBJECTION.get(n) or objection(ld)
         if od != want.isoformat():
             e.append(f"objection {od} != {want}")

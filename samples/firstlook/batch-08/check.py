@@ -219,7 +219,7 @@ def check(txt: Path) -> list[str]:
 
     od = truth["objection_deadline"]
     if od:
-        if kind not in OBJECTION_KINDS:
+        if kind not in OBJECTION_KINDS and not (truth["stage"] == "decision" and "Bezwaar" in text):  # convention settled in BRIEF.md (2026-12-07)
             errs.append("objection_deadline on a kind without bezwaar")
         if date.fromisoformat(od) != objection_from(ld):
             errs.append(f"objection {od} != {objection_from(ld)}")
