@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -74,8 +75,16 @@ def installed(tmp_path_factory) -> Path:
     PyPI, not our package. SNAPDEBRIEF_WHEEL_FULL=1 installs them from the runtime lock instead.
     """
     tmp = tmp_path_factory.mktemp("wheel")
-    dist, venv = tmp / "dist", tmp / "venv"
-    build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(ROOT)]
+    dist, venv, src = tmp / "dist", tmp / "venv", tmp / "src"
+    # Built from a copy of what the wheel is made of: setuptools writes build/ and *.egg-info
+    # into the tree it builds, and the checkout is shared.
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy2(ROOT / name, src / name)
+    for folder in ("snapdebrief", "rules"):
+        shutil.copytree(ROOT / folder, src / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(src)]
     if not os.environ.get("SNAPDEBRIEF_WHEEL_FULL"):
         build.insert(5, "--no-build-isolation")  # setuptools>=77 is a dev dependency: no network
     subprocess.run(build, check=True, cwd=tmp, capture_output=True, timeout=600)
