@@ -625,7 +625,8 @@ def find_appointment(pages: Sequence[str], mentions: Sequence[DateMention]
     Adres: ..."). The earliest appointment on/after the letter date; one with a time first."""
     letter = next((m.date for m in mentions if m.role == "letter_date"), None)
     cands = [m for m in mentions if m.role == "appointment"
-             and (letter is None or m.date >= letter)]
+             and (letter is None or m.date >= letter)
+             and not _after_condition(pages, m)]
     if not cands:
         return None
     first = min(cands, key=lambda m: (m.date, m.time is None, m.time or ""))
@@ -635,6 +636,20 @@ def find_appointment(pages: Sequence[str], mentions: Sequence[DateMention]
     if best.evidence is not None and 1 <= best.evidence.page <= len(pages):
         place = _place_near(pages[best.evidence.page - 1], best.evidence.start, best.evidence.end)
     return Appointment(best.date, best.time, place, best.evidence)
+
+
+# "Betaal je niet en bel je niet? Dan komt Femke bij je langs. Dat is op dinsdag 23 juni …": a
+# visit only in a case, in the sentence after the question or one that points back at it.
+_CONDITION_THEN = re.compile(
+    r"\?\s+Dan\b[^?.!]{0,160}(?:[.!]\s+(?:Dat|Dit|Die|Het|Zij|Hij)\s+(?:is|gebeurt|wordt|komt)\b[^.?!]*)?$")
+
+
+def _after_condition(pages: Sequence[str], m: DateMention) -> bool:
+    ev = m.evidence
+    if ev is None or not 1 <= ev.page <= len(pages):
+        return False
+    text = pages[ev.page - 1] or ""
+    return bool(_CONDITION_THEN.search(text[max(0, ev.start - 260):ev.start]))
 
 
 def _place_near(text: str, start: int, end: int) -> str | None:

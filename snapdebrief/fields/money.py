@@ -156,7 +156,8 @@ _THEN_OWED = re.compile(r"\b(?:als|indien|wanneer|mocht|zodra)\b|\?", _F)
 _PAY_VERB = re.compile(
     r"\bbetaal\b|\bbetaalt\b|\bbetalen\b|\bover\s*te\s*maken\b|\bovermaken\b|\bmaak\b.{0,40}\bover\b"
     r"|\boverschrijven\b|\bvoldoen\b|\bvoldoe\b|\bstorten\b|\bsommeren\b"
-    r"|\bontvangen\s+(?:wij\s+)?graag\b",
+    r"|\bontvangen\s+(?:wij\s+)?graag\b|\bworden\s+(?:voldaan|betaald|overgemaakt)\b"
+    r"|\b(?:moet|moeten|dient)\s+(?:u|je)\b[^.]{0,40}\bterug\s*(?:te\s+)?betalen\b",
     _F,
 )
 _CONDITIONAL = re.compile(
@@ -217,7 +218,9 @@ _LABELS: tuple[_Label, ...] = (
     _lab("principal", 0, r"\bte\s+veel\s+(?:[\w-]+\s+)?(?:ontvangen|betaald|gekregen|uitbetaald)\b|\bhoofdsom\b|\bopenstaande?\s+(?:factuur)?bedrag\b|\bfactuurbedrag\b"
                          r"|\bnotabedrag\b|\boorspronkelijke?\s+bedrag\b|\b\w*achterstand\b"
                          r"|\bachterstallige?\b|\bopenstaand\w*\b|\bvordering\b|\bhuur\b"
-                         r"|\bpremie\b|\baanslag\w*|\w*belasting\b|\w*heffing\b|\bdeclaratie\b|\bozb\b"),
+                         r"|\bpremie\b|\baanslag\w*|\w*belasting\b|\w*heffing\b|\bdeclaratie\b|\bozb\b"
+                         # "Je huur van mei is niet betaald. Het gaat om € 698,40."
+                         r"|\bhet\s+gaat\s+om(?:\s+een\s+bedrag\s+van)?\s*$"),
     _lab("interest", 0, r"\bwettelijke\s+(?:handels)?rente\b|\binvorderingsrente\b"
                         r"|\bbelastingrente\b|\brente\w*"),
     _lab("costs", 0, r"\bincassokosten\b|\bbuitengerechtelijke\s+(?:incasso)?kosten\b"
@@ -528,6 +531,10 @@ class _Role:
 _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b", _F)
 # "… nog € 498,36 openstaat, een bedrag dat u binnen een maand moet overmaken"
 _MUST_AFTER = re.compile(r"\b(?:dat|die)\s+(?:u|je)\b[^.;]{0,80}?\b(?:moet|dient)\b", _F)
+# "Er moet dus nog € 1.900,00 worden voldaan"
+_MUST_STILL = re.compile(r"\b(?:moet|moeten|dient|dienen)\b(?:\s+\w+){0,3}?\s+nog\s*$", _F)
+_SHOULD_HAVE = re.compile(r"\bhad(?:den)?\b[^.;]{0,80}?\bmoeten\s+(?:ontvangen|betalen|krijgen|voldoen|hebben)\b", _F)
+_RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b", _F)
 _CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b"
                           r"(?![^.;]{0,60}?\b(?:niet|geen)\b)[^.;]{0,60}?\bterug\b", _F)
 _CLAIM_BACK = re.compile(r"\b(?:vorder|vraag|vrag)\w*\s+(?:wij|we)\s+(?:(?:nu|dus|daarom|daarmee|van\s+(?:u|je|jou))\s+){0,3}$", _F)
@@ -551,6 +558,10 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
         return _Role("other", _clip(neg.group()), kind="negated")
     if _BASE_AFTER.search(after):
         return _Role("other", None, kind="base")
+    if (h := _SHOULD_HAVE.search(clause)) and not row:
+        # "Voor december en januari had ik dus samen € 2.300 van u moeten ontvangen": what was
+        # due then, before the part paid since
+        return _Role("other", _clip(h.group()), kind="history")
     claim = _CLAIM_BACK.search(zone)
     if not row and (m := _CLAIM_AFTER.match(after)) and not _THRESHOLD_BEFORE.search(zone):
         # "Het verschil van € 1.425 vorderen wij met deze beschikking van u terug"
@@ -563,9 +574,13 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
     best = _pick_label(zone, row)
     if best is not None and best[0].role == "benefit" and paying:
         best = _pick_label(_BENEFIT.sub(lambda x: " " * len(x.group()), zone), row)
-    elif (best is not None and best[0].role == "total" and best[0].rank <= 1 and not paying
-          and (b := _BENEFIT.search(zone))):
-        best = (_BENEFIT_LABEL, b)  # "Totaal voorschot 2027 (12 maanden)": benefits added up
+    elif (best is not None and best[0].role == "total" and not paying
+          and ((best[0].rank <= 1 and (b := _BENEFIT.search(zone)))
+               or (best[0].rank <= 2 and _RECEIVED.search(clause)
+                   and (b := _BENEFIT.search(after[:40]))))):
+        # "Totaal voorschot 2027 (12 maanden)", "U kreeg in totaal € 1.476 aan voorschotten":
+        # benefits added up
+        best = (_BENEFIT_LABEL, b)
     paid_re = _PAID_ROW if row else _PAID
     paid = None if _NOT_PAID.search(clause) else (paid_re.search(zone) or _PAID_AFTER.search(after))
     if row:
@@ -607,7 +622,8 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
         # maken": the letter says in so many words what to pay.
         label = best[1].group().strip() if best is not None else pay.group()
         # "Wij verzoeken u het bedrag van € 1.146,90 … over te maken": asked in so many words
-        asked = "order" if _REQUEST.search(zone) or _MUST_AFTER.search(after) else ""
+        asked = "order" if (_REQUEST.search(zone) or _MUST_AFTER.search(after)
+                            or _MUST_STILL.search(zone)) else ""
         return _Role("total", _clip(label), 3 if best is not None else 0,
                      pay_sentence=best is None, kind=asked)
     if best is not None:
@@ -984,7 +1000,8 @@ _NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|
 
 
 _NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:dus\s+|daarom\s+|verder\s+)?"
-                             r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:terug\s+)?te\s+betalen\b", _F)
+                             r"(?:zelf\s+)?(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:terug\s+)?"
+                             r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b", _F)
 _PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|terug\s+te\s+betalen"
                        r"|over\s*te\s*maken|overmaken|voldoen"
                        r"|(?:moet|moeten|dient|dienen)\b[^.]{0,60}\bbetaald)\b", _F)  # not "al betaald"
@@ -1008,6 +1025,16 @@ _TABLE_ROW = re.compile(r"^[^\n]*\S[ \t]{2,}[-–]?[ \t]*(?:€|EUR)[^\n]*$", re
 # What a real ask names: a sum, "het bedrag", or a term ("Die betaalt u voor het hele jaar"
 # tells how a tax works; it asks nothing).
 _ASK_OBJECT = re.compile(r"€|\beur\b|\bbedrag\b|\btotaal\b|\bvóór\b|\buiterlijk\b|\bbinnen\b", _F)
+
+
+# An ask, not a statement of how paying works ("UWV betaalt het bedrag aan ons"): an imperative,
+# a must, a request or a term.
+_ASK_FORM = re.compile(r"^\s*(?:betaal|maak|stort|voldoe)\b|\b(?:moet|moeten|dient|dienen|verzoeken|verzoek"
+                       r"|vragen|graag|vóór|uiterlijk|binnen)\b", _F)
+
+
+def _real_ask(sentence: str) -> bool:
+    return asks_to_pay(sentence, _PAY_BACK) and bool(_ASK_FORM.search(sentence))
 
 
 def _asks_sum(text: str) -> bool:
@@ -1058,7 +1085,8 @@ def _infos(amounts: list[Amount], found: list[_Found]) -> list[_Found]:
 
 def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if any(_NOTHING_TO_PAY.search(p or "") for p in pages) and not any(
-        asks_to_pay(_TABLE_ROW.sub("", p or ""), _PAY_BACK) for p in pages
+        _real_ask(s) for p in pages
+        for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", _TABLE_ROW.sub("", p or ""))
     ):
         return None  # "Je hoeft dus niets meer te betalen": the sums shown are no ask
     stated = _stated_sum(infos)
@@ -1072,7 +1100,8 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if due is not None:
         return round(due.amount.value, 2)
     if any(f.amount.role in ("refund", "benefit") for f in infos) and not (any(
-        f.amount.role == "principal" and not f.conditional and _PAYING.search(f.role.label or "")
+        f.amount.role in ("principal", "total") and not f.conditional
+        and _PAYING.search(f.role.label or "")
         for f in infos
     ) and any(asks_to_pay(p or "", _PAY_BACK) for p in pages)):
         return None  # money to the resident, unless a part is money the letter asks back

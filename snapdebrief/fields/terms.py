@@ -44,7 +44,8 @@ _TERM = re.compile(
     rf"\b(?P<n>{_NUM})(?:\s*\(\s*(?:{_NUM})\s*\))?\s+"
     rf"(?P<unit>werkdagen|werkdag|kalenderdagen|dagen|dag|weken|week|maanden|maand|uur)\b"
     # "Je hebt 2 maanden premie niet betaald", "6 maanden lang": a count, no term
-    rf"(?!\s+(?:premie|huur|contributie|achterstand|betalingsachterstand|rente|lang|achter)\b)",
+    rf"(?!\s+(?:premie|huur|contributie|achterstand|betalingsachterstand|rente|lang|achter|geen|niet"
+    rf"|nog\s+niet)\b)",
     _I,
 )
 _DOC = (r"(?:deze|dit|de|het|onze|ons)\s+(?:brief|aanmaning|herinnering|sommatie|bericht|e-?mail|mail"

@@ -310,3 +310,43 @@ def test_omschrijving_row_gives_the_words_to_type() -> None:
             "  Omschrijving  factuur 26-0311\n")
     chosen = choose_payment_reference(find_references([text]), [text])
     assert chosen is not None and chosen.value == "factuur 26-0311"
+
+
+def test_advances_received_in_total_are_no_ask() -> None:
+    text = ("U kreeg over 2025 in totaal € 1.300 aan voorschotten. U had recht op € 900.\n"
+            "Het verschil van € 400 moet u aan ons terugbetalen.\n")
+    assert _due(text) == 400
+
+
+def test_what_should_have_been_paid_then_is_history() -> None:
+    text = ("Voor maart en april had ik dus samen € 1.800,00 van u moeten ontvangen. Op 3 april\n"
+            "heb ik € 300,00 ontvangen. Er moet dus nog € 1.500,00 worden voldaan.\n")
+    assert _due(text) == 1500.00
+
+
+def test_short_sentences_name_the_sum() -> None:
+    text = "Je huur van mei is niet betaald.\nHet gaat om € 640,00.\nBetaal het binnen 7 dagen.\n"
+    assert _due(text) == 640.00
+
+
+def test_a_premium_withheld_by_another_body_asks_nothing() -> None:
+    text = ("Uw achterstand bij uw zorgverzekeraar is € 980,00.\n"
+            "U betaalt vanaf 1 juli een hogere premie aan ons. U hoeft zelf niets over te maken.\n"
+            "UWV houdt de premie in op uw uitkering. UWV betaalt het bedrag aan ons.\n")
+    assert _due(text) is None
+
+
+def test_a_visit_only_in_a_case_is_no_appointment() -> None:
+    from snapdebrief.fields.dates import find_appointment, find_dates
+
+    text = ("Datum: 2 juni 2026\n\nBetaal het binnen 7 dagen.\n\nBetaal je niet en bel je niet?\n"
+            "Dan komt onze consulent bij je langs.\nDat is op dinsdag 23 juni 2026, tussen 9.00 en"
+            " 12.00 uur.\n")
+    assert find_appointment([text], find_dates([text])) is None
+
+
+def test_months_not_paid_is_no_term() -> None:
+    from snapdebrief.fields.terms import find_relative_terms
+
+    text = "U heeft 6 maanden geen premie betaald. Daarom bent u aangemeld bij het CAK.\n"
+    assert find_relative_terms([text], date(2026, 5, 20)) == []
