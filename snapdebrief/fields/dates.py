@@ -459,7 +459,7 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
                     r"|upload\w*|aanleveren|aan\s+te\s+leveren|indienen|in\s+te\s+dienen|dien"
                     r"|stukken|documenten|bewijs\w*|kopie\w*|(?:bank)?afschrift\w*|loonstro\w*"
                     r"|formulier\w*|gegevens|informatie|bijlage\w*|vragenlijst\w*|papieren"
-                    r"|verklaring\w*|machtiging\w*)\b"), 0),
+                    r"|verklaring\w*|machtiging\w*|cv|curriculum\s+vitae|werkmap)\b"), 0),
         ("respond_by", (r"\b(?:reageer|reageert|reageren|te\s+reageren|reactie|antwoord\w*"
                        r"|beantwoord\w*|contact|bel|belt|bellen|te\s+bellen|laat|laten\s+weten"
                        r"|(?<!te\s)weten|meld|meldt|melden|aanmelden|afmelden|verweer|afspraak\s+(?:te\s+)?"
@@ -475,6 +475,7 @@ _BACK_REFERENCE = re.compile(
     r"\b(?:doe|dit|dat|deze|die|ze|daarvoor|hiervoor|daarmee|hiermee|daartoe|dan)\b", _I)
 # "Stuur daarvoor …", "U doet dat door … een brief te sturen": the action of the sentence before
 _ANAPHOR = re.compile(r"\b(?:daarvoor|hiervoor|daartoe|hiertoe)\b|\b(?:doet|doe)\s+(?:u|je)\s+dat\b"
+                      r"|^\W*doe\s+(?:dit|dat)\b"
                       r"|\bdat\s+(?:doet|kan)\s+(?:u|je)\b", _I)
 _OBJECTION_LETTER = re.compile(
     r"\b(?:een|uw|je)\s+(?:[a-zà-ÿ]+\s+)?(?:brief|bezwaarschrift|beroepschrift)\b", _I)
@@ -792,7 +793,8 @@ def _label_segment(prefix: str) -> str | None:
     parts = [p for p in _GAP.split(prefix)]
     seg = parts[-1] if parts else ""
     if not seg.strip() and len(parts) > 1:
-        seg = parts[-2]
+        # "| Vervaldatum     | 6 oktober 2026 |": the last cell with words, past the bars
+        seg = next((p for p in reversed(parts[:-1]) if p.strip()), "")
     seg = seg.strip()
     seg = re.sub(r"^[-•*·▪]\s*", "", seg)
     if len(seg) > 60:
@@ -967,7 +969,7 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
     if prev is not None and _BACK_REFERENCE.search(ctx.masked[lo:hi]):
         # "Doe een van de twee vóór 27 april": the choices may stand a few sentences up; of a
         # choice between paying and something else, paying is the one with a date to keep
-        choice = bool(_CHOICE.search(ctx.masked[lo:hi]))
+        choice = bool(_CHOICE.search(ctx.masked[lo:hi]) or _CHOICE.search(ctx.masked[prev[0]:prev[1]]))
         found: list[str] = []
         for _ in range(4):
             role = _cue_role(ctx.masked, prev[0], prev[1], s, e)
@@ -975,6 +977,9 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
                 if not choice:
                     return role
                 found.append(role)
+                if any(r == "pay_by" and rx.search(ctx.masked, prev[0], prev[1])
+                       for r, rx, _ in _ACTION_CUES):
+                    found.append("pay_by")  # "Betaal …, of stuur … terug. Doe dit binnen …"
             if prev[0] == 0:
                 break
             prev = ctx.previous_sentence(prev[0])
@@ -985,7 +990,8 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
     return None
 
 
-_CHOICE = re.compile(r"\b(?:een|één)\s+van\s+(?:de|deze|beide)\b|\bkies\b|\bkeuze\b", _I)
+_CHOICE = re.compile(r"\b(?:een|één)\s+van\s+(?:de|deze|beide)\b|\bkies\b|\bkeuze\b"
+                     r"|,?\s\bof\s+(?:stuur|bel|vraag|neem|kies|maak|betaal|meld|lever)\b", _I)  # "Betaal …, of stuur …"
 
 
 def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:

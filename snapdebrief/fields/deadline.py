@@ -32,6 +32,9 @@ _NOT_COND = re.compile(
     re.IGNORECASE)
 # find_dates puts a question before its answer ("Kunt u niet? Bel ons dan vóór ...").
 _QUESTION_FIRST = re.compile(r"^[^?]{1,120}\?\s+\S")
+# "Geef dat dan binnen 4 weken door", "Betaal dan vóór 7 december": the answer to a question or
+# a case in the sentence before ("Klopt er iets niet? …", "Wilt u de zaak voorkomen? …")
+_THEN_FIRST = re.compile(r"^\W*(?:\S+\s+){0,2}?dan\b", re.IGNORECASE)
 _TERM_WORD = re.compile(r"\b(?:binnen|uiterlijk|\d+\s+(?:dagen|weken|maanden))\b", re.IGNORECASE)
 
 
@@ -39,7 +42,7 @@ def is_conditional(mention: DateMention) -> bool:
     """True when the date stands in a condition: a conjunction (als, indien, wanneer, mocht)
     before the first date in its text, or a question before it ("Kunt u niet? Bel vóór ...")."""
     text = _NOT_COND.sub(" ", mention.text)
-    if _QUESTION_FIRST.match(text):
+    if _QUESTION_FIRST.match(text) or _THEN_FIRST.match(text):
         return True
     if mention.relative:
         m = _TERM_WORD.search(text)
@@ -68,7 +71,8 @@ def choose_deadline(mentions: Sequence[DateMention], letter_date: date | None,
     explicit_actions = {ROLE_ACTION[m.role] for m in cands if not m.relative}
     cands = [m for m in cands if not m.relative or ROLE_ACTION[m.role] not in explicit_actions]
     plain = [m for m in cands if not is_conditional(m)]
-    cands = plain or cands
+    # a kind that mostly asks nothing ("none" first) keeps no date that only holds in a case
+    cands = plain or ([] if actions and actions[0] == "none" else cands)
     if not cands:
         return None
     best = min(cands, key=lambda m: (m.date, allowed.index(ROLE_ACTION[m.role]), m.relative))

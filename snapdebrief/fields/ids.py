@@ -334,7 +334,7 @@ _GROUPS = re.compile(r"\d+(?:[ .]\d+)*")
 _GROUPS_WRAPPED = re.compile(r"\d+(?:(?:[ .]|[ ]?\n[ \t]*)\d+)*")  # "kenmerk 7640\n0192 8374 6501"
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./\-]*[A-Za-z0-9])?")
 _PAY_CUE = re.compile(
-    r"\b(?:onder|met)\s+vermelding\s+van\b|\bvermeld\s+(?:daarbij|hierbij|daar\s+bij)\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:uw|je|jouw|de|elke|iedere)\s+betaling\b"
+    r"\b(?:onder|met)\s+vermelding\s+van\b|\bvermeld\s+(?:daarbij|hierbij|daar\s+bij)\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:(?:uw|je|jouw|de|elke|iedere)\s+)?betaling\b"
     r"|\b(?:als|in\s+de|bij\s+de)\s+omschrijving\b|\bomschrijving\s*:|\bbetalings?kenmerk\b"
     r"|\bbetaalkenmerk\b"
     # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"

@@ -350,3 +350,36 @@ def test_months_not_paid_is_no_term() -> None:
 
     text = "U heeft 6 maanden geen premie betaald. Daarom bent u aangemeld bij het CAK.\n"
     assert find_relative_terms([text], date(2026, 5, 20)) == []
+
+
+def test_date_in_a_boxed_table_row() -> None:
+    text = ("Datum   1 september 2026\n\n"
+            "| Vervaldatum                              | 6 oktober 2026   |\n")
+    assert _roles(text).get("2026-10-06") == "pay_by"
+
+
+def test_do_this_after_a_choice_keeps_the_payment() -> None:
+    from snapdebrief.fields.terms import find_relative_terms
+
+    text = ("Betaal de achterstand van € 316,90 in één keer, of\nstuur het getekende aanbod terug."
+            " Doe dit binnen vier\nweken na de datum van deze brief.\n")
+    got = find_relative_terms([text], date(2026, 11, 4))
+    assert [(m.date.isoformat(), m.role) for m in got] == [("2026-12-02", "pay_by")]
+
+
+def test_answer_to_a_question_is_a_case_not_the_deadline() -> None:
+    from snapdebrief.fields.deadline import choose_deadline
+    from snapdebrief.result import DateMention, Evidence
+
+    change = DateMention(date(2027, 1, 1), "respond_by",
+                         "Geef dat dan binnen 4 weken door via Mijn toeslagen.", Evidence(1, 0, 1),
+                         relative=True, basis="letter_date")
+    # a decision that mostly asks nothing keeps no date that holds only in a case
+    assert choose_deadline([change], date(2026, 12, 4), ["none", "respond"]) is None
+    # a kind that asks something still falls back on it when nothing plain is there
+    assert choose_deadline([change], date(2026, 12, 4), ["respond"]) is not None
+
+
+def test_upload_a_cv_before_the_talk_is_sending_papers() -> None:
+    assert _roles("Datum  2 september 2026\n\nZet uiterlijk 15 september 2026 uw cv in uw Werkmap.\n"
+                  ).get("2026-09-15") == "send_by"
