@@ -401,7 +401,7 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
                      r"|datum\s+(?:van\s+)?(?:deze|dit)\s+"
                     r"(?:brief|beschikking|besluit|aanmaning|herinnering|bericht)(?:\s+is)?"),
      False),
-    ("letter_date", (r"datum(?:\s+(?:van\s+)?(?:de\s+)?(?:brief|beschikking|besluit|aanmaning"
+    ("letter_date", (r"datum(?:\s+(?:van\s+)?(?:de\s+|deze\s+|dit\s+)?(?:brief|beschikking|besluit|aanmaning"
                     r"|herinnering|sommatie|aanslag|verzending|dagtekening|afdruk|uitreiking|bericht"
                     r"|verzonden))?|afdrukdatum|aanmaakdatum|uitreikingsdatum|verzonden(?:\s+op)?"
                     r"|verstuurd(?:\s+op)?|datum\s+verstuurd|sent|date"), True),
@@ -523,7 +523,9 @@ _TIME_RIGHT = re.compile(
     rf"{_H}*,?{_H}*(?:(?P<om>om|vanaf|van|tussen|aanvang|-){_H}+)?{_HM}"
     rf"(?:{_H}*(?P<u>uur|u)\b)?", _I)
 _TIME_OM = re.compile(rf"\b(?:om|te){_H}+{_HM}{_H}*(?:uur|u)\b", _I)  # "des voormiddags te 10.00 uur"
-_TIME_ALONE = re.compile(rf"[^\S\n]*{_HM}{_H}*(?:uur|u)\b", _I)  # "13.30 uur" on the next line
+# "13.30 uur" on the next line; "13:15 - 14:00 uur": the start of a time slot
+_TIME_ALONE = re.compile(
+    rf"[^\S\n]*{_HM}(?:{_H}*(?:[-–]|tot){_H}*(?:[01]?\d|2[0-3])[.:][0-5]\d)?{_H}*(?:uur|u)\b", _I)
 _TIME_LINE = re.compile(rf"[^\S\n]*(?:tijd(?:stip)?|aanvang|om|uur|hoe{_H}+laat)\s*:?{_H}*{_HM}", _I)
 _TIME_LEFT = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b{_H}*(?:op{_H}+)?$", _I)
 
