@@ -17,7 +17,7 @@ from ..result import Document, Page
 from .columns import split_columns
 from .image import open_images, prepare_for_ocr, too_small
 from .leaders import Leader, find_leaders, paint_out, turned
-from .ocr import PageReader, ocr_words
+from .ocr import ocr_words, page_reader
 from .orient import upright_turn
 from .pdf import read_pdf
 from .sniff import IMAGE_TYPES, decode_text, sniff
@@ -145,8 +145,8 @@ def _prepare(img: Image.Image, options: Options
 
 def _ocr_page(img: Image.Image, options: Options) -> Page:
     timeout = options.limits.ocr_timeout_seconds
-    # Tesseract starts first and loads its model on the other core while the page is prepared
-    with PageReader(options.ocr_lang, timeout) as reader:
+    # Tesseract's model loads on the other core while the page is prepared
+    with page_reader(options.ocr_lang, timeout) as reader:
         grey, checked, leaders = _prepare(img, options)
         text, words, conf = reader.read(grey, leaders)
     if not checked and (conf is None or conf < UPRIGHT_CONFIDENCE):

@@ -11,17 +11,13 @@ confident letters is the upright one.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import tempfile
 from collections.abc import Sequence
 
 import cv2
 import numpy as np
 from PIL import Image
 
-from ..errors import OcrTimeoutError
-from .ocr import TESS_CONFIG, osd, parse_tsv
+from .ocr import osd, read_tsv
 from .straighten import deskew, letter_height, text_angle
 
 OSD_SURE = 1.5  # OSD's orientation confidence from which its verdict is taken as it is
@@ -45,35 +41,15 @@ def upright_turn(grey: np.ndarray, turns: Sequence[int], lang: str, timeout: flo
 def best_by_reading(grey: np.ndarray, turns: Sequence[int], lang: str, timeout: float) -> int:
     """The turn (clockwise degrees) in which Tesseract reads the inkiest block of the page, its
     lines levelled and its letters enlarged where small, with the most confident letters; all
-    turns go to one Tesseract run, as pages of one list."""
+    turns go to one Tesseract (`ocr.read_tsv`)."""
     block = densest_block(grey)
     # level its lines first (across or up-down, whichever): at a tilt of 8-9° Tesseract reads
     # nothing in any turn
     block = readable_size(deskew(block, angle=text_angle(block)))
-    paths = []
-    try:
-        for turn in turns:
-            fd, path = tempfile.mkstemp(prefix="turn_", suffix=".pgm")
-            with os.fdopen(fd, "wb") as f:
-                Image.fromarray(np.ascontiguousarray(np.rot90(block, k=-turn // 90))).save(
-                    f, format="PPM")
-            paths.append(path)
-        try:
-            proc = subprocess.run(
-                ["tesseract", "stdin", "stdout", "-l", lang, *TESS_CONFIG.split(), "tsv"],
-                input="\n".join(paths).encode() + b"\n", capture_output=True, timeout=timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise OcrTimeoutError() from exc
-    finally:
-        for path in paths:
-            os.unlink(path)
-    data = parse_tsv(proc.stdout.decode("utf-8", "replace"))
-    scores = [0.0] * len(turns)
-    for page, conf, text in zip(data["page_num"], data["conf"], data["text"]):
-        if conf > 0 and 1 <= page <= len(turns):
-            scores[page - 1] += conf / 100 * sum(ch.isalnum() for ch in text)
+    tables = read_tsv([np.rot90(block, k=-turn // 90) for turn in turns], lang, timeout)
+    scores = [sum(conf / 100 * sum(ch.isalnum() for ch in text)
+                  for conf, text in zip(data["conf"], data["text"]) if conf > 0)
+              for data in tables]
     return turns[int(np.argmax(scores))]
 
 
