@@ -8,6 +8,10 @@ Prints a table; peak memory is the process's max RSS (cold run in a fresh subpro
 Bare `tesseract` runs on the same corrected page image with one thread, so the pipeline's
 overhead shows as a ratio. `--photos N` also times N photos spread over samples/generated/photo
 and hard (first pages) the same way, one line each, with the median and worst ratio.
+
+Last, the cold command line as a resident's helper runs it (issue #16): `snapdebrief explain
+PHOTO` in a fresh process, against bare `tesseract PHOTO - -l nld` with OMP_THREAD_LIMIT=1 on
+the same raw photo, each the median of `--cli-repeat` runs (default 5); the ratio is printed.
 """
 
 from __future__ import annotations
@@ -120,6 +124,9 @@ def main() -> int:
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--preprocess", help="photo clean-up steps, e.g. sheet,light,dewarp,scale")
     p.add_argument("--photos", type=int, default=0, help="also time this many sample photos")
+    p.add_argument("--cli-repeat", type=int, default=5,
+                   help="cold CLI and bare tesseract runs on the raw photo (0: skip)")
+    p.add_argument("--cli-only", action="store_true", help="only the cold CLI ratio")
     args = p.parse_args()
     gen = ROOT / "samples" / "generated"
     pdf = args.pdf or next(iter(sorted((gen / "pdf").glob("*.pdf"))), None)
@@ -128,6 +135,9 @@ def main() -> int:
         print("no inputs: run `make samples` or pass --pdf and --photo", file=sys.stderr)
         return 2
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    if args.cli_only:
+        cold_cli_ratio(photo, args.cli_repeat)
+        return 0
     for label, path in (("born-digital PDF", pdf), ("phone photo", photo)):
         c = cold(path, args.preprocess)
         stages(path.read_bytes(), args.preprocess)  # warm-up: rules, spaCy, finders built once
@@ -147,8 +157,30 @@ def main() -> int:
                   f"read / bare = {med['read_cpu'] / bare_cpu:.2f}")
     if args.photos:
         photo_ratios(gen, args.photos, args.repeat, args.preprocess)
+    if args.cli_repeat:
+        cold_cli_ratio(photo, args.cli_repeat)
     print(f"\nthis process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
+
+
+def cold_cli_ratio(photo: Path, repeat: int) -> float:
+    """Median wall seconds of a cold `snapdebrief explain PHOTO` over bare single-thread
+    `tesseract PHOTO - -l nld` on the same raw file, runs interleaved so both see the same load."""
+    cli = [str(Path(sys.executable).with_name("snapdebrief")), "explain", str(photo)]
+    bare = ["tesseract", str(photo), "-", "-l", "nld"]
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    times: dict[str, list[float]] = {"cli": [], "bare": []}
+    for _ in range(repeat):
+        for name, cmd in (("bare", bare), ("cli", cli)):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, env=env, check=True)
+            times[name].append(time.perf_counter() - t0)
+    c, b = statistics.median(times["cli"]), statistics.median(times["bare"])
+    print(f"\ncold CLI on {photo.name}: snapdebrief explain {c:.2f} s, bare tesseract {b:.2f} s "
+          f"(median of {repeat}); cold CLI / bare = {c / b:.2f} (target 1.5)")
+    print("  cli runs: " + " ".join(f"{t:.2f}" for t in times["cli"])
+          + "; bare runs: " + " ".join(f"{t:.2f}" for t in times["bare"]))
+    return c / b
 
 
 def photo_ratios(gen: Path, n: int, repeat: int, preprocess: str | None) -> None:

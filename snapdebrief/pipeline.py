@@ -92,9 +92,23 @@ def _read_and_find(files: Sequence[bytes], options: Options,
     watch = watch or Stopwatch()
     with watch("read"):
         files, cut = _bounded_text_files(files, options.limits)
-        doc = _checked(read_document(files, options), options.limits, cut)
+        doc = _checked(read_document(files, options, while_ocr=lambda: _load_stages(options)),
+                       options.limits, cut)
     with watch("fields"):
         return doc, find_fields(doc)
+
+
+_TINY_LETTER = "Gemeente\n\nDatum: 1 januari 2026\n\nBetaal € 10,00 vóór 15 januari 2026.\n".encode()
+
+
+def _load_stages(options: Options) -> None:
+    """What the stages after reading load once per process (rules, spaCy, senders, readability),
+    loaded by taking a tiny text letter through them while Tesseract reads a photo: it frees
+    the GIL, so a cold run pays this during the OCR instead of after it (#16)."""
+    doc = read_document([_TINY_LETTER], options)
+    fields = find_fields(doc)
+    classification = classify(doc.texts, load_rules(tuple(options.rules_dirs)), sender=fields.sender)
+    finish(doc, fields, classification, options)
 
 
 def finish(doc: Document, fields: Fields, classification, options: Options,

@@ -5,7 +5,8 @@ Several files are the pages of ONE letter, in order. The type of each file comes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -35,8 +36,49 @@ from .text import clean_text
 LOW_CONFIDENCE = 60.0  # mean Tesseract word confidence below this: warn that the photo was hard
 
 
-def read_document(files: Sequence[bytes], options: Options) -> Document:
-    """Read all files of one letter into pages; raise a BadInputError when nothing is readable."""
+def read_document(files: Sequence[bytes], options: Options,
+                  while_ocr: Callable[[], object] | None = None) -> Document:
+    """Read all files of one letter into pages; raise a BadInputError when nothing is readable.
+
+    `while_ocr` runs on a thread from the moment the first page goes to Tesseract, and is done
+    when this returns: Tesseract frees the GIL, so work the next stages need (loading the rules,
+    say) costs no time there. It is not run when no page needs OCR, and its errors are dropped.
+    """
+    meanwhile = _Meanwhile(while_ocr)
+    try:
+        return _read_document(files, options, meanwhile)
+    finally:
+        meanwhile.join()
+
+
+class _Meanwhile:
+    """`work` on a thread, started at most once (`start`, from any thread)."""
+
+    def __init__(self, work: Callable[[], object] | None) -> None:
+        self._work, self._thread, self._lock = work, None, threading.Lock()
+
+    def start(self) -> None:
+        if self._work is None:
+            return
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._work()  # type: ignore[misc]
+        except Exception:  # noqa: BLE001,S110 - the stage that needs it meets the error itself
+            pass
+
+    def join(self) -> None:
+        with self._lock:
+            thread, self._work = self._thread, None
+        if thread is not None:
+            thread.join()
+
+
+def _read_document(files: Sequence[bytes], options: Options, meanwhile: _Meanwhile) -> Document:
     limits = options.limits
     total = sum(len(f) for f in files)
     if total > limits.max_total_bytes:
@@ -72,7 +114,7 @@ def read_document(files: Sequence[bytes], options: Options) -> Document:
         method, value = slot
         if isinstance(value, str):
             return Page(number=0, text=clean_text(value), method=method)  # type: ignore[arg-type]
-        return _ocr_page(value, options)
+        return _ocr_page(value, options, meanwhile.start)
 
     if sum(1 for m, _ in slots if m == "ocr") > 1 and options.workers > 1:
         with ThreadPoolExecutor(max_workers=options.workers) as pool:
@@ -143,11 +185,15 @@ def _prepare(img: Image.Image, options: Options
     return Image.fromarray(arr), checked, leaders
 
 
-def _ocr_page(img: Image.Image, options: Options) -> Page:
+def _ocr_page(img: Image.Image, options: Options, reading: Callable[[], None] = lambda: None
+              ) -> Page:
+    """One page image through the clean-up and Tesseract; `reading()` is called as the page
+    goes to Tesseract (read_document's `while_ocr` starts then: the clean-up needs the GIL)."""
     timeout = options.limits.ocr_timeout_seconds
     # Tesseract's model loads on the other core while the page is prepared
     with page_reader(options.ocr_lang, timeout) as reader:
         grey, checked, leaders = _prepare(img, options)
+        reading()
         text, words, conf = reader.read(grey, leaders)
     if not checked and (conf is None or conf < UPRIGHT_CONFIDENCE):
         # a poor read: maybe the page is upside down
