@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--time-limit", type=float, metavar="SECONDS",
                    help=f"stop after this many seconds (default {Limits().total_seconds:g})")
     sub.add_parser("schema", help="print the JSON schema of `explain --json`")
+    a = sub.add_parser("app", help="start the web app (Streamlit) with its privacy settings")
+    a.add_argument("--port", type=int, default=8501)
+    a.add_argument("--address", default="localhost",
+                   help="address to listen on (default localhost; 0.0.0.0 for all)")
     sub.add_parser("rules", help="check, test or explain the rule files", add_help=False)
     sub.add_parser("eval", help="score the pipeline on samples/", add_help=False)
     return p
@@ -63,7 +67,22 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(schema_text())
         return int(ExitCode.OK)
+    if args.command == "app":
+        return _app(args.port, args.address)
     return _guard(lambda: _explain(args), debug=args.debug)
+
+
+def _app(port: int, address: str) -> int:
+    """Run the app as `make run` does, from the folder whose .streamlit/config.toml Streamlit
+    reads (no usage statistics, 20 MB uploads, no error details on screen)."""
+    from .resources import app_folder
+
+    folder = app_folder()
+    os.chdir(folder)
+    cmd = [sys.executable, "-m", "streamlit", "run", str(folder / "app.py"),
+           "--server.port", str(port), "--server.address", address]
+    os.execv(sys.executable, cmd)  # replaces this process: signals reach Streamlit directly
+    return int(ExitCode.BUG)  # pragma: no cover - execv does not return
 
 
 def _version() -> str:

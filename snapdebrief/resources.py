@@ -1,4 +1,4 @@
-"""Where the shipped data lives: the rule folder (kind files, senders, woorden, help/).
+"""Where the shipped data lives: the rule folder (kind files, senders, woorden, help/), the app.
 
 Rule teams edit the top-level `rules/` folder of the repository. In a source checkout
 (`pyproject.toml` beside the package, an editable install included) that folder is used as it
@@ -41,6 +41,17 @@ def woorden_file() -> Path:
 
 def senders_file() -> Path:
     return rules_dir() / "senders.yaml"
+
+
+def app_folder() -> Path:
+    """The folder with app.py and .streamlit/config.toml (the app's privacy settings):
+    the checkout's top folder, else the wheel's copy (snapdebrief/_app/)."""
+    if (SOURCE_ROOT / "pyproject.toml").is_file() and (SOURCE_ROOT / "app.py").is_file():
+        return SOURCE_ROOT
+    packaged = resources.files(__package__) / "_app"
+    if not isinstance(packaged, Path):
+        raise TypeError("snapdebrief must be installed as files, not run from a zip archive")
+    return packaged
 
 
 def point_sender_finder_here() -> None:

@@ -7,10 +7,13 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import sysconfig
+import time
 import tomllib
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -30,7 +33,10 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
         if p.suffix in (".py", ".yaml", ".json") and "__pycache__" not in p.parts
     }
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
-    assert PYPROJECT["tool"]["setuptools"]["package-dir"] == {"snapdebrief._rules": "rules"}
+    assert PYPROJECT["tool"]["setuptools"]["package-dir"] == {
+        "snapdebrief._rules": "rules", "snapdebrief._app": "."}
+    top_level_modules = sorted(p.name for p in ROOT.glob("*.py"))
+    assert top_level_modules == ["app.py"], "every *.py at the top ships in snapdebrief._app"
 
 
 def test_changelog_names_the_version() -> None:
@@ -79,9 +85,9 @@ def installed(tmp_path_factory) -> Path:
     # Built from a copy of what the wheel is made of: setuptools writes build/ and *.egg-info
     # into the tree it builds, and the checkout is shared.
     src.mkdir()
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
+    for name in ("pyproject.toml", "README.md", "LICENSE", "app.py"):
         shutil.copy2(ROOT / name, src / name)
-    for folder in ("snapdebrief", "rules"):
+    for folder in ("snapdebrief", "rules", ".streamlit"):
         shutil.copytree(ROOT / folder, src / folder,
                         ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(src)]
@@ -136,3 +142,44 @@ def test_the_wheel_explains_a_letter_from_another_folder(installed: Path, tmp_pa
     assert schema.stdout == (ROOT / "snapdebrief" / "contract" / "explain.schema.json").read_text()
     checked = _run(script, "rules", "check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_the_wheel_starts_the_app_with_its_settings(installed: Path, tmp_path: Path) -> None:
+    """`snapdebrief app` serves the packaged app.py from the folder of its .streamlit/config.toml."""
+    where = _run(installed, "-c", "from snapdebrief.resources import app_folder; print(app_folder())",
+                 cwd=tmp_path)
+    folder = Path(where.stdout.strip())
+    assert folder.is_relative_to(installed.parent.parent), where.stdout + where.stderr
+    assert (folder / "app.py").is_file()
+    assert "gatherUsageStats = false" in (folder / ".streamlit" / "config.toml").read_text()
+
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "SNAPDEBRIEF_"))}
+    server = subprocess.Popen([str(installed.parent / "snapdebrief"), "app", "--port", str(port),
+                               "--address", "127.0.0.1"], cwd=tmp_path, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                    assert r.read() == b"ok"
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()[-2000:]
+                assert time.monotonic() < deadline, "the app did not answer in 90 s"
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        try:
+            server.wait(15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(5)
