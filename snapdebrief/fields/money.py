@@ -157,7 +157,8 @@ _PAY_VERB = re.compile(
     r"\bbetaal\b|\bbetaalt\b|\bbetalen\b|\bover\s*te\s*maken\b|\bovermaken\b|\bmaak\b.{0,40}\bover\b"
     r"|\boverschrijven\b|\bvoldoen\b|\bvoldoe\b|\bstorten\b|\bsommeren\b"
     r"|\bontvangen\s+(?:wij\s+)?graag\b|\bworden\s+(?:voldaan|betaald|overgemaakt)\b"
-    r"|\b(?:moet|moeten|dient)\s+(?:u|je)\b[^.]{0,40}\bterug\s*(?:te\s+)?betalen\b",
+    r"|\b(?:moet|moeten|dient)\s+(?:u|je)\b[^.]{0,40}\bterug\s*(?:te\s+)?betalen\b"
+    r"|\b(?:u|je)\s+(?:moet|dient)\b[^.]{0,40}\bterug\s*(?:te\s+)?betalen\b",
     _F,
 )
 _CONDITIONAL = re.compile(
@@ -202,6 +203,8 @@ _LABELS: tuple[_Label, ...] = (
                      r"|\btotaal\s+(?:nog\s+)?verschuldigd\b|\btotaal\s+openstaand\b"
                      r"|\bopenstaande?\s+saldo\b|\bte\s+betalen\s+totaal\b|\btotaal\s+te\s+voldoen\b"
                      r"|\bnog\s+verschuldigd\b"
+                     # "het resterende bedrag ad € 436,20", "het restbedrag van"
+                     r"|\b(?:resterende|overblijvende)\s+bedrag\b|\brestbedrag\b"
                      # the sum a sentence concludes with: "…, derhalve in totaal € 2.887,15"
                      r"|\b(?:derhalve|dus|zodat|waarmee)\s+(?:in\s+)?(?:totaal|tezamen|samen)\b"
                      r"|\b(?:het|dus)\s+totaal\s+(?:van|voor|op)\b[^€\n]{0,40}\b(?:is|bedraagt|wordt)\s*$"),
@@ -534,13 +537,17 @@ _MUST_AFTER = re.compile(r"\b(?:dat|die)\s+(?:u|je)\b[^.;]{0,80}?\b(?:moet|dient
 # "Er moet dus nog € 1.900,00 worden voldaan"
 _MUST_STILL = re.compile(r"\b(?:moet|moeten|dient|dienen)\b(?:\s+\w+){0,3}?\s+nog\s*$", _F)
 _SHOULD_HAVE = re.compile(r"\bhad(?:den)?\b[^.;]{0,80}?\bmoeten\s+(?:ontvangen|betalen|krijgen|voldoen|hebben)\b", _F)
-_RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b", _F)
+# "het resterende bedrag ad € 436,20, bestaande uit … en de hondenbelasting ad € 136,00, door u
+# dient te worden voldaan": an amount in the list of parts is not what the verb asks
+_PART_OF = re.compile(r"\b(?:bestaande\s+uit|waarvan|opgebouwd\s+uit|samengesteld\s+uit)\b", _F)
+_RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b"
+                       r"|\b(?:wij|we)\s+hebben\s+(?:u|je|jou)\b", _F)  # "Wij hebben u … als voorschot betaald"
 _CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b"
                           r"(?![^.;]{0,60}?\b(?:niet|geen)\b)[^.;]{0,60}?\bterug\b", _F)
 _CLAIM_BACK = re.compile(r"\b(?:vorder|vraag|vrag)\w*\s+(?:wij|we)\s+(?:(?:nu|dus|daarom|daarmee|van\s+(?:u|je|jou))\s+){0,3}$", _F)
 
 
-def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
+def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool = False) -> _Role:
     """The role of one amount from the words before it (`zone`), after it, and the sentence
     that follows. In order: refund wording; "niet te betalen"; a base column; thresholds and
     estimates (sentences); payments already made; rates ("per maand") unless a benefit; the
@@ -614,7 +621,7 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
         ):
             best = after_best
     pay = _PAY_VERB.search(clause)
-    if not row and pay and not re.search(r"\bniet\b", zone, _F) and (
+    if not row and pay and not re.search(r"\bniet\b", zone, _F) and not part and not _PART_OF.search(zone) and (
         best is None or best[0].role in ("total", "principal")
         or (best[0].role == "other" and _OPEN_BEFORE.search(zone))
     ):
@@ -634,6 +641,15 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "") -> _Role:
         # "Het bedrag van € 186,50 hebben wij nog niet ontvangen": the sum still owed.
         return _Role("principal", _clip(unpaid.group()))
     return _Role("other", None)
+
+
+def _in_list_of_parts(text: str, pos: int) -> bool:
+    """The amount stands in a "bestaande uit …" list earlier in its own sentence."""
+    back = text[max(0, pos - 240):pos]
+    ends = list(_SENTENCE_END.finditer(back))
+    if ends:
+        back = back[ends[-1].end():]
+    return bool(_PART_OF.search(back))
 
 
 def _clip(s: str, n: int = 60) -> str:
@@ -740,7 +756,8 @@ def _find_page(text: str, page: int) -> list[_Found]:
             # the row label at the start of the line.
             assert first_on_line is not None
             zone = text[ls : first_on_line.start]
-        role = _role(zone, after, row=row, follow=_next_sentence(text, hit))
+        role = _role(zone, after, row=row, follow=_next_sentence(text, hit),
+                     part=_in_list_of_parts(text, hit.start))
         if row and j + 1 < len(hits) and _line_bounds(text, hits[j + 1].start) == _line_bounds(
             text, hit.start
         ) and not re.search(r"[A-Za-z]{3}", text[hit.end : hits[j + 1].start]) and (
@@ -1000,8 +1017,11 @@ _NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|
 
 
 _NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:dus\s+|daarom\s+|verder\s+)?"
-                             r"(?:zelf\s+)?(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:terug\s+)?"
-                             r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b", _F)
+                             r"(?:zelf\s+)?(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons\s+)?(?:terug\s+)?"
+                             r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"
+                             # "We vragen jullie nu niet om dit bedrag meteen te betalen."
+                             r"|\b(?:vragen|vraag)\s+(?:wij\s+|we\s+|ik\s+)?(?:u|je|jullie)\s+(?:nu\s+)?niet"
+                             r"\s+om\b[^.]{0,60}\bte\s+betalen\b", _F)
 _PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|terug\s+te\s+betalen"
                        r"|over\s*te\s*maken|overmaken|voldoen"
                        r"|(?:moet|moeten|dient|dienen)\b[^.]{0,60}\bbetaald)\b", _F)  # not "al betaald"

@@ -290,7 +290,8 @@ def _mail_from(lines: list[_Line]) -> _Line | None:
 
 # A department as an e-mail's display name: "Invordering Smeding & Ooms", "Klantenservice X".
 _DEPARTMENT = re.compile(
-    r"^(?:afdeling\s+)?(?:invordering|incasso|debiteuren(?:beheer)?|klantenservice|klantcontact"
+    r"^(?:afdeling\s+|team\s+)?(?:invordering|incasso|debiteuren(?:beheer)?|klantenservice|klantcontact"
+    r"|huuradministratie|huurincasso"
     r"|administratie|financi[eë]le\s+administratie|team\s+\w+|backoffice|servicedesk)\s+(?P<rest>\S.*)$",
     re.IGNORECASE)
 

@@ -45,7 +45,7 @@ _TERM = re.compile(
     rf"(?P<unit>werkdagen|werkdag|kalenderdagen|dagen|dag|weken|week|maanden|maand|uur)\b"
     # "Je hebt 2 maanden premie niet betaald", "6 maanden lang": a count, no term
     rf"(?!\s+(?:premie|huur|contributie|achterstand|betalingsachterstand|rente|lang|achter|geen|niet"
-    rf"|nog\s+niet)\b)",
+    rf"|nog\s+niet|of\s+(?:langer|meer))\b)",
     _I,
 )
 _DOC = (r"(?:deze|dit|de|het|onze|ons)\s+(?:brief|aanmaning|herinnering|sommatie|bericht|e-?mail|mail"
@@ -70,6 +70,7 @@ _LETTER = re.compile(
     rf"|vanaf\s+(?:vandaag|heden|(?:de\s+)?dagtekening|de\s+datum\s+van\s+{_DOC})"
     rf"|na\s+{_DOC}"  # "binnen 7 dagen na deze e-mail"
     rf"|nadat\s+{_DOC}\s+is\s+(?:verstuurd|verzonden|gedagtekend))", _I)
+_JUDGMENT = re.compile(r"\b(?:het|een)\s+vonnis\b", _I)
 _OTHER_ANCHOR = re.compile(r"\s+(?:na|nadat|vanaf|sinds|voor|vóór|voordat)\b", _I)
 _TERM_LABEL = re.compile(r"(?:betaal|betalings|reactie|bezwaar)?termijn\s*:?\s*$", _I)
 
@@ -132,6 +133,8 @@ def _terms(text: str, spans: Sequence[DateSpan], letter_date: date) -> list[_Ter
             sp = starts[a.end()]
             anchor = sp.on(sp.year or 0)
         tail = _RECEIPT.match(text, end)
+        if tail is not None and _JUDGMENT.search(tail.group()):
+            continue  # "binnen veertien dagen na betekening van het vonnis": a judgment to come
         basis = "receipt"
         if tail is None:
             tail = _LETTER.match(text, end)

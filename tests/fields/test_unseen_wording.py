@@ -383,3 +383,35 @@ def test_answer_to_a_question_is_a_case_not_the_deadline() -> None:
 def test_upload_a_cv_before_the_talk_is_sending_papers() -> None:
     assert _roles("Datum  2 september 2026\n\nZet uiterlijk 15 september 2026 uw cv in uw Werkmap.\n"
                   ).get("2026-09-15") == "send_by"
+
+
+def test_parts_listed_after_the_rest_are_not_the_ask() -> None:
+    text = ("III. te bepalen dat het resterende bedrag ad € 436,20, bestaande uit uw\n"
+            "     betalingscapaciteit ad € 300,20 en de hondenbelasting ad € 136,00,\n"
+            "     door u dient te worden voldaan binnen één maand na de dagtekening.\n")
+    assert _due(text) == 436.20
+
+
+def test_not_asking_the_sum_now() -> None:
+    text = ("Daardoor hebben jullie nu een huurachterstand van twee maanden: 2 x 692,55 euro, samen"
+            " 1.385,10 euro.\n\nWe vragen jullie nu niet om dit bedrag meteen in één keer te"
+            " betalen.\nBel ons vóór vrijdag 9 oktober.\n")
+    assert _due(text) is None
+
+
+def test_a_term_after_a_judgment_to_come_is_no_deadline() -> None:
+    from snapdebrief.fields.terms import find_relative_terms
+
+    text = ("gedaagde te veroordelen het gehuurde binnen veertien dagen na betekening van het vonnis"
+            " te ontruimen en te verlaten.\n")
+    assert find_relative_terms([text], date(2026, 8, 19)) == []
+
+
+def test_case_clause_before_then_is_conditional() -> None:
+    from snapdebrief.fields.deadline import is_conditional
+    from snapdebrief.result import DateMention, Evidence
+
+    m = DateMention(date(2026, 7, 10), "respond_by",
+                    "Klopt er iets niet, geef dat dan binnen 4 weken door via Mijn toeslagen.",
+                    Evidence(1, 0, 1), relative=True, basis="letter_date")
+    assert is_conditional(m)
