@@ -22,11 +22,8 @@ from .read import read_document
 from .read.sniff import decode_text, sniff
 from .read.text import NOT_DUTCH, SEVERAL_LETTERS, TOO_LONG, looks_dutch, several_letters
 from .readability import reading_ease
-from .resources import point_sender_finder_here
 from .result import Document, Fields, Page, Result, Source
 from .rules import load_rules
-
-point_sender_finder_here()  # an installed package keeps senders.yaml in its own rules copy
 
 
 def explain(files: Sequence[bytes], options: Options | None = None) -> Result:

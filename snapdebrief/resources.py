@@ -52,15 +52,3 @@ def app_folder() -> Path:
     if not isinstance(packaged, Path):
         raise TypeError("snapdebrief must be installed as files, not run from a zip archive")
     return packaged
-
-
-def point_sender_finder_here() -> None:
-    """fields/sender.py finds senders.yaml beside the source tree (parents[2]/rules), which an
-    installed package does not have; point it at the shipped rules folder.
-
-    TODO(#17): remove once fields/sender.py takes its path from `senders_file()`.
-    """
-    from .fields import sender
-
-    if not sender.SENDERS_FILE.is_file():
-        sender.SENDERS_FILE = senders_file()
