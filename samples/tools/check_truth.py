@@ -39,7 +39,7 @@ ROLES = {"total", "principal", "interest", "costs", "fine", "increase", "benefit
 COMPONENT_ROLES = {"principal", "interest", "costs", "fine", "increase"}
 NO_OBJECTION_KINDS = {"belasting-aanmaning", "cjib-aanmaning", "incasso-aanmaning"}
 
-# Royal-decree days put on a par with holidays (Atw art. 3(3)); see letters-nl.md §3.2.
+# Royal-decree days put on a par with holidays (Atw art. 3(3)); [S2][S3].
 KB_DAYS = {dt.date(2025, 5, 30), dt.date(2026, 1, 2), dt.date(2026, 5, 15),
            dt.date(2027, 5, 7), dt.date(2028, 4, 28), dt.date(2028, 5, 26)}
 MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3,

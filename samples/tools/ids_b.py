@@ -10,7 +10,7 @@ overig). Run as a script to check every ground-truth file of that batch:
 The check confirms: IBAN mod 97, 16-digit kenmerk check digit, BSN elfproef,
 that each JSON value (IBAN, kenmerk, reference numbers, amounts, dates) is printed
 in the .txt, and that relative deadlines and objection deadlines match the
-contract in /work/shared/domain/letters-nl.md §3.4.
+contract (README; Awb art. 6:7).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def bsn_complete(first8: str) -> str:
 # --- betalingskenmerk --------------------------------------------------------
 
 def kenmerk_check_digit(body15: str) -> int:
-    """Check digit for the 15 digits after it (letters-nl.md §5)."""
+    """Check digit for the 15 digits after it ([S55])."""
     digits = [int(d) for d in body15]
     total = sum(d * KENMERK_WEIGHTS[i % 10] for i, d in enumerate(reversed(digits)))
     c = 11 - (total % 11)
@@ -111,7 +111,7 @@ def iban_valid(iban: str) -> bool:
 
 # --- dates -----------------------------------------------------------------
 
-# Days put on a par with holidays by Royal Decree (Atw art. 3(3)), letters-nl.md §3.2.
+# Days put on a par with holidays by Royal Decree (Atw art. 3(3)); [S2][S3].
 KB_DAYS = {
     dt.date(2023, 4, 28), dt.date(2023, 5, 19), dt.date(2024, 5, 10), dt.date(2024, 12, 27),
     dt.date(2025, 5, 30), dt.date(2026, 1, 2), dt.date(2026, 5, 15), dt.date(2027, 5, 7),

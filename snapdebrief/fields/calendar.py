@@ -3,7 +3,7 @@
 Used to compute the bezwaar deadline (art. 6:7 Awb: six weeks) and to move a statutory term
 that ends on a Saturday, Sunday or general holiday to the next working day (Atw art. 1).
 Holidays: art. 3(1) fixed and Easter-derived days, art. 3(2) Goede Vrijdag, art. 3(3) days a
-Royal Decree adds, kept as data in snapdebrief/data/holidays.yaml (letters-nl.md §3.2).
+Royal Decree adds, kept as data in snapdebrief/data/holidays.yaml (Atw art. 3, BWBR0002448; [S2][S3]).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Fields stage: every date on a letter, with the role its words give it (letters-nl.md §6).
+"""Fields stage: every date on a letter, with the role its words give it.
 
 A date is found by plain regular expressions over the page text (Dutch day-month-year forms,
 tolerant of common OCR slips), then its role comes from the words around it, in this order:

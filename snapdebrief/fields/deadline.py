@@ -1,6 +1,6 @@
 """Fields stage, last step: the ONE deadline a letter sets, and its bezwaar deadline.
 
-Contract (letters-nl.md §3.4): the earliest date by which the letter asks an action the
+Our contract (Awb art. 6:7/6:8 for bezwaar): the earliest date by which the letter asks an action the
 letter kind can ask; an explicit date beats a relative term for the same action; a date in a
 condition ("Als u niet vóór 1 mei betaalt, dan ...") only counts when no plain date exists;
 `object` only when the kind's rule lists it.

@@ -2,7 +2,7 @@
 
 Finders propose candidates from patterns and the label word before them; validators.py says
 whether a check digit holds. OCR slips (O↔0, I/l↔1, S↔5, B↔8) in an IBAN are repaired only when
-the mod-97 check then holds (letters-nl.md §5). References keep the value as printed, without
+the mod-97 check then holds (ISO 13616 mod-97; [S55]). References keep the value as printed, without
 spaces; kenmerk kinds without dots too.
 """
 

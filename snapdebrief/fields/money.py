@@ -1,6 +1,6 @@
 """Stage 2 (fields): every money amount on a letter, its role from its label, and what is due now.
 
-Dutch print (letters-nl.md §6): dot = thousands, comma = decimals ("€ 1.234" is 1234), "€ 45,-"
+Dutch print: dot = thousands, comma = decimals ("€ 1.234" is 1234), "€ 45,-"
 is 45 euro, credits are "-€ 12,50", "€ -12,50", "€ 12,50-" or "(€ 12,50)" in a column. The role
 comes from the words around an amount: the row label in a table ("Hoofdsom    € 245,00"), the
 words of its sentence ("U krijgt € 312 terug"), a label on the line above a boxed amount, or the

@@ -1,6 +1,6 @@
 """Fields stage: relative terms ("binnen 14 dagen na dagtekening") turned into dates.
 
-Our contract (letters-nl.md §3.4): a term counts from the letter date with NO weekend or
+Our contract (the earliest reading is the safe one): a term counts from the letter date with NO weekend or
 holiday shift, the earliest safe reading, also when the letter says "na ontvangst" (basis
 "receipt": the resident may have a little more time). "N dagen" +N, "N weken" +7N, "N
 maanden" the same day N months on or the month's last day (relativedelta); "N werkdagen"

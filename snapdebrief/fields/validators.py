@@ -1,7 +1,7 @@
 """Checksums for the numbers the finders propose; they never see the letter itself.
 
 A finder proposes a candidate from patterns and context words; one of these functions says
-whether its check digit holds. Sources: letters-nl.md §5 (elfproef [S61], betalingskenmerk
+whether its check digit holds. Sources (docs/sources.md): (elfproef [S61], betalingskenmerk
 [S55], IBAN ISO 13616 via schwifty).
 """
 

@@ -1,6 +1,6 @@
 """Check every truth file of first-look batch 07 against its letter text.
 
-Run from this folder:  /work/main/.venv/bin/python check.py
+Run from this folder:  ../../../.venv/bin/python check.py
 Independent of snapdebrief: only the helper functions of samples/holdout/tools.py are used.
 What is checked per letter: the JSON form (keys, kind, stage, action, roles), the file name,
 the letter date (printed, in range), the deadline (printed, or the relative term below computed

@@ -1,6 +1,6 @@
 """Consistency check for first-look batch 08: every NAME.json against its NAME.txt.
 
-Run from this folder:  /work/main/.venv/bin/python check.py
+Run from this folder:  ../../../.venv/bin/python check.py
 Independent of snapdebrief on purpose: nothing here imports the package.
 """
 

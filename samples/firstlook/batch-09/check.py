@@ -1,6 +1,6 @@
 """Check every truth file of batch 09 against its letter text.
 
-Run from this folder:  /work/main/.venv/bin/python check.py
+Run from this folder:  ../../../.venv/bin/python check.py
 Uses only the helper functions of samples/holdout/tools.py (identifier checks, the Algemene
 termijnenwet holidays); the per-letter arithmetic below is written down independently of the
 JSON files. Exit code 0 when every letter passes.

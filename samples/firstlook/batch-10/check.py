@@ -1,6 +1,6 @@
 """Check every truth file of batch 10 against its letter.
 
-Run from this folder:  /work/main/.venv/bin/python check.py
+Run from this folder:  ../../../.venv/bin/python check.py
 
 Checks, per letter: the JSON shape and vocabularies; the letter date and every printed date
 (deadline, appointment, printed objection day) can be found in the text; relative deadlines

@@ -1,6 +1,6 @@
 """Consistency check for first-look batch 11: every truth value in NAME.json against NAME.txt.
 
-Run from anywhere:  /work/main/.venv/bin/python check.py
+Run from anywhere:  ../../../.venv/bin/python check.py
 Independent of snapdebrief. Uses only the helper functions of samples/holdout/tools.py.
 The letters of this batch vary their number and date formats on purpose, so the parsers
 below accept: 3-3-2026, 08.09.2026, 3 maart 2026, 20 nov. 2026, 1 juli '26, 'vrijdag de 20e

@@ -1,6 +1,6 @@
 """Consistency check for samples/firstlook/batch-12 (written blind, issue #15).
 
-Run from this folder:  /work/main/.venv/bin/python check.py
+Run from this folder:  ../../../.venv/bin/python check.py
 Checks every NAME.json against NAME.txt: identifiers (elfproef, mod-97, kenmerk check digit),
 every euro amount printed is listed (and the reverse), dates printed or derived from relative
 terms, objection deadlines (Awb 6 weeks + Algemene termijnenwet), sums and WIK costs.
