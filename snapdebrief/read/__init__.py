@@ -18,6 +18,7 @@ from ..result import Document, Page
 from .columns import split_columns
 from .image import open_images, prepare_for_ocr, too_small
 from .leaders import Leader, find_leaders, paint_out, turned
+from .legibility import MESSAGES, PAGE_CAUSES, cause
 from .ocr import ocr_words, page_reader
 from .orient import upright_turn
 from .pdf import read_pdf
@@ -34,6 +35,7 @@ from .straighten import (
 from .text import clean_text
 
 LOW_CONFIDENCE = 60.0  # mean Tesseract word confidence below this: warn that the photo was hard
+UNREAD_CONFIDENCE = 30.0  # below this a page gave no text (see _read)
 
 
 def read_document(files: Sequence[bytes], options: Options,
@@ -85,6 +87,7 @@ def _read_document(files: Sequence[bytes], options: Options, meanwhile: _Meanwhi
         raise FileTooLargeError(total, limits.max_total_bytes)
     # Each slot is either ready text or an image still to OCR.
     slots: list[tuple[str, str | Image.Image]] = []
+    photos: set[int] = set()  # the slots that are photos (not a scanned PDF's pages)
     warnings: list[str] = []
     for data in files:
         kind = sniff(data, limits)
@@ -106,6 +109,7 @@ def _read_document(files: Sequence[bytes], options: Options, meanwhile: _Meanwhi
                         "De foto is erg klein. Misschien lezen we niet alles goed. "
                         "Maak een foto van dichtbij, met de hele brief erop."
                     )
+                photos.add(len(slots))
                 slots.append(("ocr", img))
         if len(slots) > limits.max_pages:
             raise TooManyPagesError(len(slots), limits.max_pages)
@@ -127,10 +131,21 @@ def _read_document(files: Sequence[bytes], options: Options, meanwhile: _Meanwhi
         for i, p in enumerate(pages)
         for text, words in [split_columns(p.text, p.words)]
     ]
-    if not any(_letters(p.text) >= 20 for p in pages):
+    unread = {i for i, p in enumerate(pages) if not _read(p)}
+    if len(unread) == len(pages):
+        shown = sorted(unread & photos)
+        if shown:  # say why, of the first photo: what a resident can do about it
+            why = cause(slots[shown[0]][1])  # type: ignore[arg-type]
+            raise NoTextFoundError(MESSAGES[why], cause=why)
         raise NoTextFoundError()
-    for p in pages:
-        if p.method == "ocr" and p.confidence is not None and p.confidence < LOW_CONFIDENCE:
+    for i, p in enumerate(pages):
+        if i in unread and i in photos:
+            warnings.append(
+                f"Pagina {p.number} konden we niet lezen: "
+                f"{PAGE_CAUSES[cause(slots[i][1])]}. "  # type: ignore[arg-type]
+                "Maak een nieuwe foto van die pagina."
+            )
+        elif p.method == "ocr" and p.confidence is not None and p.confidence < LOW_CONFIDENCE:
             warnings.append(
                 f"Pagina {p.number} was moeilijk te lezen. Kijk zelf goed naar de bedragen en "
                 "datums op de brief, of maak een nieuwe foto met meer licht."
@@ -205,6 +220,15 @@ def _ocr_page(img: Image.Image, options: Options, reading: Callable[[], None] = 
             if again[2] is not None and (conf is None or again[2] > conf):
                 grey, (text, words, conf) = again_img, again
     return Page(number=0, text=text, method="ocr", words=words, confidence=conf, size=grey.size)
+
+
+def _read(page: Page) -> bool:
+    """Whether a page gave text: 20 letters or more, and for OCR some Tesseract was sure of
+    (a mean word confidence of UNREAD_CONFIDENCE or more; what Tesseract makes of a page no one
+    can read, a blur or the dark, is a few letters at confidence ~20)."""
+    if _letters(page.text) < 20:
+        return False
+    return page.method != "ocr" or page.confidence is None or page.confidence >= UNREAD_CONFIDENCE
 
 
 def _letters(text: str) -> int:
