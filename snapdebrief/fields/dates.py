@@ -357,6 +357,8 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
                        # "Aanslag (dagtekening 28 mei 2026)": the date of that other paper
                        rf"|[\w-]*(?:{_LETTER_NOUN})\s*\(\s*(?:dagtekening|datum|d\.?\s?d\.?|van)\s*:?"),
      False),
+    # "… de aanslag over het belastingjaar 2026, met dagtekening 28 februari 2026": another paper's
+    ("earlier_letter", r"met\s+(?:de\s+)?dagtekening", False),
     ("earlier_letter", (rf"(?:datum\s+)?(?:van\s+)?(?:uw|je|jouw|onze?|mijn)\s+(?:{_LETTER_NOUN})"
                        r"(?:\s+(?:verzonden|verstuurd|ontvangen)(?:\s+op)?)?"), True),
     ("invoice", r"factuurdatum|notadatum|datum\s+(?:van\s+(?:de\s+)?)?(?:factuur|nota)", False),
@@ -456,7 +458,7 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
         ("send_by", (r"\b(?:stuur|stuurt|sturen|opsturen|toesturen|insturen|terugsturen"
                     r"|terug\s+te\s+sturen|meesturen|op\s+te\s+sturen|opgestuurd|toegestuurd"
                     r"|inleveren|in\s+te\s+leveren|lever|ingeleverd|inzenden|zend|zendt|zenden"
-                    r"|upload\w*|aanleveren|aan\s+te\s+leveren|indienen|in\s+te\s+dienen|dien"
+                    r"|upload\w*|aanleveren|aan\s+te\s+leveren|indienen|in\s+te\s+dienen|dien(?!\s+hoofde)"
                     r"|stukken|documenten|bewijs\w*|kopie\w*|(?:bank)?afschrift\w*|loonstro\w*"
                     r"|formulier\w*|gegevens|informatie|bijlage\w*|vragenlijst\w*|papieren"
                     r"|verklaring\w*|machtiging\w*|cv|curriculum\s+vitae|werkmap)\b"), 0),
@@ -644,7 +646,7 @@ def find_appointment(pages: Sequence[str], mentions: Sequence[DateMention]
 # "Betaal je niet en bel je niet? Dan komt Femke bij je langs. Dat is op dinsdag 23 juni …": a
 # visit only in a case, in the sentence after the question or one that points back at it.
 _CONDITION_THEN = re.compile(
-    r"\?\s+Dan\b[^?.!]{0,160}(?:[.!]\s+(?:Dat|Dit|Die|Het|Zij|Hij)\s+(?:is|gebeurt|wordt|komt)\b[^.?!]*)?$")
+    r"\?\s+(?:[\w']+\s+){0,3}?[Dd]an\b[^?.!]{0,160}(?:[.!]\s+(?:Dat|Dit|Die|Het|Zij|Hij)\s+(?:is|gebeurt|wordt|komt)\b[^.?!]*)?$")
 
 
 def _after_condition(pages: Sequence[str], m: DateMention) -> bool:

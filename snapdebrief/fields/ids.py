@@ -31,6 +31,7 @@ _OTHER_IBAN = re.compile(
     r"(?<![A-Za-z0-9])(?P<cc>(?!NL)[A-Z]{2})(?P<check>\d{2})[ ]?(?P<rest>(?:[A-Z0-9]{4}[ ]?){2,7}"
     r"[A-Z0-9]{1,4})(?![A-Za-z0-9])"
 )
+_LOWER_NL_IBAN = re.compile(r"(?<![A-Za-z0-9])nl[ ]?\d{2}[ ]?[a-z]{4}(?:[ ]?\d){10}(?![0-9A-Za-z])")
 _MAX_IBANS = 100  # per page
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
 _TO_LETTER = str.maketrans({"0": "O", "1": "I", "l": "I", "5": "S", "8": "B"})
@@ -123,6 +124,13 @@ def find_ibans(pages: Sequence[str]) -> list[tuple[str, Evidence, str]]:
             if iban:
                 ev = Evidence(page=i + 1, start=m.start(), end=m.end())
                 out.append((iban, ev, _label_before(text, lines, m.start())))
+                taken.append((m.start(), m.end()))
+        for n, m in enumerate(_LOWER_NL_IBAN.finditer(text)):
+            # typed in lower case ("nl36 rabo 3467 7951 91"): only when the check digits hold
+            cand = re.sub(r"\s", "", m.group()).upper()
+            if n < _MAX_IBANS and iban_valid(cand):
+                ev = Evidence(page=i + 1, start=m.start(), end=m.end())
+                out.append((cand, ev, _label_before(text, lines, m.start())))
                 taken.append((m.start(), m.end()))
         for n, m in enumerate(_OTHER_IBAN.finditer(text)):
             if n >= _MAX_IBANS:

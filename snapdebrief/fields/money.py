@@ -218,7 +218,7 @@ _LABELS: tuple[_Label, ...] = (
     _lab("total", 1, r"^\s*(?:het\s+)?bedrag\s*:?\s*$"),
     _lab("total", 1, r"\btotaal\b|\bsaldo\b|\bterugvordering\w*"),
     _lab("benefit", 0, _BENEFIT_WORDS),
-    _lab("principal", 0, r"\bte\s+veel\s+(?:[\w-]+\s+)?(?:ontvangen|betaald|gekregen|uitbetaald)\b|\bhoofdsom\b|\bopenstaande?\s+(?:factuur)?bedrag\b|\bfactuurbedrag\b"
+    _lab("principal", 0, r"\bte\s+veel\s+(?:[\w-]+\s+)?(?:ontvangen|betaald|gekregen|uitbetaald)\b|\bhoofdsom\b|\bopenstaande?\s+(?:factuur)?bedrag\b|\bfa[ck]tuurbedrag\b"
                          r"|\bnotabedrag\b|\boorspronkelijke?\s+bedrag\b|\b\w*achterstand\b"
                          r"|\bachterstallige?\b|\bopenstaand\w*\b|\bvordering\b|\bhuur\b"
                          r"|\bpremie\b|\baanslag\w*|\w*belasting\b|\w*heffing\b|\bdeclaratie\b|\bozb\b"
@@ -539,7 +539,9 @@ _MUST_STILL = re.compile(r"\b(?:moet|moeten|dient|dienen)\b(?:\s+\w+){0,3}?\s+no
 _SHOULD_HAVE = re.compile(r"\bhad(?:den)?\b[^.;]{0,80}?\bmoeten\s+(?:ontvangen|betalen|krijgen|voldoen|hebben)\b", _F)
 # "het resterende bedrag ad € 436,20, bestaande uit … en de hondenbelasting ad € 136,00, door u
 # dient te worden voldaan": an amount in the list of parts is not what the verb asks
-_PART_OF = re.compile(r"\b(?:bestaande\s+uit|waarvan|opgebouwd\s+uit|samengesteld\s+uit)\b", _F)
+_PART_OF = re.compile(r"\b(?:bestaande\s+uit|opgebouwd\s+uit|samengesteld\s+uit)\b"
+                      r"|\b(?:waarvan|daarvan)\s*(?:is\s+|zijn\s+)?$", _F)  # "(daarvan € 71,57 btw)"
+_PART_LIST = re.compile(r"\b(?:bestaande\s+uit|opgebouwd\s+uit|samengesteld\s+uit)\b", _F)
 _RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b"
                        r"|\b(?:wij|we)\s+hebben\s+(?:u|je|jou)\b", _F)  # "Wij hebben u … als voorschot betaald"
 _CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b"
@@ -565,6 +567,10 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool
         return _Role("other", _clip(neg.group()), kind="negated")
     if _BASE_AFTER.search(after):
         return _Role("other", None, kind="base")
+    if not row and (part or (pm := _PART_OF.search(zone))):
+        # "€ 412,36 (daarvan € 71,57 btw)", "… ad € 436,20, bestaande uit … € 300,20 en … € 136,00":
+        # a part of the sum before it, never added to it again
+        return _Role("other", _clip(pm.group()) if not part else None, kind="part")
     if (h := _SHOULD_HAVE.search(clause)) and not row:
         # "Voor december en januari had ik dus samen € 2.300 van u moeten ontvangen": what was
         # due then, before the part paid since
@@ -649,7 +655,7 @@ def _in_list_of_parts(text: str, pos: int) -> bool:
     ends = list(_SENTENCE_END.finditer(back))
     if ends:
         back = back[ends[-1].end():]
-    return bool(_PART_OF.search(back))
+    return bool(_PART_LIST.search(back))
 
 
 def _clip(s: str, n: int = 60) -> str:

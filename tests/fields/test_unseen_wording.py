@@ -415,3 +415,40 @@ def test_case_clause_before_then_is_conditional() -> None:
                     "Klopt er iets niet, geef dat dan binnen 4 weken door via Mijn toeslagen.",
                     Evidence(1, 0, 1), relative=True, basis="letter_date")
     assert is_conditional(m)
+
+
+def test_btw_of_which_is_no_extra_part() -> None:
+    assert _due("Faktuurbedrag: € 412,36 (daarvan € 71,57 btw)\nWilt u het bedrag overmaken?\n") == 412.36
+
+
+def test_iban_typed_in_lower_case_counts_when_its_check_holds() -> None:
+    from snapdebrief.fields.ids import find_ibans
+
+    text = "overmaken op onze rekening nl36 rabo 3467 7951 91 tnv Autobedrijf Hoekstra"
+    assert [i for i, _, _ in find_ibans([text])] == ["NL36RABO3467795191"]
+    assert find_ibans(["rekening nl36 rabo 3467 7951 92"]) == []  # check digits fail
+
+
+def test_another_papers_dagtekening_is_no_letter_date() -> None:
+    text = ("Apeldoorn, 26 juni 2026\n\nU vroeg kwijtschelding van de aanslag over het belastingjaar"
+            " 2026, met dagtekening 28 februari 2026, ten bedrage van € 318,56.\n")
+    assert _roles(text).get("2026-02-28") == "earlier_letter"
+
+
+def test_uit_dien_hoofde_is_no_order_to_send() -> None:
+    text = ("Datum  16 september 2026\n\nUit dien hoofde wordt u gesommeerd om binnen acht dagen na"
+            " dagtekening dezes het totaalbedrag ad € 718,08 te voldoen.\n")
+    from snapdebrief.fields.terms import find_relative_terms
+
+    got = find_relative_terms([text], date(2026, 9, 16))
+    assert [(m.date.isoformat(), m.role) for m in got] == [("2026-09-24", "pay_by")]
+
+
+def test_call_before_a_date_if_you_cannot_come_is_no_appointment() -> None:
+    from snapdebrief.fields.dates import find_appointment, find_dates
+
+    text = ("Zwolle, 2 april 2026\n\nHet gesprek is op donderdag 16 april 2026 om 10.30 uur.\n"
+            "Kunt u op deze dag echt niet? Bel ons dan uiterlijk dinsdag\n14 april, dan maken wij"
+            " een nieuwe afspraak met u.\n")
+    appt = find_appointment([text], find_dates([text]))
+    assert appt is not None and (appt.date.isoformat(), appt.time) == ("2026-04-16", "10:30")
