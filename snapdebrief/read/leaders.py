@@ -23,6 +23,10 @@ import numpy as np
 
 from .straighten import letter_height
 
+# More blobs of ink than this on a page is the grain of a dark or blurred photo, not text
+# (sample pages of letters: 700-23,000; photos no one can read: 90,000-260,000): no row of
+# marks can be told there, and looking for one took up to 9 s.
+MAX_BLOBS = 60_000
 MIN_MARKS = 4  # fewer dots in a row are an ellipsis or a full stop Tesseract reads well
 DOT_MAX = 0.45  # a dot's width and height at most this x the letter height
 SQUARE = 1.5  # a dot is at most this much wider than tall; a dash more
@@ -65,7 +69,7 @@ def find_leaders(grey: np.ndarray) -> list[Leader]:
     # is kept, also of a blob inside the hole of another (a page in a dark frame), not the
     # outlines of holes (the inside of an "o")
     contours, tree = cv2.findContours(ink, cv2.RETR_TREE, cv2.CHAIN_APPROX_SIMPLE)
-    if len(contours) < 2:
+    if len(contours) < 2 or len(contours) > MAX_BLOBS:
         return []
     parent = tree[0][:, 3]
     depth = np.zeros(len(contours), int)

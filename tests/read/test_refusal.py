@@ -93,3 +93,10 @@ def test_one_unreadable_page_of_two_is_named_and_the_letter_read() -> None:
     assert "165,00" in doc.pages[0].text
     assert any(w.startswith("Pagina 2 konden we niet lezen: de foto is te donker.")
                for w in doc.warnings), doc.warnings
+
+
+def test_a_dim_photo_a_person_can_read_is_read_not_refused() -> None:
+    """The paper at 6 % of its brightness: dark on screen, but the letters are there."""
+    dim = _noise(_shot().astype(np.float32) * 0.06, 2.0)
+    doc = read_document([_jpeg(dim)], OPTIONS)
+    assert "165,00" in doc.pages[0].text
