@@ -13,6 +13,7 @@ the one that must be paid keeps role "total"; subtotals become "other".
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -110,7 +111,7 @@ _RATE_AFTER = re.compile(
 )
 _RATE_BEFORE = re.compile(
     r"(?:\bper\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag|minuut|gesprek)\b"
-    r"|\bmaandelijks\b|\bmaand(?:bedrag|huur|premie|termijn)\b|\bjaar(?:bedrag|premie)\b"
+    r"|\bmaandelijks\b|\bmaand(?:bedrag|huur|premie|termijn)\b|\bjaar(?:bedrag|premie)\b|\buur(?:prijs|tarief)\b"
     r"|\btermijnbedrag\b|\btermijnen\s+van\b|\btermijn\b|\bhuurprijs\b|\bkale\s+huur\b"
     r"|\bpremie\s+per\b|\bnieuwe\s+(?:huur|premie)\b|\bdagloon\b|\belke\s+maand\b)[^€]{0,40}$",
     _F,
@@ -222,6 +223,8 @@ _LABELS: tuple[_Label, ...] = (
                          r"|\bnotabedrag\b|\boorspronkelijke?\s+bedrag\b|\b\w*achterstand\b"
                          r"|\bachterstallige?\b|\bopenstaand\w*\b|\bvordering\b|\bhuur\b"
                          r"|\bpremie\b|\baanslag\w*|\w*belasting\b|\w*heffing\b|\bdeclaratie\b|\bozb\b"
+                         # "Het bedrag van die factuur is € 386,40."
+                         r"|\bbedrag\s+van\s+(?:die|de|deze|uw|je|onze)\s+(?:factuur|nota|rekening)\s+(?:is|bedraagt|was)\s*$"
                          # "Je huur van mei is niet betaald. Het gaat om € 698,40."
                          r"|\bhet\s+gaat\s+om(?:\s+een\s+bedrag\s+van)?\s*$"),
     _lab("interest", 0, r"\bwettelijke\s+(?:handels)?rente\b|\binvorderingsrente\b"
@@ -542,6 +545,10 @@ _SHOULD_HAVE = re.compile(r"\bhad(?:den)?\b[^.;]{0,80}?\bmoeten\s+(?:ontvangen|b
 _PART_OF = re.compile(r"\b(?:bestaande\s+uit|opgebouwd\s+uit|samengesteld\s+uit)\b"
                       r"|\b(?:waarvan|daarvan)\s*(?:is\s+|zijn\s+)?$", _F)  # "(daarvan € 71,57 btw)"
 _PART_LIST = re.compile(r"\b(?:bestaande\s+uit|opgebouwd\s+uit|samengesteld\s+uit)\b", _F)
+_ON_TOP = re.compile(r"\s*(?:bovenop|boven\s+op|extra\s+bovenop)\b", _F)
+_OWED_ELSEWHERE = re.compile(
+    r"\b(?:achterstand|schuld)\s+bij\s+(?:uw|je|jouw)\s+(?:zorgverzekeraar|verzekeraar|verhuurder"
+    r"|energieleverancier|leverancier)\b[^€\n]{0,30}$", _F)
 _RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b"
                        r"|\b(?:wij|we)\s+hebben\s+(?:u|je|jou)\b", _F)  # "Wij hebben u … als voorschot betaald"
 _CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b"
@@ -571,6 +578,13 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool
         # "€ 412,36 (daarvan € 71,57 btw)", "… ad € 436,20, bestaande uit … € 300,20 en … € 136,00":
         # a part of the sum before it, never added to it again
         return _Role("other", _clip(pm.group()) if not part else None, kind="part")
+    if not row and (x := _ON_TOP.match(after)):
+        # "Dat maakt samen € 70,13 bovenop de factuur": costs that would come on top, no total
+        return _Role("other", _clip(x.group()), kind="extra")
+    if not row and (x := _OWED_ELSEWHERE.search(zone)):
+        # "De achterstand bij uw zorgverzekeraar is € 1.037,10" in the CAK's letter: owed to
+        # another party, not asked by this one
+        return _Role("other", _clip(x.group()), kind="elsewhere")
     if (h := _SHOULD_HAVE.search(clause)) and not row:
         # "Voor december en januari had ik dus samen € 2.300 van u moeten ontvangen": what was
         # due then, before the part paid since
@@ -1055,7 +1069,7 @@ _ASK_OBJECT = re.compile(r"€|\beur\b|\bbedrag\b|\btotaal\b|\bvóór\b|\buiterl
 
 # An ask, not a statement of how paying works ("UWV betaalt het bedrag aan ons"): an imperative,
 # a must, a request or a term.
-_ASK_FORM = re.compile(r"^\s*(?:betaal|maak|stort|voldoe)\b|\b(?:moet|moeten|dient|dienen|verzoeken|verzoek"
+_ASK_FORM = re.compile(r"^\s*(?:betaal|maak|stort|voldoe)\b|\bwilt?\s+(?:u|je)\b|\b(?:moet|moeten|dient|dienen|verzoeken|verzoek"
                        r"|vragen|graag|vóór|uiterlijk|binnen)\b", _F)
 
 
@@ -1133,7 +1147,8 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
         return None  # money to the resident, unless a part is money the letter asks back
     # A payment made counts against the parts in a table ("Reeds betaald  -€ 50"); in prose it
     # is history that a stated sum already holds ("… € 650 ontvangen. De achterstand is € 1.520").
-    parts = [f for f in infos if not f.conditional
+    later = _parts_of_later_costs(infos)
+    parts = [f for f in infos if not f.conditional and f.order not in later
              and (f.amount.role in _COMPONENTS or (f.role.paid and f.amount.role == "other" and f.row))]
     if any(f.row for f in parts):
         parts = [f for f in parts if f.row]
@@ -1160,8 +1175,28 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
             return asked
         return round(total, 2)
     if asked is None:
-        return _open_rows(infos, pages)
+        return _open_rows(infos, pages) or _the_one_sum_ordered(infos, pages)
     return asked
+
+
+def _parts_of_later_costs(infos: Sequence[_Found]) -> set[tuple[int, int]]:
+    """The amounts right before costs that only come later and that add up to them ("… € 57,96.
+    … btw bij, ofwel € 12,17. Dat maakt samen € 70,13 bovenop de factuur"): parts of those
+    costs, so not owed now either."""
+    out: set[tuple[int, int]] = set()
+    for k, f in enumerate(infos):
+        if f.role.kind not in ("extra", "conditional"):
+            continue
+        before = list(infos[max(0, k - 3):k])
+        for n in range(len(before), 1, -1):
+            for combo in itertools.combinations(before, n):
+                if abs(sum(g.amount.value for g in combo) - f.amount.value) < 0.005:
+                    out.update(g.order for g in combo)
+                    break
+            else:
+                continue
+            break
+    return out
 
 
 def _stated_sum(infos: Sequence[_Found]) -> float | None:
@@ -1198,6 +1233,23 @@ def _stated_sum(infos: Sequence[_Found]) -> float | None:
         if cand > 0 and abs(rest - cand) < 0.005 and all(first[k] < at for k in used):
             hits.append(cand)
     return hits[0] if len(hits) == 1 else None
+
+
+_ORDER_ON_THE_SUM = re.compile(r"\b(?:het|dit|dat)\s+bedrag\b", _F)
+_PLAIN_KINDS = ("",)
+
+
+def _the_one_sum_ordered(infos: Sequence[_Found], pages: Sequence[str]) -> float | None:
+    """"Het bedrag van € 1.164,32 zouden we afschrijven. Dat is niet gelukt. Wil je het bedrag
+    nu zelf overmaken?": an order on "het bedrag" and one sum in the letter it can mean."""
+    if not any(_real_ask(s) and _ORDER_ON_THE_SUM.search(s) for p in pages
+               for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", _TABLE_ROW.sub("", p or ""))):
+        return None
+    sums = {round(f.amount.value, 2) for f in infos
+            if f.amount.role in ("other", "principal", "total") and f.role.kind in _PLAIN_KINDS
+            and not f.role.paid and not f.conditional and f.amount.value > 0
+            and not _RATE_BEFORE.search(f.amount.text)}
+    return sums.pop() if len(sums) == 1 else None
 
 
 _OPEN_STATUS = re.compile(r"\b(?:open|openstaand|onbetaald|niet\s+betaald)\s*[|│]?\s*$", _F)

@@ -452,3 +452,24 @@ def test_call_before_a_date_if_you_cannot_come_is_no_appointment() -> None:
             " een nieuwe afspraak met u.\n")
     appt = find_appointment([text], find_dates([text]))
     assert appt is not None and (appt.date.isoformat(), appt.time) == ("2026-04-16", "10:30")
+
+
+def test_costs_only_on_top_later_and_their_parts_are_not_owed() -> None:
+    text = ("Het bedrag van die factuur is € 386,40.\nBetaal de factuur binnen veertien dagen.\n"
+            "Als wij het bedrag niet op tijd ontvangen, dragen wij de vordering over. U bent dan"
+            " incassokosten verschuldigd van € 57,96. Omdat wij de btw niet kunnen verrekenen, komt"
+            " daar btw bij, ofwel € 12,17. Dat maakt samen € 70,13 bovenop de factuur.\n")
+    assert _due(text) == 386.40
+
+
+def test_debt_at_the_insurer_in_the_caks_letter_is_not_asked() -> None:
+    text = ("De achterstand bij uw zorgverzekeraar is € 1.037,10. Daarom moet u vanaf 1 september de"
+            " bestuursrechtelijke premie betalen. U hoeft zelf niets over te maken.\n")
+    assert _due(text) is None
+
+
+def test_an_order_on_het_bedrag_with_one_sum_in_the_letter() -> None:
+    text = ("Het bedrag van € 1.164,32 zouden we op 1 oktober van je rekening afschrijven. Dat is niet"
+            " gelukt.\nWil je het bedrag nu zelf overmaken? Doe dat binnen tien dagen.\n"
+            "Je factuur is gebaseerd op onze uurprijs van € 10,86.\n")
+    assert _due(text) == 1164.32
