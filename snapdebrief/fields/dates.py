@@ -451,9 +451,10 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
                    r"|bijschrijving|(?:op|naar)\s+(?:onze|de|ons|mijn|het)\s+(?:bank)?rekening"
                    r"|vervaldatum|betaaldatum|aflossen|terugbetalen|terug\s+te\s+betalen|storten"
                    r"|inlossen|betaaltermijn|betalingstermijn|termijnen|termijnbedrag"
+                   r"|(?:bij\s+(?:ons|het\s+\w+)\s+)?binnen\s+zijn"  # "moet … bij het CJIB binnen zijn"
                    rf"|{_ORDINAL}\s+(?:betaal)?termijn"
                    r"|maak\s+(?:\S+\s+){0,12}?over)\b"), 0),
-        ("pay_by", (r"\b(?:(?:het|dit|dat|uw|openstaande?|totale?)\s+bedrag|de\s+schuld"
+        ("pay_by", (r"\b(?:(?:het|dit|dat|uw|openstaande?|totale?)\s+(?:totaal)?bedrag|de\s+schuld"
                    r"|de\s+termijn|de\s+rekening|de\s+factuur)\b"), 15),
         ("send_by", (r"\b(?:stuur|stuurt|sturen|opsturen|toesturen|insturen|terugsturen"
                     r"|terug\s+te\s+sturen|meesturen|op\s+te\s+sturen|opgestuurd|toegestuurd"
@@ -910,6 +911,11 @@ def _piece_at(line: str, col: int) -> str | None:
     for m in re.finditer(r"\S+(?:[^\S\n]{1,2}\S+)*", line):
         if abs(m.start() - col) <= 4:
             return m.group()
+        if m.start() < col < m.end():
+            # "Termijn Vervaldatum     Bedrag": headers one space apart; the word right above
+            w = re.compile(r"\S+").search(line, col - 1, m.end())
+            if w is not None and abs(w.start() - col) <= 1:
+                return line[w.start():m.end()]
         if m.start() > col + 4:
             break
     return None

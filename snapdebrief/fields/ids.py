@@ -305,15 +305,18 @@ _KINDS: tuple[_Kind, ...] = (
     _k("vorderingsnummer", _nr("vorderings?")),
     _k("dossiernummer", _nr("dossier") + r"|\bdossier\b"),
     _k("zaaknummer", _nr("zaak", "rol")),
-    _k("factuurnummer", _nr("factuur", "nota")),
+    # also the bare noun right before its number: "Betreft: factuur 2026-0417", "Factuur: F-118"
+    _k("factuurnummer", _nr("factuur", "nota")
+       + r"|\b(?:factuur|nota)(?:\s*:[ \t]*|[ \t]+)(?=[A-Z]{0,4}-?\d[\w./]*[-/]\w)"),
     _k("relatienummer", _nr("relatie")),
     _k("klantnummer", _nr("klant", "debiteur", "debiteuren", "huurder", "verzekerden")
                       + r"|\bklant-?id\b"),
     _k("polisnummer", _nr("polis")),
-    _k("contractnummer", _nr("contract") + r"|\bcontractrekening\w*"),
+    _k("contractnummer", _nr("contract") + r"|\bcontractrekening\w*"
+       + r"|\b(?:huur)?contract\s*:(?=[ \t]*\S*\d)"),  # "Huurcontract: HC-0318-5527"
     _k("ordernummer", _nr("order", "bestel")),
     _k("patientnummer", _nr("pati[eë]nt")),
-    _k("objectnummer", _nr("(?:woz-?)?object")),
+    _k("objectnummer", _nr("(?:woz-?)?object") + r"|\bobject\s*:(?=[ \t]*\S*\d)"),  # "Object: MZ-114/03"
     _k("kenmerk", r"\b(?:ons|onze|uw)\s+(?:kenmerk|referentie)\b|(?<![\w-])kenmerk\b"
                   r"|\breferentie(?:nummer)?\b"),
     # "een factuur gestuurd met nummer 2025-11873": the noun before "met/onder nummer" names it.
@@ -347,7 +350,7 @@ _PAY_CUE = re.compile(
     r"|\bbetaalkenmerk\b"
     # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"
     r"|(?:^|(?<=\n))[ \t]*(?:betalings?|betaal)?(?:omschrijving|mededeling)"
-    r"(?:[ \t]*/[ \t]*(?:kenmerk|referentie))?(?=[ \t]{2,}|\t)",
+    r"(?:[ \t]*/[ \t]*(?:kenmerk|referentie))?(?:(?=[ \t]{2,}|\t)|[ \t]*:?[ \t]*(?=\n))",
     _F,
 )
 # "Vermeld uw klantnummer" / "gebruik het kenmerk" count only beside a payment instruction.
@@ -545,6 +548,10 @@ def find_references(pages: Sequence[str]) -> list[Reference]:
         labelled: list[tuple[str, list[tuple[str, int, int]]]] = []
         for lab in _LABEL_ANY.finditer(text):
             kind = _kind_of(lab)
+            line_start = text.rfind("\n", 0, lab.start()) + 1
+            if lab.group().strip().lower() in ("factuur", "nota") and _ROW_CUE.match(
+                    text[line_start:lab.start()]):
+                continue  # "Omschrijving   factuur 26-0311": the words to type, read whole below
             labelled.append((kind, _value_after_label(text, lab, kind)))
         for a, b, kind in _header_labels(text):
             le = text.find("\n", b)
@@ -631,8 +638,9 @@ def _payment_context(text: str, ev: Evidence) -> bool:
 
 
 # "Zet je huurnummer 60-118734 in de omschrijving": the cue after the number.
-_CUE_AFTER = re.compile(r"[ \t]*\)?[ \t\n]*(?:als|in\s+de|bij\s+de|in\s+je|in\s+uw)\s+"
-                        r"(?:betaal|betalings)?(?:omschrijving|mededeling)\b", _F)
+_CUE_AFTER = re.compile(r"[ \t]*\)?[ \t\n]*(?:(?:als|in\s+de|bij\s+de|in\s+je|in\s+uw)\s+"
+                        r"(?:betaal|betalings)?(?:omschrijving|mededeling)\b"
+                        r"|bij\s+(?:de|je|uw)\s+betaling\b)", _F)  # "Zet je relatienummer bij de betaling"
 _PRIORITY = {"betalingskenmerk": 0, "cjib-nummer": 1}
 
 
@@ -690,7 +698,9 @@ def _pointed_reference(refs: Sequence[Reference], pages: Sequence[str]) -> Refer
     """The one number of the kind a payment sentence names; None when there are several (two
     invoices: which one to quote is not clear, so the answer says where to look)."""
     for kind in _pointed_kinds(pages):
-        values = {r.value: r for r in refs if r.kind == kind}
+        # "uw huurcontractnummer" points to the number printed as "Huurcontract: HC-…"
+        values = {r.value: r for r in refs if r.kind == kind
+                  or (kind.endswith("nummer") and r.kind.endswith("nummer") and kind.endswith(r.kind))}
         if len(values) == 1:
             return next(iter(values.values()))
     return None

@@ -473,3 +473,32 @@ def test_an_order_on_het_bedrag_with_one_sum_in_the_letter() -> None:
             " gelukt.\nWil je het bedrag nu zelf overmaken? Doe dat binnen tien dagen.\n"
             "Je factuur is gebaseerd op onze uurprijs van € 10,86.\n")
     assert _due(text) == 1164.32
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Relatienummer: 40118273\n\nBetaal vóór 1 mei. Zet je relatienummer bij de betaling.\n",
+         "40118273"),
+        ("Huurcontract: HC-0318-5527\n\nBetaal vóór 1 mei op NL20 INGB 0001 2345 67. Zet je"
+         " huurcontractnummer bij de betaling.\n", "HC-0318-5527"),
+        ("Betreft: factuur 2026-0417 - laatste herinnering\n\nMaak het bedrag over en vermeld daarbij"
+         " het factuurnummer.\n", "2026-0417"),
+        ("Notanummer     2026-0041873\n\nBetaal naar NL20 INGB 0001 2345 67\nOmschrijving\n"
+         "het notanummer\n", "2026-0041873"),
+    ],
+)
+def test_reference_named_in_the_pay_line_and_printed_elsewhere(text: str, value: str) -> None:
+    chosen = choose_payment_reference(find_references([text]), [text])
+    assert chosen is not None and chosen.value == value
+
+
+def test_header_one_space_from_the_next_column() -> None:
+    text = ("Datum  27 januari 2026\n\n  Termijn Vervaldatum     Bedrag\n  1       28-02-2026      € 273\n"
+            "  2       31-03-2026      € 273\n")
+    assert _roles(text).get("2026-02-28") == "pay_by"
+
+
+def test_the_sum_must_be_in_by_a_date() -> None:
+    text = "Dagtekening: 15-07-2026\n\nHet totaalbedrag moet vóór 9 september 2026\nbij het CJIB binnen zijn.\n"
+    assert _roles(text).get("2026-09-09") == "pay_by"
