@@ -4,6 +4,7 @@ in the process (tesserocr), and reader settings, on the same corrected pages: CE
 Usage:
   .venv/bin/python benchmarks/engines.py [--every 6] [--forms photo,hard,rough]
       [--engines cli,tesserocr] [--scales 1.0,0.8] [--configs "default;tessedit_do_invert=0"]
+      [--configs "default;usm=2:1.0"]   # an unsharp mask (sigma:amount) before reading
 
 Each chosen page (first pages and single-page photos of every Nth letter) is cleaned up once as
 the reader does (`read._prepare`, orientation included) and kept in memory; then every
@@ -27,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import cv2
+import numpy as np
 from PIL import Image
 
 from snapdebrief.evaluate import cer
@@ -83,6 +86,13 @@ class InProcess:
         return ocr._recognize(self.api, img, 300.0)
 
 
+def sharpened(img: Image.Image, sigma: float, amount: float) -> Image.Image:
+    """An unsharp mask: the page plus `amount` x its difference from a blur of `sigma` px."""
+    arr = np.asarray(img).astype(np.float32)
+    blur = cv2.GaussianBlur(arr, (0, 0), sigma)
+    return Image.fromarray(np.clip(arr * (1 + amount) - blur * amount, 0, 255).astype(np.uint8))
+
+
 def main(argv: list[str]) -> int:
     import tempfile
 
@@ -94,7 +104,8 @@ def main(argv: list[str]) -> int:
     p.add_argument("--scales", default="1.0")
     p.add_argument("--pages", action="store_true", help="print every page's CER")
     p.add_argument("--configs", default="default",
-                   help="';'-separated; each 'default' or k=v,k=v Tesseract variables")
+                   help="';'-separated; each 'default' or k=v,k=v Tesseract variables; "
+                        "usm=SIGMA:AMOUNT sharpens the page first")
     args = p.parse_args(argv)
     todo = pages(args.forms.split(","), args.every, [o for o in args.only.split(",") if o])
     options = Options(workers=1)
@@ -113,6 +124,7 @@ def main(argv: list[str]) -> int:
                 for config in configs:
                     extra = {} if config == "default" else dict(
                         kv.split("=", 1) for kv in config.split(","))
+                    usm = extra.pop("usm", None)
                     reader = InProcess(extra) if engine == "tesserocr" else None
                     if reader:
                         reader.read(prepared[0][1])  # warm
@@ -123,6 +135,8 @@ def main(argv: list[str]) -> int:
                             img = page.resize((round(page.width * scale), round(page.height * scale)),
                                               Image.BILINEAR if scale > 1 else Image.BOX)
                             lead = [Leader(x.text, tuple(round(v * scale) for v in x.box)) for x in leaders]
+                        if usm:
+                            img = sharpened(img, *map(float, usm.split(":")))
                         t0, c0 = time.perf_counter(), _cpu()
                         if reader:
                             table = reader.read(img)
