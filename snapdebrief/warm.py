@@ -19,8 +19,14 @@ WARM_LETTER = (
 
 
 def warm() -> None:
-    # a text letter never imports it (nor pandas, ~0.5 s); orientation detection of a photo would
-    ocr._pytesseract()
+    # A photo's first read would load Tesseract's Dutch model (in-process, tesserocr) or import
+    # pytesseract (the program fallback); a text letter never does. Load it before the fork.
+    if ocr.in_process():
+        for loading in [ocr.preload(lang) for lang in ("nld", "osd")]:  # osd: the page's turn
+            if loading is not None:
+                loading.join()
+    else:
+        ocr._pytesseract()
     # A broken rules folder is not an error here: it shows, with its message, at a real letter.
     with contextlib.suppress(Exception):
         explain([WARM_LETTER], Options(rules_dirs=tuple(rules_dirs(None))))
