@@ -1,6 +1,6 @@
 """Consistency check for first-look batch 14: every truth value against its letter text.
 
-Run: /work/main/.venv/bin/python check.py   (from this folder or anywhere)
+Run: ../../../.venv/bin/python check.py   (from this folder or anywhere)
 """
 from __future__ import annotations
 
