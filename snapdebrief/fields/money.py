@@ -104,7 +104,8 @@ _NEGATED_PAY = re.compile(
 )
 # A rate, not a sum owed: right after the amount, or in the words right before it.
 _RATE_AFTER = re.compile(
-    r"^\s*(?:\(?(?:bruto|netto)\)?\s+)?(?:op\s+(?:jaar|maand|week)basis\b|per\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag"
+    r"^\s*(?:\(?(?:bruto|netto)\)?\s+)?(?:(?:huur|premie|rente|servicekosten|voorschot|contributie)\s+)?"  # "€ 742,18 huur per maand"
+    r"(?:op\s+(?:jaar|maand|week)basis\b|per\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag"
     r"|minuut|gesprek|keer)\b|p\.?\s?m\.|/\s*(?:maand|mnd|jaar|week)\b|maandelijks|,?\s*telkens\b"
     r"|per\s+\w+\s+(?:maand|jaar))",
     _F,
@@ -551,6 +552,7 @@ _OWED_ELSEWHERE = re.compile(
     r"|energieleverancier|leverancier)\b[^€\n]{0,30}$", _F)
 _RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b"
                        r"|\b(?:wij|we)\s+hebben\s+(?:u|je|jou)\b", _F)  # "Wij hebben u … als voorschot betaald"
+_MUST_PAY_NOW = re.compile(r"\b(?:moet|moeten|dient)\s+(?:u|je|jij)\s+(?:(?:nu|dus|dan|daarom|in\s+totaal)\s+)*$", _F)
 _CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b"
                           r"(?![^.;]{0,60}?\b(?:niet|geen)\b)[^.;]{0,60}?\bterug\b", _F)
 _CLAIM_BACK = re.compile(r"\b(?:vorder|vraag|vrag)\w*\s+(?:wij|we)\s+(?:(?:nu|dus|daarom|daarmee|van\s+(?:u|je|jou))\s+){0,3}$", _F)
@@ -589,6 +591,10 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool
         # "Voor december en januari had ik dus samen € 2.300 van u moeten ontvangen": what was
         # due then, before the part paid since
         return _Role("other", _clip(h.group()), kind="history")
+    if not row and _MUST_PAY_NOW.search(zone) and re.match(r"\s*(?:te\s+)?betalen\b", after, _F):
+        # "Met € 9,00 aanmaningskosten moet u nu € 296,00 betalen": the verb governs this sum,
+        # whatever label stood before it in the sentence
+        return _Role("total", "moet u nu … betalen", 3)
     claim = _CLAIM_BACK.search(zone)
     if not row and (m := _CLAIM_AFTER.match(after)) and not _THRESHOLD_BEFORE.search(zone):
         # "Het verschil van € 1.425 vorderen wij met deze beschikking van u terug"

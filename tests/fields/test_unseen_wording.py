@@ -502,3 +502,16 @@ def test_header_one_space_from_the_next_column() -> None:
 def test_the_sum_must_be_in_by_a_date() -> None:
     text = "Dagtekening: 15-07-2026\n\nHet totaalbedrag moet vóór 9 september 2026\nbij het CJIB binnen zijn.\n"
     assert _roles(text).get("2026-09-09") == "pay_by"
+
+
+def test_must_pay_now_governs_the_sum_after_the_costs() -> None:
+    text = ("Van het bedrag van\n€ 287,00 staat nog open: € 287,00. Met € 9,00 aanmaningskosten moet\n"
+            "u nu € 296,00 betalen.\n")
+    assert _due(text) == 296.00
+
+
+def test_rent_per_month_with_its_noun_is_a_rate() -> None:
+    text = ("U betaalt voor uw woning € 742,18 huur per maand. De huur van april en mei hebben wij"
+            " niet ontvangen.\nUw achterstand is daarmee € 1.484,36.\nWij vragen u deze achterstand"
+            " te betalen.\n")
+    assert _due(text) == 1484.36
