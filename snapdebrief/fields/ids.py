@@ -460,7 +460,9 @@ def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
 # (4.2.3 as printed, any grouping as OCR leaves it), a letter for the tax, then two or four digits.
 _TAX_NUMBER = re.compile(r"(?:\d[ .]{0,2}){8}\d[ .]{0,2}[A-Z][ .]{0,2}\d{1,4}(?:\.\d{1,4}){0,2}(?:[ .]?\d{2})?"
                          r"(?![\w.])")
-_DIGIT_GROUPS = re.compile(r"\d{2,4}(?: \d{3,4}){1,3}(?![\d\w]|[,.]\d)")  # "30 551 872"
+# "30 551 872", "7712 0458"; "4418 2093 7" (a short last group only where the line ends)
+_DIGIT_GROUPS = re.compile(r"\d{2,4}(?: \d{3,4}){1,3}(?: \d{1,2}(?=[ \t]*(?:$|[,.;)])))?(?![\d\w]|[,.]\d)",
+                           re.MULTILINE)
 _QUOTED = re.compile(r"[\"“‘'„]([^\"”’'\n]{3,40}?\d[^\"”’'\n]{0,40}?)[\"”’']")
 _PREFIX_NUMBER = re.compile(r"[A-Z]{1,4}[ ]\d[\d./-]{3,}\d(?![\w-])")
 _SKIP_WORDS = re.compile(r"(?:[ \t]+[A-Za-zÀ-ÿ]{1,15}){1,2}(?=[ \t]*:|[ \t]{2,}|\t)")
@@ -484,8 +486,26 @@ def _value_after_label(text: str, lab: re.Match[str], kind: str) -> list[tuple[s
                 return [got]
         gap = text[lab.end() : pos]
         if not re.search(r"\s{2,}|\t", gap):
+            if kind in _KENMERK_KINDS and re.fullmatch(r"[ \t]*(?:\w+[ \t]*)?:[ \t]*", text[lab.end():le]):
+                return _kenmerk_on_next_line(text, le)  # "… dit betalingskenmerk in:" / "8462 …"
             return []  # a sentence goes on: "Houd uw dossiernummer bij de hand."
-    return _values_below(text, lab.start(), lab.end(), kind, le)
+    below = _values_below(text, lab.start(), lab.end(), kind, le)
+    if not below and kind in _KENMERK_KINDS:
+        return _kenmerk_on_next_line(text, le)
+    return below
+
+
+_NEXT_TEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*")
+
+
+def _kenmerk_on_next_line(text: str, le: int) -> list[tuple[str, int, int]]:
+    """The next line with text (one blank line may stand between), when it is a kenmerk whose
+    check digit holds: "Vul bij de omschrijving alleen dit betalingskenmerk in:" / "8462 0481 …"."""
+    nxt = _NEXT_TEXT_LINE.match(text, le)
+    if nxt is None:
+        return []
+    got = _kenmerk_at(text, nxt.end())
+    return [got] if got and kenmerk_valid(got[0]) is True else []
 
 
 def _values_below(text: str, start: int, end: int, kind: str, le: int) -> list[tuple[str, int, int]]:

@@ -515,3 +515,15 @@ def test_rent_per_month_with_its_noun_is_a_rate() -> None:
             " niet ontvangen.\nUw achterstand is daarmee € 1.484,36.\nWij vragen u deze achterstand"
             " te betalen.\n")
     assert _due(text) == 1484.36
+
+
+def test_kenmerk_on_the_line_after_the_instruction() -> None:
+    text = ("Maak het totaalbedrag over naar rekeningnummer NL89 INGB 0002 4681 35. Vul bij de"
+            " omschrijving alleen dit betalingskenmerk in:\n\n    7640 0192 8374 6501\n")
+    chosen = choose_payment_reference(find_references([text]), [text])
+    assert chosen is not None and chosen.value == "7640019283746501"
+
+
+def test_number_with_a_short_last_group_at_the_end_of_its_line() -> None:
+    refs = find_references(["Aanslagnummer: 4418 2093 7\nBetaal onder vermelding van het aanslagnummer.\n"])
+    assert [r.value for r in refs] == ["441820937"]
