@@ -1059,11 +1059,19 @@ _WE_PAY = re.compile(r"\b(?:betalen|betaalt|storten|maken)\s+(?:wij|we)\b"
                      r"[^.]{0,60}\b(?:uit|terug|over|naar\s+(?:uw|je|jouw)\s+rekening)\b|\buit\s*(?:te\s+)?betal", _F)
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
+def _sentences(text: str) -> list[str]:
+    """Rough sentences: cut after . ! ? and at blank lines (enough to judge one ask at a time)."""
+    return _SENTENCE_SPLIT.split(text)
+
+
 def asks_to_pay(text: str, verbs: re.Pattern[str] = _PAY_VERB) -> bool:
     """A sentence asks the reader to pay ("Betaal …", "… over te maken"); "Dat hoef je niet te
     betalen" and "Daarna betalen wij uit" do not."""
     return any(verbs.search(s) and not _NOT.search(s) and not _WE_PAY.search(s)
-               for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
+               for s in _sentences(text))
 
 
 # A row of a computation ("Te betalen belasting        € 2.310"): a label, no sentence that asks.
@@ -1085,7 +1093,7 @@ def _real_ask(sentence: str) -> bool:
 
 def _asks_sum(text: str) -> bool:
     return any(asks_to_pay(s) and _ASK_OBJECT.search(s)
-               for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
+               for s in _sentences(text))
 
 
 def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
@@ -1132,7 +1140,7 @@ def _infos(amounts: list[Amount], found: list[_Found]) -> list[_Found]:
 def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if any(_NOTHING_TO_PAY.search(p or "") for p in pages) and not any(
         _real_ask(s) for p in pages
-        for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", _TABLE_ROW.sub("", p or ""))
+        for s in _sentences(_TABLE_ROW.sub("", p or ""))
     ):
         return None  # "Je hoeft dus niets meer te betalen": the sums shown are no ask
     stated = _stated_sum(infos)
@@ -1249,7 +1257,7 @@ def _the_one_sum_ordered(infos: Sequence[_Found], pages: Sequence[str]) -> float
     """"Het bedrag van € 1.164,32 zouden we afschrijven. Dat is niet gelukt. Wil je het bedrag
     nu zelf overmaken?": an order on "het bedrag" and one sum in the letter it can mean."""
     if not any(_real_ask(s) and _ORDER_ON_THE_SUM.search(s) for p in pages
-               for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", _TABLE_ROW.sub("", p or ""))):
+               for s in _sentences(_TABLE_ROW.sub("", p or ""))):
         return None
     sums = {round(f.amount.value, 2) for f in infos
             if f.amount.role in ("other", "principal", "total") and f.role.kind in _PLAIN_KINDS
