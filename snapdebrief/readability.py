@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field
 
+from . import yaml_files
 from .resources import woorden_file
 
 if TYPE_CHECKING:
@@ -168,18 +169,24 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[()]", " ", text)).strip()
 
 
+class _WordSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    word: str = Field(min_length=1)
+    meaning: str = Field(min_length=1)
+    forms: list[str] = Field(default_factory=list)
+    accept: list[str] = Field(default_factory=list)
+
+
+class _WoordenFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    words: list[_WordSpec]
+
+
 @functools.cache
 def _load_woorden(path: str, mtime_ns: int) -> tuple[HardWord, ...]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    out = []
-    for item in data.get("words", []):
-        out.append(HardWord(
-            word=str(item["word"]),
-            meaning=str(item["meaning"]),
-            forms=tuple(str(f) for f in item.get("forms") or ()),
-            accept=tuple(str(a) for a in item.get("accept") or ()),
-        ))
-    return tuple(out)
+    spec = yaml_files.load(path, _WoordenFile)
+    return tuple(HardWord(word=w.word, meaning=w.meaning, forms=tuple(w.forms), accept=tuple(w.accept))
+                 for w in spec.words)
 
 
 def load_woorden(path: Path | str = WOORDEN_PATH) -> tuple[HardWord, ...]:

@@ -15,30 +15,28 @@ import math
 import re
 import string
 import time
-import types
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, get_args
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import Node
 
-from . import rule_cache
+from . import rule_cache, yaml_files
 from .errors import RuleFileError
 from .resources import rules_dir
 from .result import Action, Stage
+from .yaml_files import line_of, node_at
 
 SHIPPED_RULES_DIR = rules_dir()
 
@@ -547,205 +545,19 @@ def _probe_regex(rx: re.Pattern[str]) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------- YAML with lines
-
-
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 20x faster
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """A SafeLoader that refuses a key given twice in one mapping (PyYAML keeps the last)."""
-
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key {key!r} is given twice", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _parse_yaml(path: Path) -> tuple[Any, Node]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise RuleFileError(
-            str(path), None, f"not UTF-8 text ({e.reason})", "save as UTF-8"
-        ) from None
-    except OSError as e:
-        raise RuleFileError(str(path), None, f"cannot read the file ({e.strerror})") from None
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise RuleFileError(str(path), 1, "the file is empty", "copy a rule file as a start")
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        raise RuleFileError(
-            str(path),
-            mark.line + 1 if mark else None,
-            f"not valid YAML: {e.problem or e.context}",
-            "check the indentation and the quotes on this line; "
-            "put text with a colon (:) or # between quotes",
-        ) from None
-    except yaml.YAMLError as e:
-        raise RuleFileError(str(path), None, f"not valid YAML: {e}") from None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        raise RuleFileError(
-            str(path), node.start_mark.line + 1, "the file must be a mapping (key: value lines)"
-        )
-    return data, node
-
-
-def _node_at(root: Node, loc: Sequence[Any]) -> tuple[Node, bool]:
-    """The YAML node at a pydantic error location, and whether the whole path was found."""
-    node = root
-    for part in loc:
-        if isinstance(node, MappingNode) and isinstance(part, str):
-            for key_node, value_node in node.value:
-                if getattr(key_node, "value", None) == part:
-                    node = value_node
-                    break
-            else:
-                return node, False
-        elif isinstance(node, SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                return node, False
-            node = node.value[part]
-        # other parts (union members such as 'str' or 'list[...]') do not move us
-    return node, True
-
-
-def _key_node(root: Node, loc: Sequence[Any]) -> Node:
-    """The node of the KEY at loc (for 'unknown key' errors), else the closest node."""
-    parent, _ = _node_at(root, loc[:-1])
-    if isinstance(parent, MappingNode):
-        for key_node, _v in parent.value:
-            if getattr(key_node, "value", None) == loc[-1]:
-                return key_node
-    return parent
-
-
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _allowed_keys(loc: Sequence[Any]) -> list[str]:
-    """The keys allowed in the mapping at loc, by walking the schema (best effort)."""
-    model: Any = KindRule
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return []
-        info = model.model_fields.get(part)
-        if info is None:
-            return []
-        model = _unwrap(info.annotation)
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        return list(model.model_fields)
-    return []
-
-
-def _unwrap(tp: Any) -> Any:
-    while True:
-        origin = get_origin(tp)
-        if origin is Annotated:
-            tp = get_args(tp)[0]
-        elif origin in (list, Union, types.UnionType):
-            args = [a for a in get_args(tp) if a is not type(None)]
-            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
-            tp = models[0] if models else (args[0] if args else tp)
-            if not models and get_origin(tp) is None:
-                return tp
-        else:
-            return tp
-
-
-def _loc_text(loc: Sequence[Any]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _explain_validation(path: Path, root: Node, err: ValidationError) -> RuleFileError:
-    errors = err.errors(include_url=False)
-
-    def position(e: dict[str, Any]) -> tuple[int, int]:
-        # A misspelt key also makes the right key "missing": name the typo first.
-        return 0 if e["type"] == "extra_forbidden" else 1, _line(_node_at(root, e["loc"])[0])
-
-    errors.sort(key=position)
-    e = errors[0]
-    loc = [p for p in e["loc"] if isinstance(p, (str, int))]
-    where = _loc_text(loc)
-    more = f" (and {len(errors) - 1} more problem(s) after it)" if len(errors) > 1 else ""
-    kind = e["type"]
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
-        fix = "remove it or fix its spelling"
-        if allowed:
-            fix += "; allowed here: " + ", ".join(allowed)
-        return RuleFileError(
-            str(path), _line(_key_node(root, loc)), f"unknown key '{loc[-1]}'{more}", fix
-        )
-    node, _found = _node_at(root, loc)
-    if kind == "missing":
-        return RuleFileError(
-            str(path),
-            _line(node),
-            f"missing key '{loc[-1]}' in {_loc_text(loc[:-1]) or 'the top level'}{more}",
-            f"add '{loc[-1]}:' (see rules/README.md for what it holds)",
-        )
-    if kind == "rule":
-        ctx = e.get("ctx") or {}
-        return RuleFileError(
-            str(path),
-            _line(node),
-            f"{where}: {ctx.get('problem', e['msg'])}{more}",
-            ctx.get("fix", ""),
-        )
-    if kind == "literal_error":
-        return RuleFileError(
-            str(path),
-            _line(node),
-            f"{where}: {e['input']!r} is not allowed{more}",
-            e["msg"].replace("Input should be", "use"),
-        )
-    msg = e["msg"].removeprefix("Value error, ")
-    fix = ""
-    if kind in ("list_type", "dict_type", "model_type"):
-        fix = "check the shape: see rules/README.md"
-        if loc and loc[-1] == "help":
-            fix = "write help ids as a list: help: [geldfit, buurtteam]"
-    elif kind == "string_pattern_mismatch":
-        fix = "ids use lowercase letters, digits and single dashes, e.g. eerste-aanmaning"
-    return RuleFileError(str(path), _line(node), f"{where}: {msg}{more}", fix)
-
-
 # --------------------------------------------------------------------------- one file
 
 
 def load_rule_file(path: Path) -> KindRule:
     """Read and check one kind file. Raises RuleFileError with file and line."""
-    data, root = _parse_yaml(path)
-    try:
-        rule = KindRule.model_validate(data)
-    except ValidationError as err:
-        raise _explain_validation(path, root, err) from None
+    data, root = yaml_files.parse(path)
+    rule = yaml_files.check(path, data, root, KindRule)
     _check_rule(path, root, rule)
     return rule
 
 
 def _fail(path: Path, root: Node, loc: Sequence[Any], problem: str, fix: str = "") -> RuleFileError:
-    return RuleFileError(str(path), _line(_node_at(root, loc)[0]), problem, fix)
+    return RuleFileError(str(path), line_of(node_at(root, loc)[0]), problem, fix)
 
 
 def pattern_ids(rule: KindRule) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -774,7 +586,7 @@ def _check_rule(path: Path, root: Node, rule: KindRule) -> None:
                 root,
                 loc,
                 f"pattern id '{pid}' is used twice in this file (first at line "
-                f"{_line(_node_at(root, seen[pid])[0])})",
+                f"{line_of(node_at(root, seen[pid])[0])})",
                 "give each phrase, pattern, regex and exclude its own id",
             )
         seen[pid] = loc
@@ -856,7 +668,7 @@ def _check_rule(path: Path, root: Node, rule: KindRule) -> None:
             raise _fail(
                 path, root, ("texts", "variants", vi, "id"),
                 f"variant id '{v.id}' is used twice in this file (first at line "
-                f"{_line(_node_at(root, ('texts', 'variants', variant_ids[v.id], 'id'))[0])})",
+                f"{line_of(node_at(root, ('texts', 'variants', variant_ids[v.id], 'id'))[0])})",
                 "give each variant its own id",
             )
         variant_ids[v.id] = vi

@@ -60,13 +60,44 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
         print(f"rule error: {e.message}", file=err)
         return int(e.exit_code)
     if args.command == "check":
-        return _check(rules, out)
+        try:
+            data = _check_data_files()
+        except RuleFileError as e:
+            print(f"rule error: {e.message}", file=err)
+            return int(e.exit_code)
+        return _check(rules, out, data)
     if args.command == "test":
         return _test(rules, out)
     return _explain([Path(f) for f in args.files], rules, out, err)
 
 
-def _check(rules: RuleSet, out: TextIO) -> int:
+def _check_data_files() -> list[tuple[str, Path]]:
+    """The shipped data files besides the kinds, each read by its own stage's loader (all of
+    them through yaml_files), so `rules check` refuses a broken one as it does a kind."""
+    from .explainers.help import HELP_DIR, load_help
+    from .explainers.incasso import wik_file, wik_scale
+    from .fields.calendar import HOLIDAYS_FILE, decree_days
+    from .fields.sender import SENDERS_FILE, load_senders
+    from .readability import WOORDEN_PATH, load_woorden
+
+    out: list[tuple[str, Path]] = []
+    load_senders(SENDERS_FILE)
+    out.append(("senders", SENDERS_FILE))
+    load_woorden(WOORDEN_PATH)
+    out.append(("hard words", Path(WOORDEN_PATH)))
+    for f in sorted(HELP_DIR.glob("*.yaml")):
+        load_help(f.stem)
+        out.append((f"help {f.stem}", f))
+    decree_days(HOLIDAYS_FILE)
+    out.append(("holidays", HOLIDAYS_FILE))
+    wik_scale()
+    out.append(("WIK scale", wik_file()))
+    return out
+
+
+def _check(rules: RuleSet, out: TextIO, data: Sequence[tuple[str, Path]] = ()) -> int:
+    for name, path in data:
+        print(f"ok  {name:<28} {'':>12}  {path}", file=out)
     for rule in rules.kinds.values():
         n = sum(1 for _ in pattern_ids(rule))
         path = rules.file_of(rule.id)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Literal
 
-import yaml
+from pydantic import BaseModel, ConfigDict
 
-from ..errors import RuleFileError
+from .. import yaml_files
 from ..resources import help_dir
 from ..result import Help
 
@@ -27,26 +29,31 @@ class HelpEntry:
     scope: str  # national | local
 
 
+class _EntrySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    phone: str | None = None
+    url: str | None = None
+    why: str
+    scope: Literal["national", "local"]
+    source: str | None = None
+
+
+class _FileSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    region: str
+    valid_from: date | None = None
+    help: dict[str, _EntrySpec]
+
+
 @functools.cache
 def _read(path: str, mtime_ns: int) -> dict[str, HelpEntry]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    entries = data.get("help")
-    if not isinstance(entries, dict):
-        raise RuleFileError(path, None, "no `help:` mapping", "see rules/help/README.md")
-    out: dict[str, HelpEntry] = {}
-    for hid, item in entries.items():
-        for key in ("name", "why", "scope"):
-            if not item or not item.get(key):
-                raise RuleFileError(path, None, f"help `{hid}` has no `{key}`", "see rules/help/README.md")
-        if item["scope"] not in ("national", "local"):
-            raise RuleFileError(path, None, f"help `{hid}`: scope must be national or local")
-        out[str(hid)] = HelpEntry(
-            id=str(hid), name=str(item["name"]),
-            phone=None if item.get("phone") is None else str(item["phone"]),
-            url=None if item.get("url") is None else str(item["url"]),
-            why=str(item["why"]).strip(), scope=str(item["scope"]),
-        )
-    return out
+    spec = yaml_files.load(path, _FileSpec)
+    return {
+        str(hid): HelpEntry(id=str(hid), name=e.name, phone=e.phone, url=e.url,
+                            why=e.why.strip(), scope=e.scope)
+        for hid, e in spec.help.items()
+    }
 
 
 def load_help(region: str = DEFAULT_REGION, help_dir: Path = HELP_DIR) -> dict[str, HelpEntry]:

@@ -17,8 +17,9 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field
 
+from .. import yaml_files
 from ..result import Classification, Deadline, Explanation, Fields
 from .base import KindTexts
 from .dutch import cents, money
@@ -56,29 +57,45 @@ class WikScale:
     btw_percent: Decimal
 
 
+class _BandSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    upto: Decimal | None
+    percent: Decimal
+
+
+class _ScaleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    valid_from: date
+    source: str
+    minimum: Decimal
+    maximum: Decimal
+    bands: list[_BandSpec] = Field(min_length=1)
+    btw_percent: Decimal
+
+
+class _WikFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    scales: list[_ScaleSpec] = Field(min_length=1)
+
+
 @functools.cache
 def _read_scales(path: str, mtime_ns: int) -> tuple[WikScale, ...]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    out = []
-    for s in data["scales"]:
-        out.append(WikScale(
-            valid_from=s["valid_from"] if isinstance(s["valid_from"], date)
-            else date.fromisoformat(str(s["valid_from"])),
-            source=str(s["source"]),
-            minimum=Decimal(str(s["minimum"])),
-            maximum=Decimal(str(s["maximum"])),
-            bands=tuple(
-                Band(None if b["upto"] is None else Decimal(str(b["upto"])), Decimal(str(b["percent"])))
-                for b in s["bands"]
-            ),
-            btw_percent=Decimal(str(s["btw_percent"])),
-        ))
+    spec = yaml_files.load(path, _WikFile)
+    out = [
+        WikScale(valid_from=s.valid_from, source=s.source, minimum=s.minimum, maximum=s.maximum,
+                 bands=tuple(Band(b.upto, b.percent) for b in s.bands), btw_percent=s.btw_percent)
+        for s in spec.scales
+    ]
     return tuple(sorted(out, key=lambda s: s.valid_from))
+
+
+def wik_file() -> Path:
+    return Path(str(resources.files("snapdebrief") / "data" / WIK_FILE))
 
 
 def wik_scale(on: date | None = None) -> WikScale:
     """The scale valid on `on` (the letter's date); the newest one when `on` is None."""
-    path = Path(str(resources.files("snapdebrief") / "data" / WIK_FILE))
+    path = wik_file()
     scales = _read_scales(str(path), path.stat().st_mtime_ns)
     valid = [s for s in scales if on is None or s.valid_from <= on]
     return (valid or list(scales))[-1]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import functools
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
-import yaml
 from dateutil.easter import easter
+from pydantic import BaseModel, ConfigDict, Field
 
+from .. import yaml_files
 from ..errors import RuleFileError
+from ..yaml_files import line_of, node_at
 
 HOLIDAYS_FILE = Path(__file__).resolve().parent.parent / "data" / "holidays.yaml"
 
@@ -75,8 +76,8 @@ def _signature(path: Path) -> tuple[str, float]:
     try:
         return str(path), path.stat().st_mtime
     except OSError as exc:
-        raise RuleFileError(str(path), None, "het bestand met feestdagen ontbreekt",
-                            "zet snapdebrief/data/holidays.yaml terug") from exc
+        raise RuleFileError(str(path), None, "the file of holidays is missing",
+                            "put snapdebrief/data/holidays.yaml back") from exc
 
 
 @functools.cache
@@ -99,36 +100,28 @@ def _holidays(year: int, sig: tuple[str, float]) -> frozenset[date]:
     return frozenset(days)
 
 
+class _Decree(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    sources: list[str] = Field(min_length=1)
+    days: list[date] = Field(min_length=1)
+
+
+class _HolidayFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sources: dict[str, str]
+    decrees: list[_Decree]
+
+
 @functools.cache
 def _decree_days(sig: tuple[str, float]) -> frozenset[date]:
-    path = sig[0]
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise RuleFileError(path, line, "dit is geen geldige YAML", str(exc.problem)) from exc
-    return frozenset(_parse_decrees(path, data))
-
-
-def _parse_decrees(path: str, data: Any) -> list[date]:
-    if not isinstance(data, dict) or not isinstance(data.get("decrees"), list):
-        raise RuleFileError(path, None, "de sleutel 'decrees' (een lijst) ontbreekt")
-    sources = data.get("sources") or {}
-    out: list[date] = []
-    for i, entry in enumerate(data["decrees"]):
-        where = f"decrees[{i}]"
-        if not isinstance(entry, dict) or not entry.get("days"):
-            raise RuleFileError(path, None, f"{where}: 'days' ontbreekt of is leeg")
-        for key in entry.get("sources") or []:
-            if key not in sources:
-                raise RuleFileError(path, None, f"{where}: onbekende bron {key!r}",
-                                    "zet de bron onder 'sources'")
-        if not entry.get("sources"):
-            raise RuleFileError(path, None, f"{where}: 'sources' ontbreekt",
-                                "noem de bron van het besluit")
-        for d in entry["days"]:
-            if not isinstance(d, date):
-                raise RuleFileError(path, None, f"{where}: {d!r} is geen datum",
-                                    "schrijf de dag als JJJJ-MM-DD")
-            out.append(d)
-    return out
+    path = Path(sig[0])
+    data, root = yaml_files.parse(path)
+    spec = yaml_files.check(path, data, root, _HolidayFile)
+    for i, entry in enumerate(spec.decrees):
+        for j, key in enumerate(entry.sources):
+            if key not in spec.sources:
+                raise RuleFileError(str(path), line_of(node_at(root, ("decrees", i, "sources", j))[0]),
+                                    f"decrees[{i}]: unknown source {key!r}",
+                                    "add the source under `sources`")
+    return frozenset(d for entry in spec.decrees for d in entry.days)

@@ -418,7 +418,7 @@ def _kenmerk_at(text: str, pos: int) -> tuple[str, int, int] | None:
 
 def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
     """The number printed at `pos`, or None when what stands there is no number."""
-    if kind == "kenmerk" and (inner := _LABEL_ANY.match(text, pos)) and not _kind_of(inner) == "kenmerk":
+    if kind == "kenmerk" and (inner := _LABEL_ANY.match(text, pos)) and _kind_of(inner) != "kenmerk":
         # "Kenmerk:  relatienummer 40218863": the kenmerk is that other number
         got_inner = _value_after_label(text, inner, _kind_of(inner))
         return got_inner[0] if got_inner else None

@@ -14,19 +14,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
+from yaml.nodes import Node
 
+from .. import yaml_files
 from ..errors import RuleFileError
 from ..resources import senders_file
 from ..result import Evidence
+from ..yaml_files import line_of, node_at
 from .dates import MAIL_FIELD
 
 SENDERS_FILE = senders_file()  # the checkout's rules/ or the installed wheel's copy (#17)
-# libyaml when present: the pure-Python parser took ~1 s of every cold start on this file (#17)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # --- the rule file ------------------------------------------------------------------------------
@@ -86,22 +85,9 @@ class SenderRules:
     examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # (entry, match, no_match)
 
 
-def _line_of(data: Any, index: int, raw: str) -> int | None:
-    lines = _entry_lines(raw)
-    return lines[index] if 0 <= index < len(lines) else None
-
-
-@functools.lru_cache(maxsize=4)
-def _entry_lines(raw: str) -> tuple[int, ...]:
-    """The line of each entry under `senders:`, the file composed once (not once per entry)."""
-    try:
-        root = yaml.compose(raw, Loader=_YAML_LOADER)
-        for key, value in root.value:  # type: ignore[union-attr]
-            if key.value == "senders":
-                return tuple(int(v.start_mark.line) + 1 for v in value.value)
-    except Exception:  # noqa: BLE001 - only for the error message
-        return ()
-    return ()
+def _entry_line(root: Node, index: int) -> int | None:
+    node, found = node_at(root, ("senders", index))
+    return line_of(node) if found else None
 
 
 def _name_pattern(name: str, ignore_case: bool) -> str:
@@ -120,31 +106,15 @@ def _compile(path: Path, line: int | None, pid: str, regex: str, flags: int) -> 
 
 @functools.cache
 def _load(path: Path, mtime: float) -> SenderRules:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise RuleFileError(str(path), None, f"cannot read the file: {e}") from e
-    try:
-        data = yaml.load(raw, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise RuleFileError(str(path), mark.line + 1 if mark else None, f"no valid YAML: {e}") from e
-    try:
-        spec = _FileSpec.model_validate(data)
-    except ValidationError as e:
-        err = e.errors()[0]
-        loc = err["loc"]
-        line = _line_of(data, int(loc[1]), raw) if len(loc) > 1 and loc[0] == "senders" else None
-        where = ".".join(str(p) for p in loc)
-        raise RuleFileError(str(path), line, f"{where}: {err['msg']}",
-                            "see the comment at the top of senders.yaml") from e
+    data, root = yaml_files.parse(path)
+    spec = yaml_files.check(path, data, root, _FileSpec)
     towns = tuple(sorted(spec.municipalities, key=len, reverse=True))
     town_alt = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in towns) or "(?!)"
     senders: list[Sender] = []
     examples = []
     seen_ids: set[str] = set()
     for n, s in enumerate(spec.senders):
-        line = _line_of(data, n, raw)
+        line = _entry_line(root, n)
         if s.id in seen_ids:
             raise RuleFileError(str(path), line, f"sender id {s.id!r} is used twice", "rename it")
         seen_ids.add(s.id)
