@@ -134,14 +134,15 @@ _PAID_WORDS = (
     r"\b(?:reeds|al|eerder)\s+(?:door\s+u\s+)?(?:betaald|ontvangen|voldaan|afgelost)\b"
     r"|\bontvangen\s+(?:betaling(?:en)?|bedrag(?:en)?)\b|\bbetaald\s+op\b|\bdeelbetaling\w*"
     r"|\b(?:uw|de)\s+betaling(?:en)?\s+van\b|\bbetaling\s+ontvangen\b|\bafgelost\b"
-    r"|\bbij\s+ons\s+binnen\b|\bafgeschreven\b|^\s*af\s*:"
+    r"|\bbij\s+ons\s+binnen\b|\bafgeschreven\b|^[\s|│]*af\s*:"
     r"|\b(?:hebben|heeft|hebt)\s+(?:wij|u)\b.{0,30}\b(?:ontvangen|betaald|voldaan)\b"
 )
 _PAID = re.compile(_PAID_WORDS, _F)
 # In a table row a bare "Ontvangen 06-03-2026" or "Betalingen" is a payment already made; in a
 # sentence "Wij ontvangen graag € 250 van u" is a request.
 _PAID_ROW = re.compile(
-    _PAID_WORDS + r"|\bbetalingen\b|\bvoldaan\b|(?<!veel\s)\bontvangen\b|\bbetaald\b", _F
+    _PAID_WORDS + r"|\bbetalingen\b|\bvoldaan\b|(?<!veel\s)\bontvangen\b|\bbetaald\b"
+    r"|\b(?:uw|je|jouw)\s+(?:deel)?betaling(?:en)?\b", _F
 )
 _PAID_AFTER = re.compile(
     r"^\s*(?:(?:van\s+u\s+|hebben\s+wij\s+|heeft\s+u\s+|hebt\s+u\s+)?(?:al\s+|reeds\s+)?"
@@ -200,8 +201,13 @@ _LABELS: tuple[_Label, ...] = (
                      r"|\b(?:eerdere|vorige|oude)\s+(?:aanslag|beschikking|factuur|nota)\w*"
                      # a balance on a day ("Openstaande schuld op 31 augustus 2026"), not the ask
                      r"|\b(?:openstaande?|totale|uw|resterende)\s+(?:studie)?schuld\s+(?:op|per)\b"
+                     # "Uw totale schuld is op dit moment € 21.874,90" beside the arrears asked
+                     r"|\b(?:totale|hele|volledige)\s+(?:studie)?schuld\b(?:\s+\w+){0,2}?\s+(?:op\s+dit\s+moment|momenteel)\b"
                      r"|\b(?:schuld|saldo)stand\b|\bstand\s+(?:op|per)\b"),
     _lab("total", 3, r"\btotaal\s+(?:nog\s+)?te\s+betalen\b|\bnog\s+te\s+betalen\b"
+                     # "Saldo dat u nog moet betalen", "het bedrag dat je nu moet betalen"
+                     r"|\b(?:saldo|bedrag|restant)\s+(?:dat|wat)\s+(?:u|je|jij)\s+(?:(?:nu|nog|dus)\s+)*"
+                     r"(?:moet|dient)\s+(?:te\s+)?(?:betalen|voldoen|overmaken)\b"
                      r"|\btotaal\s+(?:nog\s+)?verschuldigd\b|\btotaal\s+openstaand\b"
                      r"|\bopenstaande?\s+saldo\b|\bte\s+betalen\s+totaal\b|\btotaal\s+te\s+voldoen\b"
                      r"|\bnog\s+verschuldigd\b"
@@ -459,6 +465,8 @@ def _conditional(text: str, pos: int, depth: int = 3) -> bool:
 
 
 _ANAPHOR_ANY = re.compile(r"\b(?:zijn|is|worden|wordt)\s+(?:dat|die|deze|dit)\b"
+                          # "… voortgezet met een dwangbevel. De kosten daarvan bedragen € 48,00"
+                          r"|\b(?:kosten|rente)\s+(?:daarvan|daarvoor|hiervan|hiervoor)\b"
                           r"|\b(?:die|deze)\s+(?:kosten|bedragen|rente)\b", _F)
 _ANAPHOR_IS = re.compile(r"^\s*(?:dat|dit|het)\s+(?:is|wordt|zijn|bedraagt)\b", _F)
 
@@ -825,7 +833,56 @@ def _find_page(text: str, page: int) -> list[_Found]:
         )
         key = re.sub(r"\s+", "", _line_text(text, hit)).lower()
         out.append(_Found(amount, role, row, cond, (page, hit.start), key))
-    return _sum_rows(text, _benefit_totals(text, out))
+    return _sum_rows(text, _benefit_totals(text, _under_headings(text, out)))
+
+
+# B1 letters put a question over each block ("Wat hoef je niet te betalen?", "Wat moet je wel
+# betalen?"); the question says what the amounts in its block are.
+_BLOCK_START = re.compile(r"\n[^\S\n]*\n")
+_HEAD_NOT_TO_PAY = re.compile(
+    r"^\s*(?:wat|welk\s+bedrag|welke\s+bedragen)\s+(?:hoeft|hoef|hoeven)\s+(?:u|je|jij|jullie)\s+"
+    r"(?:(?:nu|dus|zelf)\s+)*niet\s+(?:meer\s+)?(?:te\s+|terug\s+te\s+)?betalen\b"
+    r"|^\s*(?:wat|welk\s+bedrag)\s+(?:wordt|scheldt|schelden)\b[^?]*\bkwijt", _F)
+_HEAD_TO_PAY = re.compile(
+    r"^\s*(?:wat|hoeveel|welk\s+bedrag)\s+(?:moet|moeten)\s+(?:u|je|jij|jullie)\s+"
+    r"(?:(?:nog|wel|nu|dan|zelf|dus)\s+)*(?:terug\s*)?betalen\s*\?", _F)
+
+
+def _heading_of(text: str, pos: int) -> str | None:
+    """The question that opens the block (text after a blank line) the amount stands in."""
+    starts = [m.end() for m in _BLOCK_START.finditer(text, max(0, pos - 1500), pos)]
+    lo = starts[-1] if starts else max(0, text.rfind("\n", 0, max(0, pos - 1500)) + 1)
+    nl = text.find("\n", lo, pos)
+    if nl < 0:
+        return None
+    first = text[lo:nl].strip()
+    return first if first.endswith("?") and len(first) <= 70 else None
+
+
+def _under_headings(text: str, found: list[_Found]) -> list[_Found]:
+    """Amounts under "Wat hoef je niet te betalen?" are no ask; the one amount under "Wat moet
+    je wel betalen?" is what is asked ("headed")."""
+    out = list(found)
+    blocks: dict[str, list[int]] = {}
+    for j, f in enumerate(found):
+        if f.row or f.amount.evidence is None:
+            continue
+        head = _heading_of(text, f.amount.evidence.start)
+        if head is None:
+            continue
+        if _HEAD_NOT_TO_PAY.search(head) and f.role.role not in ("refund", "benefit"):
+            out[j] = replace(f, amount=replace(f.amount, role="other"),
+                             role=replace(f.role, role="other", rank=0, pay_sentence=False,
+                                          kind="negated"))
+        elif _HEAD_TO_PAY.search(head):
+            blocks.setdefault(head, []).append(j)
+    for idx in blocks.values():
+        owed = [j for j in idx if out[j].role.kind in ("", "order") and not out[j].conditional]
+        if len(owed) == 1:
+            f = out[owed[0]]
+            out[owed[0]] = replace(f, amount=replace(f.amount, role="total"),
+                                   role=replace(f.role, role="total", rank=3, kind="headed"))
+    return out
 
 
 _DEBT_ROLES = ("principal", "interest", "costs", "fine", "increase")
@@ -985,7 +1042,8 @@ def _lost_commas(found: list[_Found]) -> list[_Found]:
 # A request to the reader to pay the amount: "Betaal …", "Maak € … over", "Ik verzoek u het
 # bedrag … over te maken", "Wilt u … betalen?"
 _REQUEST = re.compile(r"\b(?:verzoek\w*|vraag|vragen)\s+(?:ik|wij|we)?\s*(?:u|je|jou)\b"
-                      r"|\bwilt\s+(?:u|je)\b|\b(?:u|je)\s+(?:moet|dient)\b|\b(?:moet|dient)\s+(?:u|je)\b", _F)
+                      r"|\bwilt\s+(?:u|je)\b|\b(?:u|je)\s+(?:nu\s+|dan\s+|nog\s+|dus\s+|daarom\s+)?(?:moet|dient)\b"
+                      r"|\b(?:moet|dient)\s+(?:u|je)\b", _F)
 
 
 def _is_order(f: _Found) -> bool:
@@ -1042,8 +1100,8 @@ _COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
 _NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|niks)\b", _F)
 
 
-_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:dus\s+|daarom\s+|verder\s+)?"
-                             r"(?:zelf\s+)?(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons\s+)?(?:terug\s+)?"
+_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?:dus|daarom|verder|zelf|ook|nu)\s+){0,3}"
+                             r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons\s+)?(?:terug\s+)?"
                              r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"
                              # "We vragen jullie nu niet om dit bedrag meteen te betalen."
                              r"|\b(?:vragen|vraag)\s+(?:wij\s+|we\s+|ik\s+)?(?:u|je|jullie)\s+(?:nu\s+)?niet"
@@ -1087,8 +1145,18 @@ _ASK_FORM = re.compile(r"^\s*(?:betaal|maak|stort|voldoe)\b|\bwilt?\s+(?:u|je)\b
                        r"|vragen|graag|vóór|uiterlijk|binnen)\b", _F)
 
 
+_THEN_AFTER_QUESTION = re.compile(r"\s*dan\b", _F)
+# "Die schuld moet u nog steeds aan uw zorgverzekeraar betalen" in the CAK's letter: an ask, but
+# of another party, not of the letter's sender
+_PAY_ELSEWHERE = re.compile(r"\baan\s+(?:uw|je|jouw)\s+(?:zorgverzekeraar|verzekeraar|verhuurder"
+                            r"|energieleverancier|leverancier|schuldeiser)\b", _F)
+
+
 def _real_ask(sentence: str) -> bool:
-    return asks_to_pay(sentence, _PAY_BACK) and bool(_ASK_FORM.search(sentence))
+    return (asks_to_pay(sentence, _PAY_BACK) and bool(_ASK_FORM.search(sentence))
+            and not _PAY_ELSEWHERE.search(sentence)
+            # "Stopt uw uitkering? Dan sturen wij u een brief over hoe u dan zelf moet betalen."
+            and not _THEN_AFTER_QUESTION.match(sentence))
 
 
 def _asks_sum(text: str) -> bool:
@@ -1143,6 +1211,9 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
         for s in _sentences(_TABLE_ROW.sub("", p or ""))
     ):
         return None  # "Je hoeft dus niets meer te betalen": the sums shown are no ask
+    headed = {round(f.amount.value, 2) for f in infos if f.role.kind == "headed"}
+    if len(headed) == 1:
+        return headed.pop()  # "Wat moet je wel betalen? De hondenbelasting van € 132,76."
     stated = _stated_sum(infos)
     if stated is not None:
         return stated

@@ -527,3 +527,54 @@ def test_kenmerk_on_the_line_after_the_instruction() -> None:
 def test_number_with_a_short_last_group_at_the_end_of_its_line() -> None:
     refs = find_references(["Aanslagnummer: 4418 2093 7\nBetaal onder vermelding van het aanslagnummer.\n"])
     assert [r.value for r in refs] == ["441820937"]
+
+
+# --- batches 17–18 (first look at 9b33756, then read) --------------------------------------------
+
+
+def test_the_sum_you_must_transfer_now_beats_adding_up_its_parts() -> None:
+    """The parts of an old bill and costs only announced for later must not be added up when
+    the letter says in so many words what to transfer now."""
+    text = ("In april kreeg u de aanslag van € 412,50: € 150,00 afvalstoffenheffing en € 262,50\n"
+            "rioolheffing. Sindsdien hebben wij van u € 200,00 ontvangen. Er staat dus nog\n"
+            "€ 212,50 open.\n\n"
+            "Voor deze aanmaning rekenen wij € 8,00 kosten. Het bedrag dat u nu moet overmaken\n"
+            "komt daarmee op € 220,50.\n\n"
+            "Ontvangen wij niets, dan volgt een dwangbevel. De kosten daarvan zijn € 45,00.\n")
+    assert _due(text) == 220.50
+
+
+def test_nothing_to_pay_yourself_with_the_words_in_another_order() -> None:
+    text = ("Uw achterstand bij de verzekeraar is € 640,00.\n"
+            "Wij laten de premie van € 190,00 per maand inhouden op uw pensioen. U hoeft zelf dus\n"
+            "niets over te maken.\n\nKrijgt u geen pensioen meer? Dan schrijven wij u hoe u de premie"
+            " dan zelf moet betalen.\nDie achterstand moet u wel aan uw verzekeraar betalen.\n")
+    assert _due(text) is None
+
+
+def test_the_table_row_to_pay_beats_the_whole_debt_today() -> None:
+    text = ("| Maand oktober      | € 95,10  |\n| Maand november     | € 95,10  |\n"
+            "| Te betalen         | € 190,20 |\n\n"
+            "Betaal dit bedrag vóór 1 december.\n\nUw studieschuld verandert niet. Uw totale schuld is op dit"
+            " moment € 14.310,00.\n")
+    assert _due(text) == 190.20
+
+
+def test_a_part_payment_row_after_af_in_a_boxed_table() -> None:
+    text = ("| Hoofdsom factuur 771               | € 300,00 |\n"
+            "| Rente                              | € 4,10   |\n"
+            "| Incassokosten                      | € 45,00  |\n"
+            "| Totaal vordering                   | € 349,10 |\n"
+            "| Af: uw betaling van 2 maart        | € 100,00 |\n"
+            "| Saldo dat u nog moet betalen       | € 249,10 |\n\n"
+            "Wij verzoeken u dit saldo over te maken.\n")
+    assert _due(text) == 249.10
+
+
+def test_question_headings_say_which_amount_is_asked() -> None:
+    text = ("Wat stond er op uw aanslag?\n- afvalstoffenheffing: € 300,00\n- rioolheffing: € 150,00\n"
+            "- precariobelasting: € 40,00\nSamen is dat € 490,00.\n\n"
+            "Wat hoeft u niet te betalen?\nDe afvalstoffenheffing en de rioolheffing, samen € 450,00.\n\n"
+            "Wat moet u wel betalen?\nDe precariobelasting van € 40,00.\n\n"
+            "Betaal het bedrag uiterlijk 1 juli.\n")
+    assert _due(text) == 40.00
