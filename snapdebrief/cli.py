@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--port", type=int, default=8501)
     a.add_argument("--address", default="localhost",
                    help="address to listen on (default localhost; 0.0.0.0 for all)")
+    w = sub.add_parser("worker", help="read letters from the queue at SNAPDEBRIEF_BROKER (#19)")
+    w.add_argument("--concurrency", type=int, default=1,
+                   help="processes, each reading one letter at a time (default 1)")
+    s = sub.add_parser("serve", help="the HTTP API in front of the queue at SNAPDEBRIEF_BROKER")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000)
     sub.add_parser("rules", help="check, test or explain the rule files", add_help=False)
     sub.add_parser("eval", help="score the pipeline on samples/", add_help=False)
     return p
@@ -69,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(ExitCode.OK)
     if args.command == "app":
         return _app(args.port, args.address)
+    if args.command in ("worker", "serve"):
+        return _guard(lambda: _service(args))
     return _guard(lambda: _explain(args), debug=args.debug)
 
 
@@ -83,6 +91,20 @@ def _app(port: int, address: str) -> int:
            "--server.port", str(port), "--server.address", address]
     os.execv(sys.executable, cmd)  # replaces this process: signals reach Streamlit directly
     return int(ExitCode.BUG)  # pragma: no cover - execv does not return
+
+
+def _service(args: argparse.Namespace) -> int:
+    """`snapdebrief worker` / `serve`: the queue's two sides (snapdebrief/service/)."""
+    from .service.settings import ServiceSettings
+
+    settings = ServiceSettings.from_environ()
+    if args.command == "worker":
+        from .service.worker import run_worker
+
+        return run_worker(settings, concurrency=max(1, args.concurrency))
+    from .service.api import serve
+
+    return serve(settings, host=args.host, port=args.port)
 
 
 def _version() -> str:

@@ -162,6 +162,7 @@ def _kill_group(child) -> None:
 
 def _child(work, args, send, tmp: str | None, memory: int | None, caller: int,
            debug: bool) -> None:
+    forked = os.getppid() == caller
     os.setpgid(0, 0)  # its own group: the parent kills it and every Tesseract it started at once
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if tmp is not None:
@@ -181,7 +182,26 @@ def _child(work, args, send, tmp: str | None, memory: int | None, caller: int,
         send.send(answer)
     except Exception:  # noqa: BLE001 - an answer that does not pickle is a bug, not a hang
         send.send(("bug", traceback.format_exc() if debug else ""))
+    finally:
+        # The caller died while this child read the letter (a queue worker killed, #19): the
+        # answer went into the pipe's buffer and nobody is left to remove the folder.
+        if tmp is not None and _gone(caller, forked):
+            shutil.rmtree(tmp, ignore_errors=True)
     send.close()
+
+
+def _gone(caller: int, forked: bool) -> bool:
+    """A forked child's caller is its parent: once dead, the child has another parent at once
+    (a dead process stays findable by pid until reaped). A forkserver's child asks by pid."""
+    if forked:
+        return os.getppid() != caller
+    try:
+        os.kill(caller, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def _end_with(caller: int, tmp: str | None) -> None:

@@ -1,0 +1,179 @@
+"""The queue's worker (#19): one letter at a time per process, read as the CLI reads it.
+
+`snapdebrief worker` starts a Celery worker on SNAPDEBRIEF_BROKER. Each letter runs
+`pipeline.explain` in the CLI's killable child (isolate.py: its own process group, a private
+folder in /dev/shm, the hard time limit and the memory cap), so a letter that hangs Tesseract
+costs its time limit and no more. Tasks are acknowledged late and a process takes one letter at
+a time (prefetch 1): when the process reading a letter dies (SIGKILL, the kernel's OOM killer)
+Celery hands the letter back to the queue (`reject_on_worker_lost`) and another process reads
+it. A letter is begun at most twice (MAX_TRIES): a letter that killed its worker twice gets the
+bug message instead of taking down one worker after another. When a whole worker vanishes (its
+machine stopped), Redis gives its letter to another worker after `visibility_seconds`.
+
+The task's result (the JSON contract, or a Dutch error) is the answer the API hands out once.
+Nothing of a letter is logged: the operator's line (logs.py) has its own random request id,
+never the letter id that fetches the answer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import time
+from datetime import date
+from typing import Any
+
+from celery import Celery
+from celery.signals import setup_logging, worker_process_init
+
+from .. import isolate, logs
+from ..errors import ExitCode, SnapError, TimeLimitError
+from ..options import Options
+from .settings import ServiceSettings
+from .store import LetterStore
+
+TASK = "snapdebrief.explain"
+QUEUE = "snapdebrief"
+MAX_TRIES = 2  # the first read and one retry after its worker died
+
+
+def make_celery(settings: ServiceSettings) -> Celery:
+    """The Celery app the API sends with and the worker runs; one task, JSON only."""
+    app = Celery("snapdebrief", broker=settings.broker, backend=settings.broker,
+                 set_as_current=False)
+    app.conf.update(
+        task_serializer="json", result_serializer="json", accept_content=["json"],
+        task_default_queue=QUEUE,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_track_started=True,  # the state says which process reads it (pid), nothing more
+        result_expires=settings.answer_seconds,
+        broker_transport_options={"visibility_timeout": settings.visibility_seconds,
+                                  "socket_connect_timeout": settings.redis_timeout},
+        redis_socket_connect_timeout=settings.redis_timeout,
+        redis_socket_timeout=max(5.0, settings.redis_timeout),
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
+        worker_send_task_events=False,
+        task_send_sent_event=False,
+    )
+    store = LetterStore(settings.broker, settings.answer_seconds, settings.redis_timeout,
+                        meta_prefix=app.backend.get_key_for_task("x")[:-1])
+
+    @app.task(name=TASK, bind=True, acks_late=True, reject_on_worker_lost=True)
+    def explain_letter(self, letter_id: str, form: dict[str, Any]) -> dict[str, Any]:
+        return run_letter(store, settings, letter_id, form)
+
+    app.snapdebrief_store = store  # type: ignore[attr-defined]
+    return app
+
+
+@setup_logging.connect
+def _own_logging(**_: Any) -> None:
+    """Celery leaves logging alone when this signal has a receiver: the operator's log is
+    logs.py's (one line per letter); Celery's own warnings reach stderr as they are."""
+    logs.configure(default_level="INFO")
+
+
+@worker_process_init.connect
+def _may_have_children(**_: Any) -> None:
+    """Celery's pool processes are daemonic, and a daemonic process may not start children;
+    each letter needs one (isolate.py) and kills it itself, whatever happens."""
+    multiprocessing.current_process()._config.pop("daemon", None)  # type: ignore[attr-defined]
+
+
+def options_from(settings: ServiceSettings, form: dict[str, Any]) -> Options:
+    return Options(
+        today=date.fromisoformat(form["today"]), region=form.get("region") or "amsterdam",
+        ocr_lang=form.get("lang") or "nld", rules_dirs=settings.rules_dirs,
+        limits=settings.limits, request_id=logs.new_request_id(),
+    )
+
+
+def run_letter(store: LetterStore, settings: ServiceSettings, letter_id: str,
+               form: dict[str, Any]) -> dict[str, Any]:
+    """Read one letter from the store; the answer as {"status", "body", timings}."""
+    began = store.begin(letter_id)
+    if began is None:  # older than 10 minutes before any worker came to it: nobody can fetch it
+        return {"status": 404}
+    tries, files = began
+    options = options_from(settings, form)
+    cpu = _cpu_seconds()
+    start = time.monotonic()
+    if not files:
+        envelope = _bug()
+    elif tries > MAX_TRIES:
+        logs.letter_line(request_id=options.request_id, outcome="crash", error="worker-died",
+                         files=len(files))
+        envelope = _bug()
+    else:
+        envelope = answer(files, options)
+    store.answered(letter_id, len(files))
+    envelope.update(seconds=round(time.monotonic() - start, 3),
+                    cpu=round(_cpu_seconds() - cpu, 3), tries=tries,
+                    waited=round(max(0.0, time.time() - float(form.get("posted", time.time()))), 3))
+    return envelope
+
+
+def answer(files: list[bytes], options: Options) -> dict[str, Any]:
+    """The letter's JSON contract (200), or its Dutch error: 400 for input that cannot be read,
+    500 for a bug; the same child, limits and messages as `snapdebrief explain --json`."""
+    try:
+        if isolate.available():
+            body = isolate.run_isolated(_contract, files, options,
+                                        seconds=options.limits.total_seconds,
+                                        memory=options.limits.max_memory_bytes)
+        else:
+            body = _contract(files, options)
+    except SnapError as exc:
+        if isinstance(exc, TimeLimitError):  # the child was killed: it logged nothing
+            logs.letter_line(request_id=options.request_id, outcome="time-limit", error=exc.code,
+                             files=len(files), seconds=options.limits.total_seconds)
+        if exc.exit_code != ExitCode.BAD_INPUT or getattr(exc, "kind", "") == "RuleFileError":
+            return _bug()
+        return {"status": 400, "body": {"error": exc.code, "message": exc.user_message()}}
+    except isolate.ChildCrashed as exc:
+        if exc.died:
+            logs.letter_line(request_id=options.request_id, outcome="crash", error="child-died",
+                             files=len(files))
+        return _bug()
+    except Exception:  # noqa: BLE001 - without fork: a bug in explain(), no letter in the answer
+        return _bug()
+    return {"status": 200, "body": body}
+
+
+def _contract(files: list[bytes], options: Options) -> dict[str, Any]:
+    from ..pipeline import explain
+
+    return explain(files, options).to_json()
+
+
+def _bug() -> dict[str, Any]:
+    from ..cli import BUG_MESSAGE
+
+    return {"status": 500, "body": {"error": SnapError.code, "message": BUG_MESSAGE}}
+
+
+def _cpu_seconds() -> float:
+    """CPU of this process and its finished children (each letter's child, its Tesseracts)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_worker(settings: ServiceSettings, concurrency: int = 1, loglevel: str = "WARNING") -> int:
+    """Start a worker: `concurrency` processes, each reading one letter at a time.
+
+    The pipeline, the rules and Tesseract's Dutch model are loaded here, before Celery forks its
+    processes, so each starts warm (as the app's forkserver does)."""
+    from .. import warm  # noqa: F401 - loads on import
+
+    app = make_celery(settings)
+    app.worker_main([
+        "worker", "--pool=prefork", f"--concurrency={concurrency}", f"--loglevel={loglevel}",
+        "-Q", QUEUE, "-n", f"snapdebrief-{os.getpid()}@%h",
+        "--without-gossip", "--without-mingle", "--without-heartbeat",
+    ])
+    return 0
