@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make run   — install what is missing (Debian packages, .venv) and start the app on :8501
 #   make test  — the same installation, then the whole test suite
+# (`make serve` starts the HTTP API with Redis and two workers: snapdebrief/service/, #19.)
 #
 # Python packages come from the locks in requirements/ (exact versions, made by `make lock` with
 # uv from pyproject.toml): runtime.txt for `make run`, dev.txt (runtime + test tools) for the
@@ -13,7 +14,7 @@ DEV_STAMP := $(VENV)/.dev-stamp
 PORT   ?= 8501
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 
-.PHONY: setup setup-run system system-run run test pytest guard samples samples-pdf samples-firstlook-pdf samples-few eval bench fuzz lock lock-upgrade clean
+.PHONY: setup setup-run system system-run system-serve run serve test pytest guard samples samples-pdf samples-firstlook-pdf samples-few eval bench fuzz lock lock-upgrade clean
 
 # Everything `make test` and the slow targets need: Debian packages with Chromium, dev lock.
 setup: system $(DEV_STAMP)
@@ -22,10 +23,13 @@ setup: system $(DEV_STAMP)
 setup-run: system-run $(RUN_STAMP)
 
 system:
-	@bash scripts/install-system.sh --with-browser
+	@bash scripts/install-system.sh --with-browser --with-redis
 
 system-run:
 	@bash scripts/install-system.sh
+
+system-serve:
+	@bash scripts/install-system.sh --with-redis
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +46,15 @@ $(DEV_STAMP): requirements/dev.txt pyproject.toml | $(BIN)/python
 
 run: setup-run
 	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# The HTTP API on one machine (#19): Redis in memory only (no dump, no append-only file, bound to
+# 127.0.0.1), two workers and `snapdebrief serve` on API_PORT; Ctrl-C stops all four. More
+# machines: run `snapdebrief worker` there with SNAPDEBRIEF_BROKER pointing at this Redis.
+REDIS_PORT ?= 6380
+API_PORT   ?= 8000
+WORKERS    ?= 2
+serve: system-serve $(RUN_STAMP)
+	@BIN=$(BIN) REDIS_PORT=$(REDIS_PORT) API_PORT=$(API_PORT) WORKERS=$(WORKERS) bash scripts/serve.sh
 
 # Re-make the locks from pyproject.toml, keeping every pin that still fits; `make lock-upgrade`
 # moves every package to its newest allowed version. uv is only needed here, not to install.

@@ -2,10 +2,19 @@
 # Install the Debian packages snapdebrief needs, only those that are missing.
 # Idempotent and quick when everything is present; uses sudo when not root.
 # --with-browser: also Chromium, for the end-to-end tests (`make test`); `make run` needs none.
+# --with-redis: also Redis, the queue of the HTTP API and its workers (`make serve`, `make test`;
+#   issue #19); `make run` needs none. Debian's package may start its own Redis service on port
+#   6379; `make serve` starts a separate one, memory only, on another port.
 set -euo pipefail
 
 packages=(tesseract-ocr tesseract-ocr-nld tesseract-ocr-osd poppler-utils fonts-dejavu-core fonts-liberation2)
-if [ "${1:-}" = "--with-browser" ]; then packages+=(chromium); fi
+for arg in "$@"; do
+  case "$arg" in
+    --with-browser) packages+=(chromium) ;;
+    --with-redis) packages+=(redis-server) ;;
+    *) echo "unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
