@@ -569,7 +569,7 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) ->
             t = _time_near(ctx, sp)
             r = _classify(ctx, spans, i, t)
             if r.role in FORWARD_ROLES and r.role != "appointment" and _running_period(
-                    ctx.masked[slice(*ctx.sentence(sp.start))], sp.month):
+                    _with_antecedent(ctx, sp.start), sp.month):
                 r = dataclasses.replace(r, role="other")
             items.append((pi, sp, r, t, _mention_text(ctx, r, sp)))
 
@@ -756,6 +756,19 @@ _PERIOD_OF = re.compile(
 _BESIDE = re.compile(r"\b(?:ook|daarnaast|gewoon|bovendien|tevens|intussen|verder)\b", _I)
 
 
+_ANAPHOR_OPEN = re.compile(r"^\W*(?:die|deze|dat|dit|ook\s+die)\b", _I)
+
+
+def _with_antecedent(ctx: PageContext, pos: int) -> str:
+    """The sentence at `pos`, with the one before when it opens on a word that points back
+    ("De huur van juli komt daar gewoon bij. Die moet uiterlijk 1 juli … staan.")."""
+    lo, hi = ctx.sentence(pos)
+    here = ctx.masked[lo:hi]
+    if _ANAPHOR_OPEN.match(here) and (prev := ctx.previous_sentence(pos)) is not None:
+        return ctx.masked[prev[0]:prev[1]] + " " + here
+    return here
+
+
 def _running_period(sentence: str, month: int) -> bool:
     return bool(_BESIDE.search(sentence)) and any(
         MONTHS[m["mon"].lower()] == month for m in _PERIOD_OF.finditer(sentence))
@@ -893,16 +906,52 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
             continue  # another row of the same table column
         label = _norm(piece).rstrip(" :.?")
         role = _full_label(label)
-        if role == "letter_date" and rows > 1:
+        header = prev
+        if role is None and (up := _header_line_above(masked, lo, col)) is not None:
+            # "| Uiterlijk op onze |" / "| rekening |": a header cell wrapped over two lines
+            label = _norm(f"{up} {piece}").rstrip(" :.?")
+            piece = f"{up} {piece}"
+            header = masked[masked.rfind("\n", 0, lo - 1) + 1 : lo - 1] + " " + prev
+            role = _full_label(label)
+        own_line = masked[line_lo : (masked.find("\n", s) + 1 or len(masked) + 1) - 1]
+        if role == "letter_date" and (rows > 1 or "€" in own_line):
+            # a "Datum" column over several dates, or on a row with an amount: not the letter's
             # "Factuur   Datum   Bedrag   Status" over several rows: invoice or history dates
             return "invoice" if _INVOICE_NOUN.search(_norm(prev)) else "other", piece.strip()
-        if role is None and _DEADLINE_PREP.fullmatch(" " + label):
+        if role is None and (_DEADLINE_PREP.fullmatch(" " + label) or _PREP_HEAD.match(label)):
             before = ctx.previous_sentence(lo)  # the sentence that introduces the table
             if before is not None:
                 cue = _cue_role(masked, before[0], before[1], lo, lo)
                 role = cue if cue != "ours" else None
+            if role is None and _PREP_HEAD.match(label) and _MONEY_HEADER.search(_norm(header)):
+                # "Termijn | Uiterlijk op ons rekeningnummer | Termijnbedrag": a pay schedule
+                role = "pay_by"
         return (role, piece.strip()) if role else None
     return None
+
+
+# A column header that opens with a deadline word: "Uiterlijk op ons rekeningnummer"
+_PREP_HEAD = re.compile(r"(?:uiterlijk|ten\s+laatste|niet\s+later\s+dan|op\s+of\s+voor|voor)\s+"
+                        r"(?:op\s+|in\s+|bij\s+)?(?:ons|onze|de|het|uw)\b", _I)
+
+
+_MONEY_HEADER = re.compile(r"\b(?:\w*bedrag|rekening\w*|betaling)\b", _I)
+
+
+def _header_line_above(masked: str, lo: int, col: int) -> str | None:
+    """The cell at `col` of the line above a header line, when that line is part of the header
+    (no ruled line or blank line between)."""
+    if lo <= 0:
+        return None
+    a = masked.rfind("\n", 0, lo - 1) + 1
+    above = masked[a : lo - 1]
+    if not above.strip() or _RULE_LINE.fullmatch(above):
+        return None
+    piece = _piece_at(above, col)
+    return piece if piece and not piece.startswith("#") else None
+
+
+_WORD_START = re.compile(r"(?<!\S)\S+")  # a whole word, never the tail of one ("Termijn" → "jn")
 
 
 def _piece_at(line: str, col: int) -> str | None:
@@ -913,7 +962,7 @@ def _piece_at(line: str, col: int) -> str | None:
             return m.group()
         if m.start() < col < m.end():
             # "Termijn Vervaldatum     Bedrag": headers one space apart; the word right above
-            w = re.compile(r"\S+").search(line, col - 1, m.end())
+            w = _WORD_START.search(line, col - 1, m.end())
             if w is not None and abs(w.start() - col) <= 1:
                 return line[w.start():m.end()]
         if m.start() > col + 4:

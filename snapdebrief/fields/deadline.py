@@ -34,7 +34,7 @@ _NOT_COND = re.compile(
 _QUESTION_FIRST = re.compile(r"^[^?]{1,120}\?\s+\S")
 # "Geef dat dan binnen 4 weken door", "Betaal dan vóór 7 december": the answer to a question or
 # a case in the sentence before ("Klopt er iets niet? …", "Wilt u de zaak voorkomen? …")
-_THEN_FIRST = re.compile(r"^\W*(?:\S+\s+){0,2}?dan\b", re.IGNORECASE)
+_THEN_FIRST = re.compile(r"^\W*(?:\S+\s+){0,3}?dan\b", re.IGNORECASE)  # "Geef de wijziging dan …"
 # "Klopt er iets niet, geef dat dan binnen 4 weken door": a case put as a question-like clause
 _CASE_CLAUSE = re.compile(r"^\W*[A-Z]\w*\s[^,.?;]{2,60}[,?]\s+(?:\S+\s+){0,3}?dan\b")
 _TERM_WORD = re.compile(r"\b(?:binnen|uiterlijk|\d+\s+(?:dagen|weken|maanden))\b", re.IGNORECASE)

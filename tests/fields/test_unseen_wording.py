@@ -578,3 +578,53 @@ def test_question_headings_say_which_amount_is_asked() -> None:
             "Wat moet u wel betalen?\nDe precariobelasting van € 40,00.\n\n"
             "Betaal het bedrag uiterlijk 1 juli.\n")
     assert _due(text) == 40.00
+
+
+def test_a_pay_schedule_headed_by_a_word_inside_another_header_word() -> None:
+    """'Termijn   Uiterste betaaldatum': the date column sits under the second header, not
+    under the tail of 'Termijn'."""
+    text = ("Dagtekening   20 januari 2026\n\nU betaalt in delen.\n"
+            "Termijn   Uiterste betaaldatum   Bedrag\n----------------------------------------\n"
+            "  1   28-02-2026        € 150\n  2   31-03-2026        € 150\n")
+    assert _roles(text).get("2026-02-28") == "pay_by"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Termijn   Uiterlijk op ons rekeningnummer     Termijnbedrag\n",
+        "| Termijn | Uiterlijk op onze       | Bedrag      |\n|         | rekening                |             |\n",
+    ],
+)
+def test_a_pay_schedule_whose_date_column_opens_with_uiterlijk(header: str) -> None:
+    text = ("Dagtekening   20 januari 2026\n\nHieronder staat wat u per maand betaalt.\n"
+            + header + "+---------+-------------------------+-------------+\n"
+            "| 1       | 28 februari 2026        |    € 120,00 |\n"
+            "| 2       | 31 maart 2026           |    € 120,00 |\n")
+    if not header.startswith("|"):
+        text = text.replace("|", " ")
+    assert _roles(text).get("2026-02-28") == "pay_by"
+
+
+def test_next_months_rent_in_the_sentence_after_the_arrears() -> None:
+    text = ("Amersfoort, 3 maart 2026\n\nBetaal € 900,00 binnen 14 dagen na de datum van deze brief.\n\n"
+            "De huur van april komt daar gewoon bij. Die moet uiterlijk 1 april 2026 bij ons binnen zijn.\n")
+    assert _roles(text).get("2026-04-01") == "other"
+
+
+def test_an_imperative_with_then_after_a_question_is_a_case() -> None:
+    letter = ("Dienst Toeslagen\n\nDatum 1 december 2026\n\nVoorschotbeschikking huurtoeslag 2027\n\n"
+              "Geachte heer Bos,\n\nU krijgt in 2027 elke maand € 210 huurtoeslag.\n\n"
+              "Klopt er iets niet, bijvoorbeeld omdat u gaat verhuizen? Geef de verandering dan\n"
+              "binnen 4 weken door via Mijn toeslagen.\n\nMet vriendelijke groet,\n\nDienst Toeslagen\n")
+    assert _explain(letter)["deadline"] is None
+
+
+def test_a_date_column_on_a_row_with_an_amount_is_no_letter_date() -> None:
+    text = ("Utrecht, 2 december 2026\n\n"
+            "| Omschrijving              | Datum      | Bedrag   |\n"
+            "| Factuur 5521 (stoel)      | 14-08-2026 | € 210,00 |\n"
+            "| Rente                     |            | € 3,10   |\n")
+    roles = _roles(text)
+    assert roles.get("2026-12-02") == "letter_date"
+    assert roles.get("2026-08-14") != "letter_date"
