@@ -38,8 +38,9 @@ _TO_LETTER = str.maketrans({"0": "O", "1": "I", "l": "I", "5": "S", "8": "B"})
 
 _PAY_STRONG = re.compile(
     r"\bmaak\b.{0,60}\bover\b|\bover\s*te\s*maken\b|\bovermaken\b|\boverschrijven\b"
-    r"|\bbetaal\w*\s+(?:\w+\s+){0,4}?(?:naar|op|aan|via|met)\b|\bop\s+(?:bank)?rekening(?:nummer)?\b"
-    r"|\bnaar\s+(?:bank)?rekening(?:nummer)?\b|\bt\.?\s?n\.?\s?v\.?|\bten\s+name\s+van\b|\bstorten\b"
+    r"|\bbetaal\w*\s+(?:\w+\s+){0,4}?(?:naar|op|aan|via|met)\b"
+    # "… moet uiterlijk 27 maart op onze rekening NL… staan"
+    r"|\b(?:op|naar)\s+(?:onze\s+|ons\s+|de\s+)?(?:bank)?rekening(?:nummer)?\b|\bt\.?\s?n\.?\s?v\.?|\bten\s+name\s+van\b|\bstorten\b"
     r"|\bbetalen\s+(?:op|naar|aan)\b"
     # a bailiff's or notary's client account is there to pay into
     r"|\bderdengelden\w*|\bkwaliteitsrekening\b",

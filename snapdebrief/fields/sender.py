@@ -93,7 +93,9 @@ def _entry_line(root: Node, index: int) -> int | None:
 def _name_pattern(name: str, ignore_case: bool) -> str:
     body = r"\s+".join(re.escape(w) for w in name.split())
     flags = "(?i)" if ignore_case else ""
-    return f"{flags}(?<![\\w.]){body}(?![\\w])"
+    # "8011 CZ  Zwolle": two capitals after four digits are a postcode, not the insurer CZ
+    postcode = r"(?<!\d{4} )(?<!\d{4})" if re.fullmatch(r"[A-Z]{2}", name) else ""
+    return f"{flags}(?<![\\w.]){postcode}{body}(?![\\w])"
 
 
 def _compile(path: Path, line: int | None, pid: str, regex: str, flags: int) -> re.Pattern[str]:

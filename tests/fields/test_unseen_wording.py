@@ -628,3 +628,41 @@ def test_a_date_column_on_a_row_with_an_amount_is_no_letter_date() -> None:
     roles = _roles(text)
     assert roles.get("2026-12-02") == "letter_date"
     assert roles.get("2026-08-14") != "letter_date"
+
+
+def test_a_water_company_that_names_the_collector_as_its_next_step() -> None:
+    letter = ("Waterbedrijf Oostrand N.V.\nPostbus 40, 7400 AA Deventer\n\nDeventer, 2 november 2026\n\n"
+              "Betreft: twee drinkwaternota's zijn nog niet betaald\n\nGeachte mevrouw Smit,\n\n"
+              "De nota's voor uw drinkwater van juli en augustus staan nog open, samen € 96,20.\n"
+              "U kunt dit bedrag zonder extra kosten betalen binnen vijftien dagen nadat deze brief"
+              " bij u is bezorgd.\nBetaalt u niet op tijd? Dan dragen wij de vordering over aan"
+              " Incassobureau Veluwe B.V. Die brengt u dan € 40,00 incassokosten in rekening.\n\n"
+              "Met vriendelijke groet,\nWaterbedrijf Oostrand\n")
+    assert _explain(letter)["kind"] == "energie-achterstand"
+
+
+def test_a_hospital_bill_is_no_health_insurer_letter() -> None:
+    letter = ("Ziekenhuis Rijnoever\nPatiëntenadministratie\nPostbus 9, 2300 AA Leiden\n\n"
+              "Leiden, 5 mei 2026\n\nPatiëntnummer   5530127\nOnderwerp        betalingsherinnering\n\n"
+              "Geachte heer De Wit,\n\nDe behandeling op de polikliniek op 3 maart valt niet onder uw"
+              " basisverzekering. Uw zorgverzekeraar vergoedt haar dus niet. Onze factuur van € 212,40"
+              " staat nog open.\nBetaal dit bedrag binnen 14 dagen op NL20 INGB 0001 2345 67. Doet u"
+              " dat niet, dan dragen wij de vordering over aan een incassobureau.\n\nMet vriendelijke"
+              " groet,\nZiekenhuis Rijnoever\n")
+    assert _explain(letter)["kind"] == "incasso-aanmaning"
+
+
+def test_postcode_letters_are_no_sender_acronym() -> None:
+    pages = ["KLAVER & ZN INCASSO B.V.\nMarkt 3  -  8011 CZ  Zwolle\n\nZwolle, 1 april 2026\n\n"
+             "Geachte heer Bos,\n\nOnze opdrachtgever vraagt u € 120,00 te betalen.\n"]
+    found = find_sender(pages)
+    assert found is not None and found[0] != "CZ"
+
+
+def test_the_account_named_as_ours_in_a_must_sentence() -> None:
+    from snapdebrief.fields.ids import choose_iban, find_ibans
+
+    pages = ["Den Bosch, 2 maart 2026\n\nU kunt de zaak nog voorkomen. Daarvoor moet het totaal van\n"
+             "€ 1.200,00 uiterlijk 20 maart 2026 op onze rekening NL60 RBRB 3897 9114 58 staan.\n"]
+    chosen = choose_iban(find_ibans(pages), pages)
+    assert chosen is not None and chosen[0] == "NL60RBRB3897911458"
