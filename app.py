@@ -130,9 +130,29 @@ def reading_slots() -> threading.BoundedSemaphore:
 
 @st.cache_resource
 def reading_process() -> bool:
-    """The forkserver every letter's child comes from: started once, warm (isolate.py)."""
-    isolate.prestart()
+    """The forkserver every letter's child comes from: started once, warm (isolate.py).
+    Not needed when the letters go to the queue's workers (SNAPDEBRIEF_BROKER)."""
+    if not os.environ.get("SNAPDEBRIEF_BROKER"):
+        isolate.prestart()
     return True
+
+
+@st.cache_resource
+def queue_client():
+    """The queue's client (snapdebrief/service/client.py, #19), made once per app process."""
+    from snapdebrief.service.client import QueueClient
+    from snapdebrief.service.settings import ServiceSettings
+
+    return QueueClient(ServiceSettings.from_environ())
+
+
+def explain_letter(files: list[bytes], opts: Options) -> Result:
+    """With SNAPDEBRIEF_BROKER set, a worker of the queue reads the letter (#19); else a child
+    of this machine's forkserver, at most as many at once as there are cores."""
+    if os.environ.get("SNAPDEBRIEF_BROKER"):
+        return queue_client().explain(files, opts)
+    with reading_slots():
+        return isolate.explain_in_child(files, opts, temp_base=temp_base())
 
 
 def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter | None:
@@ -144,8 +164,7 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
     with st.status(f"We lezen je brief ({pages})… Dit duurt soms een halve minuut.",
                    expanded=False) as status:
         try:
-            with reading_slots():
-                result = isolate.explain_in_child(files, opts, temp_base=temp_base())
+            result = explain_letter(files, opts)
         except SnapError as exc:
             problem = exc.user_message()
             if isinstance(exc, TimeLimitError):  # the child was killed: it logged nothing

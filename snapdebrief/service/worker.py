@@ -109,7 +109,7 @@ def run_letter(store: LetterStore, settings: ServiceSettings, letter_id: str,
                          files=len(files))
         envelope = _bug()
     else:
-        envelope = answer(files, options)
+        envelope = answer(files, options, whole=form.get("answer") == "result")
     store.answered(letter_id, len(files))
     envelope.update(seconds=round(time.monotonic() - start, 3),
                     cpu=round(_cpu_seconds() - cpu, 3), tries=tries,
@@ -117,16 +117,18 @@ def run_letter(store: LetterStore, settings: ServiceSettings, letter_id: str,
     return envelope
 
 
-def answer(files: list[bytes], options: Options) -> dict[str, Any]:
+def answer(files: list[bytes], options: Options, whole: bool = False) -> dict[str, Any]:
     """The letter's JSON contract (200), or its Dutch error: 400 for input that cannot be read,
-    500 for a bug; the same child, limits and messages as `snapdebrief explain --json`."""
+    500 for a bug; the same child, limits and messages as `snapdebrief explain --json`.
+    `whole`: the whole Result as wire.py's JSON instead (the Streamlit app's queue path)."""
+    work = _whole if whole else _contract
     try:
         if isolate.available():
-            body = isolate.run_isolated(_contract, files, options,
+            body = isolate.run_isolated(work, files, options,
                                         seconds=options.limits.total_seconds,
                                         memory=options.limits.max_memory_bytes)
         else:
-            body = _contract(files, options)
+            body = work(files, options)
     except SnapError as exc:
         if isinstance(exc, TimeLimitError):  # the child was killed: it logged nothing
             logs.letter_line(request_id=options.request_id, outcome="time-limit", error=exc.code,
@@ -148,6 +150,13 @@ def _contract(files: list[bytes], options: Options) -> dict[str, Any]:
     from ..pipeline import explain
 
     return explain(files, options).to_json()
+
+
+def _whole(files: list[bytes], options: Options) -> Any:
+    from ..pipeline import explain
+    from .wire import dump
+
+    return dump(explain(files, options))
 
 
 def _bug() -> dict[str, Any]:
