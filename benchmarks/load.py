@@ -2,6 +2,8 @@
 
 Usage:  .venv/bin/python benchmarks/load.py [--volunteers 5] [--residents 20] [--port 0]
                                             [--levels solo,volunteers,residents,all]
+        .venv/bin/python benchmarks/load.py api [--letters 50] [--workers 1,2]
+        (the HTTP API and its workers instead, #19: see benchmarks/api_load.py)
 
 Starts `streamlit run app.py` on a free localhost port (only 127.0.0.1 traffic) and talks to it
 the way the browser does: one websocket per person (/_stcore/stream, Streamlit's protobuf
@@ -204,6 +206,12 @@ def report(name: str, outcomes: list[Outcome]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["api"]:  # the HTTP API and its workers instead of the app (#19)
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from api_load import main as api_main
+
+        return api_main(argv[1:])
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--volunteers", type=int, default=5)
     ap.add_argument("--residents", type=int, default=20)

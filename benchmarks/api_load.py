@@ -1,0 +1,169 @@
+"""Throughput of the HTTP API and its workers (#19): 50 residents' photos at once, 1 and 2 workers.
+
+Usage:  .venv/bin/python benchmarks/load.py api [--letters 50] [--workers 1,2] [--timeout 900]
+        (or benchmarks/api_load.py with the same options)
+
+Starts, on free ports of 127.0.0.1 only, redis-server as `make serve` does (persistence off, an
+empty temporary --dir), the API (`snapdebrief serve`) and N `snapdebrief worker`s; per N: one
+warm-up letter, then all letters POSTed at the same moment and each polled until its answer.
+Prints per N: letters per minute (letters / time from the first POST to the last answer),
+p50/p95/max answer time (POST to answer), CPU seconds per letter (the workers' own count, from
+/metrics), and whether anything was left in Redis (keys of letters or answers) or in Redis's
+folder afterwards. Letters are phone photos (samples/generated/photo, OCR): run `make samples`.
+Bounded: --letters requests per N, each answer waits at most --timeout seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+PHOTOS = ROOT / "samples" / "generated" / "photo"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen:
+    return subprocess.Popen(args, env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(5)
+
+
+def wait_until(check, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except Exception:  # noqa: BLE001,S110 - not up yet (refused, reset, loading)
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"{what} did not start within {seconds:.0f} s")
+
+
+def one_letter(url: str, data: bytes, timeout: float) -> tuple[float, int]:
+    """(seconds from POST to answer, HTTP status of the answer)."""
+    started = time.perf_counter()
+    sent = httpx.post(url + "/v1/letters", files=[("files", ("brief.jpg", data, "image/jpeg"))],
+                      timeout=60)
+    if sent.status_code != 202:
+        return time.perf_counter() - started, sent.status_code
+    letter = sent.json()["id"]
+    while time.perf_counter() - started < timeout:
+        got = httpx.get(f"{url}/v1/letters/{letter}", timeout=60)
+        if got.status_code != 202:
+            return time.perf_counter() - started, got.status_code
+        time.sleep(0.2)
+    return time.perf_counter() - started, 0
+
+
+def cpu_seconds(url: str) -> tuple[float, float]:
+    """(sum, count) of the workers' CPU seconds per letter, as /metrics has them."""
+    text = httpx.get(url + "/metrics", timeout=10).text
+    total = re.search(r"^snapdebrief_letter_cpu_seconds_sum (\S+)$", text, re.MULTILINE)
+    count = re.search(r"^snapdebrief_letter_cpu_seconds_count (\S+)$", text, re.MULTILINE)
+    return float(total.group(1)) if total else 0.0, float(count.group(1)) if count else 0.0
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def run(workers: int, photos: list[bytes], timeout: float) -> str:
+    from snapdebrief.service.store import LetterStore
+
+    base = Path(tempfile.mkdtemp(prefix="sd-api-load-"))
+    redis_dir = base / "redis"
+    redis_dir.mkdir()
+    redis_port, api_port = free_port(), free_port()
+    broker = f"redis://127.0.0.1:{redis_port}/0"
+    env = {**os.environ, "SNAPDEBRIEF_BROKER": broker, "SNAPDEBRIEF_LOG_LEVEL": "WARNING"}
+    url = f"http://127.0.0.1:{api_port}"
+    procs = [start([shutil.which("redis-server") or "redis-server", "--port", str(redis_port),
+                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                    "--dir", str(redis_dir)], env, base)]
+    try:
+        store = LetterStore(broker, 600)
+        wait_until(store.ping, 10, "redis-server")
+        procs.append(start([sys.executable, "-m", "snapdebrief.cli", "serve", "--port",
+                            str(api_port)], env, base))
+        procs += [start([sys.executable, "-m", "snapdebrief.cli", "worker"], env, base)
+                  for _ in range(workers)]
+        wait_until(lambda: httpx.get(url + "/healthz", timeout=2).status_code == 200, 60, "API")
+        for data in photos[:workers]:  # warm-up: every worker has read a letter
+            one_letter(url, data, timeout)
+        cpu0, n0 = cpu_seconds(url)
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=len(photos)) as pool:
+            outcomes = list(pool.map(lambda d: one_letter(url, d, timeout), photos))
+        wall = time.perf_counter() - started
+        cpu1, n1 = cpu_seconds(url)
+        left = store.leftovers()
+        on_disk = [p.name for p in redis_dir.iterdir()]
+    finally:
+        for proc in reversed(procs):
+            stop(proc)
+        shutil.rmtree(base, ignore_errors=True)
+    secs = [s for s, status in outcomes if status == 200]
+    answered = len(secs)
+    per_min = answered / wall * 60
+    cpu = (cpu1 - cpu0) / max(1.0, n1 - n0)
+    print(f"{workers} worker(s): {answered}/{len(photos)} answered in {wall:.0f} s", file=sys.stderr)
+    return (f"| {workers} | {len(photos)} | {answered} | {per_min:.1f} | {pct(secs, 50):.1f} | "
+            f"{pct(secs, 95):.1f} | {max(secs):.1f} | {statistics.mean(secs):.1f} | {cpu:.2f} | "
+            f"{len(left)} | {len(on_disk)} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--letters", type=int, default=50, help="photos sent at once per run")
+    ap.add_argument("--workers", default="1,2", help="worker counts to run, e.g. 1,2")
+    ap.add_argument("--timeout", type=float, default=900, help="seconds one answer may take")
+    args = ap.parse_args(argv)
+    if shutil.which("redis-server") is None:
+        raise SystemExit("no redis-server: `make serve` or `make test` installs it")
+    files = sorted(PHOTOS.glob("*.jpg"))
+    if not files:
+        raise SystemExit("no samples/generated/photo: run `make samples` first")
+    photos = [files[i % len(files)].read_bytes() for i in range(args.letters)]
+    rows = [("| workers | letters | answered | letters/min | p50 s | p95 s | max s | mean s | "
+            "CPU s/letter | keys left in Redis | files in Redis's dir |"),
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for n in (int(x) for x in args.workers.split(",")):
+        rows.append(run(n, photos, args.timeout))
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
