@@ -424,6 +424,8 @@ _DEADLINE_PREP = re.compile(
 _START_PREP = re.compile(
     r"(?:^|[^\w])(?:per|vanaf|sinds|met\s+ingang\s+van|m\.i\.v\.|ingaande|na|gedurende|tussen"
     r"|ingang|ingegaan\s+op)\s*:?\s*$", _I)
+_COMPUTED_TO = re.compile(r"\b(?:berekend|gerekend|opgebouwd|verschenen|rente|renteberekening)\s+"
+                          r"(?:\w+\s+){0,2}?(?:tot(?:\s+en\s+met)?|t/m|t\.m\.|per)\s*:?\s*$", _I)
 _HEDEN = re.compile(r"^\W*heden\b", _I)
 
 # Cues: (role, pattern, penalty in characters). Nearest cue wins; "ours" (the sender acts)
@@ -475,7 +477,7 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
 # A sentence that points back ("Doe dit vóór ...", "Dat moet binnen zes weken") takes its
 # action from the sentence before.
 _BACK_REFERENCE = re.compile(
-    r"\b(?:doe|dit|dat|deze|die|ze|daarvoor|hiervoor|daarmee|hiermee|daartoe|dan)\b", _I)
+    r"\b(?:doe|dit|dat|deze|die|ze|daarvoor|hiervoor|daarmee|hiermee|daartoe|dan|alles|alle\s+papieren)\b", _I)
 # "Stuur daarvoor …", "U doet dat door … een brief te sturen": the action of the sentence before
 _ANAPHOR = re.compile(r"\b(?:daarvoor|hiervoor|daartoe|hiertoe)\b|\b(?:doet|doe)\s+(?:u|je)\s+dat\b"
                       r"|^\W*doe\s+(?:dit|dat)\b"
@@ -739,6 +741,10 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
     if _HEDEN.match(masked[sent_lo:s]):
         return dataclasses.replace(sentence, role="letter_date", weak=True)
 
+    if _COMPUTED_TO.search(left):
+        # "Rente (berekend tot 15 oktober 2026)", "wettelijke rente t/m 30-11-2026": the end of
+        # a computation, no date to act by
+        return dataclasses.replace(sentence, role="other")
     if _DEADLINE_PREP.search(left):
         role = deadline_role(ctx, s, e)
         return dataclasses.replace(sentence, role=role or "other")

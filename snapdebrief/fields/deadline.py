@@ -37,6 +37,10 @@ _QUESTION_FIRST = re.compile(r"^[^?]{1,120}\?\s+\S")
 _THEN_FIRST = re.compile(r"^\W*(?:\S+\s+){0,3}?dan\b", re.IGNORECASE)  # "Geef de wijziging dan …"
 # "Klopt er iets niet, geef dat dan binnen 4 weken door": a case put as a question-like clause
 _CASE_CLAUSE = re.compile(r"^\W*[A-Z]\w*\s[^,.?;]{2,60}[,?]\s+(?:\S+\s+){0,3}?dan\b")
+# "Betaalt u het bedrag niet vóór 1 januari terug, dan …": a case put with the verb first
+_VERB_FIRST_CASE = re.compile(
+    r"^\W*(?:betaalt|doet|reageert|stuurt|heeft|hebt|bent|kunt|wilt|krijgt|ontvangt|maakt|gaat|komt)"
+    r"\s+(?:u|je|jij)\b[^.?;]*?,\s*(?:dan\b|zullen\s+(?:wij|we)\b|zal\b)", re.IGNORECASE)
 _TERM_WORD = re.compile(r"\b(?:binnen|uiterlijk|\d+\s+(?:dagen|weken|maanden))\b", re.IGNORECASE)
 
 
@@ -44,7 +48,7 @@ def is_conditional(mention: DateMention) -> bool:
     """True when the date stands in a condition: a conjunction (als, indien, wanneer, mocht)
     before the first date in its text, or a question before it ("Kunt u niet? Bel vóór ...")."""
     text = _NOT_COND.sub(" ", mention.text)
-    if _QUESTION_FIRST.match(text) or _THEN_FIRST.match(text):
+    if _QUESTION_FIRST.match(text) or _THEN_FIRST.match(text) or _VERB_FIRST_CASE.match(text):
         return True
     if mention.relative:
         m = _TERM_WORD.search(text)
@@ -70,7 +74,9 @@ def choose_deadline(mentions: Sequence[DateMention], letter_date: date | None,
         if ROLE_ACTION.get(m.role) in allowed
         and (letter_date is None or m.date >= letter_date)
     ]
-    explicit_actions = {ROLE_ACTION[m.role] for m in cands if not m.relative}
+    # a printed date beats a relative term for the same action, unless it only holds in a case
+    # ("Betaalt u niet vóór 1 januari terug, dan …" beside "binnen dertig dagen")
+    explicit_actions = {ROLE_ACTION[m.role] for m in cands if not m.relative and not is_conditional(m)}
     cands = [m for m in cands if not m.relative or ROLE_ACTION[m.role] not in explicit_actions]
     plain = [m for m in cands if not is_conditional(m)]
     # a kind that mostly asks nothing ("none" first) keeps no date that only holds in a case

@@ -350,7 +350,7 @@ _PAY_CUE = re.compile(
     r"|\b(?:als|in\s+de|bij\s+de)\s+omschrijving\b|\bomschrijving\s*:|\bbetalings?kenmerk\b"
     r"|\bbetaalkenmerk\b"
     # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"
-    r"|(?:^|(?<=\n))[ \t]*(?:betalings?|betaal)?(?:omschrijving|mededeling)"
+    r"|(?:^|(?<=\n))[ \t]*(?:betalings?|betaal)?(?:omschrijving|omschr\.|mededeling)"
     r"(?:[ \t]*/[ \t]*(?:kenmerk|referentie))?(?:(?=[ \t]{2,}|\t)|[ \t]*:?[ \t]*(?=\n))",
     _F,
 )
@@ -362,7 +362,7 @@ _PAY_WORDS = re.compile(
     r"|\biban\b|\brekening\w*|\bt\.?\s?n\.?\s?v\.?|\bten\s+name\s+van\b",
     _F,
 )
-_ROW_CUE = re.compile(r"\s*(?:betalings?|betaal)?(?:omschrijving|mededeling)\b", _F)
+_ROW_CUE = re.compile(r"\s*(?:betalings?|betaal)?(?:omschrijving\b|omschr\.|mededeling\b)", _F)
 _OMSCHRIJVING_CELL = re.compile(r"[A-Za-z][^\n|│]{2,38}?(?=[ \t]{2,}|\t|[ \t]*[|│]|[ \t]*$)", re.MULTILINE)
 _CUE_GAP = re.compile(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?")
 _DATE_LIKE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
@@ -685,15 +685,26 @@ def choose_payment_reference(refs: Sequence[Reference], pages: Sequence[str]) ->
             key=lambda r: (r.valid is False, not in_pay(r), _PRIORITY[r.kind]),
         )
     named = [r for r in refs if in_pay(r)]
-    if named:
-        return named[0]
     pointed = _pointed_reference(refs, pages)
+    if named and not (pointed is not None and _on_amount_row(named[0], pages)):
+        # "onder vermelding van het dossiernummer" beats an invoice number that only stands on
+        # a row of the amounts table near the payment words
+        return named[0]
     if pointed is not None:
         return pointed
     checked = [r for r in refs if r.kind == "kenmerk" and r.valid]
     if checked:
         return checked[0]
     return None
+
+
+def _on_amount_row(r: Reference, pages: Sequence[str]) -> bool:
+    if r.evidence is None or not 0 < r.evidence.page <= len(pages):
+        return False
+    text = pages[r.evidence.page - 1]
+    lo = text.rfind("\n", 0, r.evidence.start) + 1
+    hi = text.find("\n", r.evidence.end)
+    return "€" in text[lo : hi if hi >= 0 else len(text)]
 
 
 def _pointed_kinds(pages: Sequence[str]) -> list[str]:

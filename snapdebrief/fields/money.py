@@ -167,6 +167,8 @@ _PAY_VERB = re.compile(
 _CONDITIONAL = re.compile(
     r"^\s*(?:als|indien|wanneer|zolang|mocht|betaalt\s+u\s+niet|gaat\s+u\s+niet|doet\s+u\s+niets)\b"
     r"|\balsdan\b|\bin\s+dat\s+geval\b"
+    # a summons' court fee: "bij verschijning … zal een griffierecht worden geheven van € …"
+    r"|\bbij\s+verschijning\b|\bworden\s+geheven\b"
     r"|(?<!meer\s)(?<!minder\s)(?<!eerder\s)(?<!later\s)(?<!liever\s)(?<!hoger\s)(?<!lager\s)"
     r"(?<!groter\s)(?<!kleiner\s)(?<!anders\s)(?<!beter\s)\bdan\b",
     _F,
@@ -205,6 +207,8 @@ _LABELS: tuple[_Label, ...] = (
                      r"|\b(?:totale|hele|volledige)\s+(?:studie)?schuld\b(?:\s+\w+){0,2}?\s+(?:op\s+dit\s+moment|momenteel)\b"
                      r"|\b(?:schuld|saldo)stand\b|\bstand\s+(?:op|per)\b"),
     _lab("total", 3, r"\btotaal\s+(?:nog\s+)?te\s+betalen\b|\bnog\s+te\s+betalen\b"
+                     # "U moet nog betalen   € 715" (what is left after the parts above)
+                     r"|\b(?:u|je)\s+moet\s+nog\s+betalen\b|\bmoet\s+(?:u|je)\s+nog\s+betalen\b"
                      # "Saldo dat u nog moet betalen", "het bedrag dat je nu moet betalen"
                      r"|\b(?:saldo|bedrag|restant)\s+(?:dat|wat)\s+(?:u|je|jij)\s+(?:(?:nu|nog|dus)\s+)*"
                      r"(?:moet|dient)\s+(?:te\s+)?(?:betalen|voldoen|overmaken)\b"
@@ -220,12 +224,15 @@ _LABELS: tuple[_Label, ...] = (
                      r"|\btotale\s+(?:bedrag|schuld|vordering|achterstand)\b"
                      r"|\b(?:het\s+)?verschuldigde\s+bedrag\b|\bte\s+voldoen\b"
                      r"|\bu\s+moet\b.{0,40}\bbetalen\b|\bmoet\s+u\b.{0,40}\bbetalen\b"
-                     r"|\btotaal\s+achterstand\b|\bsamen\b|\bin\s+totaal\b|\bbij\s+elkaar\b"
-                     r"|\brestant\w*|\bresterende?\s+bedrag\b|\bnog\s+open(?:staand)?\b"
+                     r"|\btotaal\s+achterstand\b|\b(?:te)?samen\b|\bin\s+totaal\b|\bbij\s+elkaar\b"
+                     r"|\brestant\w*(?!\s+(?:van\s+(?:de|het|uw|je)\s+)?\w*(?:afrekening|nota|factuur|rekening)\b)"
+                     r"|\bresterende?\s+bedrag\b|\bnog\s+open(?:staand)?\b"
                      r"|\bbij\s*te\s*betalen\b|\bbijbetalen\b|\bu\s+moet\b.{0,40}\bbijbetalen\b"),
     _lab("total", 1, r"^\s*(?:het\s+)?bedrag\s*:?\s*$"),
     _lab("total", 1, r"\btotaal\b|\bsaldo\b|\bterugvordering\w*"),
     _lab("benefit", 0, _BENEFIT_WORDS),
+    # "restant jaarafrekening € 126,45": what is left of one bill, a part of the debt
+    _lab("principal", 0, r"\brestant\w*\s+(?:van\s+(?:de|het|uw|je)\s+)?\w*(?:afrekening|nota|factuur|rekening)\b"),
     _lab("principal", 0, r"\bte\s+veel\s+(?:[\w-]+\s+)?(?:ontvangen|betaald|gekregen|uitbetaald)\b|\bhoofdsom\b|\bopenstaande?\s+(?:factuur)?bedrag\b|\bfa[ck]tuurbedrag\b"
                          r"|\bnotabedrag\b|\boorspronkelijke?\s+bedrag\b|\b\w*achterstand\b"
                          r"|\bachterstallige?\b|\bopenstaand\w*\b|\bvordering\b|\bhuur\b"
@@ -833,7 +840,37 @@ def _find_page(text: str, page: int) -> list[_Found]:
         )
         key = re.sub(r"\s+", "", _line_text(text, hit)).lower()
         out.append(_Found(amount, role, row, cond, (page, hit.start), key))
-    return _sum_rows(text, _benefit_totals(text, _under_headings(text, out)))
+    return _sum_rows(text, _benefit_totals(text, _owed_advances(text, _under_headings(text, out))))
+
+
+# "… staan de volgende bedragen nog open: / - voorschot augustus 2026  € 31,00": a list the
+# letter says is unpaid holds debts, whatever its lines are called
+_OWED_INTRO = re.compile(r"\b(?:nog\s+)?(?:open|openstaand\w*|onbetaald\w*|niet\s+(?:\w+\s+)?betaald|achterstand\w*"
+                         r"|achterstallig\w*)\b[^.\n]{0,40}:?\s*$", _F)
+
+
+_SIDE_COLUMN = re.compile(r"\s{2,}[|│].*$|\s{6,}\S.*$")
+
+
+def _owed_advances(text: str, found: list[_Found]) -> list[_Found]:
+    out = list(found)
+    for j, f in enumerate(found):
+        if f.amount.role != "benefit" or not f.row or f.amount.evidence is None:
+            continue
+        before = text[max(0, f.amount.evidence.start - 600) : f.amount.evidence.start].split("\n")[:-1]
+        intro = ""
+        for line in reversed(before[-8:]):
+            left = re.split(r"[|│]", line)[0]
+            if re.search(r"€|\d+,\d{2}", left):
+                continue  # another row of the list
+            line = _SIDE_COLUMN.sub("", left).strip()  # "… nog open:      |  Klantenservice"
+            if line and not line.startswith("("):
+                intro = line
+                break
+        if intro and _OWED_INTRO.search(intro):
+            out[j] = replace(f, amount=replace(f.amount, role="principal"),
+                             role=replace(f.role, role="principal"))
+    return out
 
 
 # B1 letters put a question over each block ("Wat hoef je niet te betalen?", "Wat moet je wel
@@ -956,7 +993,8 @@ def _sum_rows(text: str, found: list[_Found]) -> list[_Found]:
                 continue
             for i in range(j - 1):
                 if abs(sum(values[i:j]) - values[j]) < 0.005 and values[j] > 0:
-                    rank = max(f.role.rank, 2)
+                    # a sum the letter itself labels ("U moet nog betalen") outranks a bare one
+                    rank = max(f.role.rank, 2 if f.role.label else 1)
                     label = f.role.label or "som van de regels erboven"
                     out[block[j]] = replace(
                         f,
@@ -1100,7 +1138,10 @@ _COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
 _NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|niks)\b", _F)
 
 
-_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?:dus|daarom|verder|zelf|ook|nu)\s+){0,3}"
+_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|het|dit|dat|die|deze)\s+\w+\s+"
+                             r"(?:(?:dus|daarom|verder|zelf|ook|nu)\s+)*niet\s+(?:(?:zelf|meer)\s+)*"
+                             r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"  # "U hoeft de premie dus niet zelf over te maken"
+                             r"|\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?:dus|daarom|verder|zelf|ook|nu)\s+){0,3}"
                              r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons\s+)?(?:terug\s+)?"
                              r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"
                              # "We vragen jullie nu niet om dit bedrag meteen te betalen."
@@ -1149,7 +1190,10 @@ _THEN_AFTER_QUESTION = re.compile(r"\s*dan\b", _F)
 # "Die schuld moet u nog steeds aan uw zorgverzekeraar betalen" in the CAK's letter: an ask, but
 # of another party, not of the letter's sender
 _PAY_ELSEWHERE = re.compile(r"\baan\s+(?:uw|je|jouw)\s+(?:zorgverzekeraar|verzekeraar|verhuurder"
-                            r"|energieleverancier|leverancier|schuldeiser)\b", _F)
+                            r"|energieleverancier|leverancier|schuldeiser)\b"
+                            # "Die achterstand moet u nog steeds betalen aan Zilverlinde": a debt
+                            # that stays with its own creditor
+                            r"|\bnog\s+steeds\s+(?:\w+\s+)?(?:betalen|voldoen)\s+aan\b", _F)
 
 
 def _real_ask(sentence: str) -> bool:

@@ -666,3 +666,102 @@ def test_the_account_named_as_ours_in_a_must_sentence() -> None:
              "€ 1.200,00 uiterlijk 20 maart 2026 op onze rekening NL60 RBRB 3897 9114 58 staan.\n"]
     chosen = choose_iban(find_ibans(pages), pages)
     assert chosen is not None and chosen[0] == "NL60RBRB3897911458"
+
+
+# --- batches 19–20 (first look at d59c1f7, then read) --------------------------------------------
+
+
+def test_a_labelled_sum_beats_a_bare_sum_on_the_computation_page() -> None:
+    pages = ["Samenvatting\n  Verschuldigd volgens de berekening      € 900\n"
+             "  Af: voorlopige aanslag                  € 300\n  Bij: belastingrente                     € 12\n"
+             "  ------------------------------------------\n  U moet nog betalen                       € 612\n\n"
+             "Het bedrag van € 612 moet uiterlijk op 31 juli 2026 op onze rekening staan.\n",
+             "Berekening\n  Inkomstenbelasting                      € 4.100\n  Af: heffingskorting"
+             "                     € 1.200\n  Af: loonheffing                         € 2.000\n"
+             "  ------------------------------------------\n  Totaal                                  € 900\n"]
+    from snapdebrief.fields.money import amounts_and_due
+
+    assert amounts_and_due(pages)[1] == 612
+
+
+def test_the_court_fee_on_appearing_is_no_debt() -> None:
+    text = ("b. bij verschijning in het geding van gedaagde een griffierecht zal worden geheven van\n"
+            "€ 92,00 indien hij onvermogend is, en anders van € 144,00, te voldoen binnen vier weken;\n\n"
+            "   - achterstallige huur                         € 900,00\n"
+            "   - buitengerechtelijke incassokosten           € 135,00\n"
+            "     tezamen                                     € 1.035,00\n")
+    assert _due(text) == 1035.00
+
+
+def test_open_advances_and_what_is_left_of_a_yearly_bill() -> None:
+    text = ("De volgende bedragen staan nog open:\n"
+            "- voorschot mei 2026            € 40,00\n- voorschot juni 2026           € 40,00\n"
+            "- restant jaarafrekening        € 75,20\n- herinneringskosten            € 7,50\n"
+            "Totaal                          € 162,70\n\n"
+            "Wij vragen u het totaal van € 162,70 uiterlijk op 1 december 2026 te betalen.\n")
+    from snapdebrief.fields.money import find_amounts
+
+    assert _due(text) == 162.70
+    assert {a.role for a in find_amounts([text]) if a.value == 40.00} == {"principal"}
+
+
+def test_a_premium_withheld_at_the_source_and_a_debt_that_stays_with_the_insurer() -> None:
+    text = ("U hebt een premieachterstand van zes maandpremies, samen € 720,00.\nWij laten de premie"
+            " van € 180,00 per maand inhouden op uw loon. U hoeft de premie dus niet zelf over te"
+            " maken.\n\nDie achterstand moet u nog steeds betalen aan Zorgverzekeraar Noord.\n")
+    assert _due(text) is None
+
+
+def test_interest_computed_to_a_date_is_no_deadline() -> None:
+    text = ("Datum brief      15 oktober 2026\n\nRente (berekend tot 15 oktober 2026)   € 1,90\n"
+            "Totaal te betalen                       € 176,20\nUiterste betaaldatum    29 oktober 2026\n")
+    roles = _roles(text)
+    assert roles.get("2026-10-29") == "pay_by"
+    assert roles.get("2026-10-15") != "pay_by"
+
+
+def test_we_must_have_everything_by_a_date_after_a_list_of_papers() -> None:
+    text = ("Datum: 3 maart 2026\n\nWat moet je sturen?\n1. Je bankafschriften van de laatste drie"
+            " maanden.\n2. Je huurcontract.\n\nWanneer?\nWij moeten alles uiterlijk dinsdag 17 maart"
+            " 2026 hebben.\n")
+    assert _roles(text).get("2026-03-17") == "send_by"
+
+
+def test_a_printed_date_in_a_case_does_not_hide_the_plain_term() -> None:
+    letter = ("Gemeente Leiden\n\nLeiden, 1 september 2026\n\nBesluit terugvordering bijstand\n\n"
+              "Geachte heer Bakker,\n\nU hebt te veel bijstand gekregen. Wij vragen u het netto bedrag"
+              " van € 840,00 binnen dertig dagen na de datum van deze brief over te maken op rekening"
+              " NL20 INGB 0001 2345 67.\nBetaalt u het netto bedrag niet vóór 1 januari 2027 terug,"
+              " dan moeten wij het bruto bedrag terugvorderen.\n\nBent u het niet eens met dit besluit?"
+              " Dan kunt u binnen zes weken bezwaar maken.\n\nMet vriendelijke groet,\nGemeente Leiden\n")
+    assert _explain(letter)["deadline"]["date"] == "2026-10-01"
+
+
+def test_the_reference_the_pay_sentence_points_to_beats_an_invoice_row() -> None:
+    pages = ["Dossiernummer    DV-2026-1188\n\n  Factuur 2026-05-0441 opvang mei     € 512,30\n"
+             "  Nog te betalen                      € 512,30\n\nWij sommeren u het bedrag binnen 7 dagen te"
+             " betalen op rekening NL94 ABNA 6246 7784 01, onder vermelding van het dossiernummer.\n"]
+    chosen = choose_payment_reference(find_references(pages), pages)
+    assert chosen is not None and chosen.value == "DV-2026-1188"
+
+
+def test_an_abbreviated_omschrijving_row() -> None:
+    pages = ["Maak € 64,90 over naar:\n\n  IBAN       NL34 RABO 0312 8774 05\n  t.n.v.     Trapwerk B.V.\n"
+             "  omschr.    F26-00871\n"]
+    chosen = choose_payment_reference(find_references(pages), pages)
+    assert chosen is not None and chosen.value == "F26-00871"
+
+
+def test_a_student_landlord_in_je_form_and_a_year_statement() -> None:
+    rent = ("Stichting Kamers Zuid Studentenhuisvesting\nPostbus 12, 5600 AA Eindhoven\n\n"
+            "Eindhoven, 2 oktober 2026\n\nBeste Noor,\n\nJe huur voor augustus en september is nog niet"
+            " bij ons binnen.\n- huur augustus 2026: € 390,00\n- huur september 2026: € 390,00\n\n"
+            "Betaal de € 780,00 vóór 16 oktober 2026. Misschien heb je recht op huurtoeslag.\n\nGroet,\n"
+            "Stichting Kamers Zuid\n")
+    assert _explain(rent)["kind"] == "huurachterstand"
+    statement = ("SVB\n\nDatum 20 januari 2027\n\nJaaropgaaf AOW 2026\n\nGeachte mevrouw Prins,\n\n"
+                 "Hierbij krijgt u de jaaropgaaf van uw AOW over 2026. U hebt deze gegevens nodig voor"
+                 " uw aangifte inkomstenbelasting. De Belastingdienst krijgt ze ook van ons.\n"
+                 "  Inkomensafhankelijke bijdrage Zvw (ingehouden)   € 980,10\n  Netto uitbetaald"
+                 "                                  € 15.300,00\n\nMet vriendelijke groet,\nSVB\n")
+    assert _explain(statement)["kind"] == "overig"
