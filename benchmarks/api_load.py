@@ -7,8 +7,8 @@ Starts, on free ports of 127.0.0.1 only, redis-server as `make serve` does (pers
 empty temporary --dir), the API (`snapdebrief serve`) and N `snapdebrief worker`s; per N: one
 warm-up letter, then all letters POSTed at the same moment and each polled until its answer.
 Prints per N: letters per minute (letters / time from the first POST to the last answer),
-p50/p95/max answer time (POST to answer), CPU seconds per letter (the workers' own count, from
-/metrics), and whether anything was left in Redis (keys of letters or answers) or in Redis's
+p50/p95/max answer time (POST to answer), CPU and wall seconds per letter in the worker (their
+own count, from /metrics), the highest 1-minute load average seen, and whether anything was left in Redis (keys of letters or answers) or in Redis's
 folder afterwards. Letters are phone photos (samples/generated/photo, OCR): run `make samples`.
 Bounded: --letters requests per N, each answer waits at most --timeout seconds.
 """
@@ -86,12 +86,15 @@ def one_letter(url: str, data: bytes, timeout: float) -> tuple[float, int]:
     return time.perf_counter() - started, 0
 
 
-def cpu_seconds(url: str) -> tuple[float, float]:
-    """(sum, count) of the workers' CPU seconds per letter, as /metrics has them."""
+def from_metrics(url: str) -> dict[str, float]:
+    """The workers' own sums per letter, as /metrics has them: CPU seconds and reading seconds
+    (wall time in the worker; more than the CPU when the machine's cores are busy elsewhere)."""
     text = httpx.get(url + "/metrics", timeout=10).text
-    total = re.search(r"^snapdebrief_letter_cpu_seconds_sum (\S+)$", text, re.MULTILINE)
-    count = re.search(r"^snapdebrief_letter_cpu_seconds_count (\S+)$", text, re.MULTILINE)
-    return float(total.group(1)) if total else 0.0, float(count.group(1)) if count else 0.0
+    out = {}
+    for name in ("letter_cpu_seconds_sum", "letter_cpu_seconds_count", "read_seconds_sum"):
+        found = re.search(rf"^snapdebrief_{name} (\S+)$", text, re.MULTILINE)
+        out[name] = float(found.group(1)) if found else 0.0
+    return out
 
 
 def pct(values: list[float], p: float) -> float:
@@ -122,12 +125,14 @@ def run(workers: int, photos: list[bytes], timeout: float) -> str:
         wait_until(lambda: httpx.get(url + "/healthz", timeout=2).status_code == 200, 60, "API")
         for data in photos[:workers]:  # warm-up: every worker has read a letter
             one_letter(url, data, timeout)
-        cpu0, n0 = cpu_seconds(url)
+        before = from_metrics(url)
+        load = os.getloadavg()[0]
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=len(photos)) as pool:
             outcomes = list(pool.map(lambda d: one_letter(url, d, timeout), photos))
         wall = time.perf_counter() - started
-        cpu1, n1 = cpu_seconds(url)
+        after = from_metrics(url)
+        load = max(load, os.getloadavg()[0])
         left = store.leftovers()
         on_disk = [p.name for p in redis_dir.iterdir()]
     finally:
@@ -137,11 +142,13 @@ def run(workers: int, photos: list[bytes], timeout: float) -> str:
     secs = [s for s, status in outcomes if status == 200]
     answered = len(secs)
     per_min = answered / wall * 60
-    cpu = (cpu1 - cpu0) / max(1.0, n1 - n0)
+    delta = {k: after[k] - before[k] for k in after}
+    letters = max(1.0, delta["letter_cpu_seconds_count"])
+    cpu, reading = delta["letter_cpu_seconds_sum"] / letters, delta["read_seconds_sum"] / letters
     print(f"{workers} worker(s): {answered}/{len(photos)} answered in {wall:.0f} s", file=sys.stderr)
     return (f"| {workers} | {len(photos)} | {answered} | {per_min:.1f} | {pct(secs, 50):.1f} | "
             f"{pct(secs, 95):.1f} | {max(secs):.1f} | {statistics.mean(secs):.1f} | {cpu:.2f} | "
-            f"{len(left)} | {len(on_disk)} |")
+            f"{reading:.2f} | {len(left)} | {len(on_disk)} | {load:.1f} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,8 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("no samples/generated/photo: run `make samples` first")
     photos = [files[i % len(files)].read_bytes() for i in range(args.letters)]
     rows = [("| workers | letters | answered | letters/min | p50 s | p95 s | max s | mean s | "
-            "CPU s/letter | keys left in Redis | files in Redis's dir |"),
-            "|---|---|---|---|---|---|---|---|---|---|---|"]
+            "CPU s/letter | worker s/letter | keys left in Redis | files in Redis's dir | "
+             "load avg |"),
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for n in (int(x) for x in args.workers.split(",")):
         rows.append(run(n, photos, args.timeout))
     print("\n".join(rows))
