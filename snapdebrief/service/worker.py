@@ -20,12 +20,19 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import shutil
 import time
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from celery import Celery
-from celery.signals import setup_logging, worker_process_init
+from celery.signals import (
+    setup_logging,
+    worker_process_init,
+    worker_process_shutdown,
+    worker_shutdown,
+)
 
 from .. import isolate, logs
 from ..errors import ExitCode, SnapError, TimeLimitError
@@ -84,6 +91,50 @@ def _may_have_children(**_: Any) -> None:
     multiprocessing.current_process()._config.pop("daemon", None)  # type: ignore[attr-defined]
 
 
+# Each pool process keeps its letters' private folders (isolate.py) inside a folder of its own,
+# named after its pid. A process killed between making a letter's folder and starting the child
+# that would remove it leaves the folder behind; the next letter on this machine, and the
+# worker's shutdown, remove the folders of processes that are gone.
+MEMORY = isolate.MEMORY_FOLDER
+WORK_PREFIX = "snapdebrief-worker-"
+
+
+def own_folder() -> Path | None:
+    if not (MEMORY.is_dir() and os.access(MEMORY, os.W_OK | os.X_OK)):
+        return None  # isolate.py falls back to TMPDIR
+    folder = MEMORY / f"{WORK_PREFIX}{os.getpid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def sweep() -> None:
+    """Remove the folders of pool processes that are gone (their letters are being read again)."""
+    for folder in MEMORY.glob(WORK_PREFIX + "*"):
+        pid = folder.name.removeprefix(WORK_PREFIX)
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: not ours to judge
+    return True
+
+
+@worker_process_shutdown.connect
+def _remove_own_folder(**_: Any) -> None:
+    shutil.rmtree(MEMORY / f"{WORK_PREFIX}{os.getpid()}", ignore_errors=True)
+
+
+@worker_shutdown.connect
+def _sweep_at_the_end(**_: Any) -> None:
+    sweep()
+
+
 def options_from(settings: ServiceSettings, form: dict[str, Any]) -> Options:
     return Options(
         today=date.fromisoformat(form["today"]), region=form.get("region") or "amsterdam",
@@ -99,6 +150,7 @@ def run_letter(store: LetterStore, settings: ServiceSettings, letter_id: str,
     if began is None:  # older than 10 minutes before any worker came to it: nobody can fetch it
         return {"status": 404}
     tries, files = began
+    sweep()
     options = options_from(settings, form)
     cpu = _cpu_seconds()
     start = time.monotonic()
@@ -126,7 +178,8 @@ def answer(files: list[bytes], options: Options, whole: bool = False) -> dict[st
         if isolate.available():
             body = isolate.run_isolated(work, files, options,
                                         seconds=options.limits.total_seconds,
-                                        memory=options.limits.max_memory_bytes)
+                                        memory=options.limits.max_memory_bytes,
+                                        temp_base=own_folder())
         else:
             body = work(files, options)
     except SnapError as exc:

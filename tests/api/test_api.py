@@ -21,10 +21,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from snapdebrief.cli import BUG_MESSAGE
 from snapdebrief.errors import (
     BadInputError,
     EmptyFileError,
     FileTooLargeError,
+    SnapError,
     TooManyPagesError,
     UnsupportedFormatError,
 )
@@ -158,6 +160,21 @@ def test_twenty_letters_at_once(service: Service) -> None:
         assert without_timing(got.json()) == without_timing(expected)
 
 
+def reading_pid(store: LetterStore, letter_id: str, tries: int = 1) -> int:
+    """The pid of the process reading the letter (Celery's STARTED state) once the letter has
+    been begun `tries` times (store.py counts it when the files are taken): the one to kill."""
+    key = store.key(letter_id)
+    task = store.redis.hget(key, "task").decode()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        meta = store.redis.get(f"celery-task-meta-{task}")
+        began = int(store.redis.hget(key, "tries") or 0)
+        if meta and json.loads(meta)["status"] == "STARTED" and began == tries:
+            return json.loads(meta)["result"]["pid"]
+        time.sleep(0.01)
+    raise AssertionError(f"the letter was not begun {tries} time(s)")
+
+
 def test_a_letter_survives_its_worker_killed(service: Service) -> None:
     """SIGKILL to the process reading a photo: Celery hands the letter to another process
     (acks_late, reject_on_worker_lost) and the answer still comes, the same as read whole."""
@@ -166,15 +183,7 @@ def test_a_letter_survives_its_worker_killed(service: Service) -> None:
     sent = post(service, [photo])
     assert sent.status_code == 202
     letter_id = sent.json()["id"]
-    task = store.redis.hget(store.key(letter_id), "task").decode()
-    pid = None
-    deadline = time.monotonic() + 30
-    while pid is None and time.monotonic() < deadline:
-        meta = store.redis.get(f"celery-task-meta-{task}")
-        if meta and json.loads(meta)["status"] == "STARTED":
-            pid = json.loads(meta)["result"]["pid"]
-        time.sleep(0.02)
-    assert pid is not None, "no worker began the letter"
+    pid = reading_pid(store, letter_id)
     time.sleep(0.2)  # into the OCR, which takes a second or more
     os.kill(pid, signal.SIGKILL)
     got = answer(service, letter_id)
@@ -183,6 +192,19 @@ def test_a_letter_survives_its_worker_killed(service: Service) -> None:
     assert without_timing(got.json()) == without_timing(expected)
     metrics = httpx.get(service.url + "/metrics", timeout=10).text
     assert "snapdebrief_letters_retried_total 1.0" in metrics
+
+
+def test_a_letter_that_kills_two_workers_gets_the_bug_message(service: Service) -> None:
+    """Retried once, not forever: after its second reader died too, the letter is answered
+    with the bug message (500) instead of taking down one worker after another."""
+    photo = render_image((LETTERS / "cjib-boete-01-wahv-beschikking-m.txt").read_text())
+    store = LetterStore(service.broker, 600)
+    letter_id = post(service, [photo]).json()["id"]
+    os.kill(reading_pid(store, letter_id, tries=1), signal.SIGKILL)
+    os.kill(reading_pid(store, letter_id, tries=2), signal.SIGKILL)
+    got = answer(service, letter_id)
+    assert got.status_code == 500
+    assert got.json() == {"error": SnapError.code, "message": BUG_MESSAGE}
 
 
 def test_metrics_and_health(service: Service) -> None:
