@@ -48,6 +48,7 @@ from ..privacy.test_nothing_kept import new_files_holding
 from .conftest import Service, free_port, shm_ours
 
 LETTERS = ROOT / "samples" / "letters"
+LETTER_TEXT = (LETTERS / "cjib-aanmaning-01-eerste-aanmaning-wahv.txt").read_bytes()
 WAIT_SECONDS = 90  # an answer must come long before; the test's own guard
 
 
@@ -103,6 +104,27 @@ def test_one_letter_equals_the_cli(service: Service) -> None:
     again = httpx.get(f"{service.url}/v1/letters/{letter_id}", timeout=10)
     assert again.status_code == 404
     assert again.json() == error_body(AnswerNotFoundError())
+
+
+def test_letter_and_answer_live_ten_minutes_at_most(service: Service) -> None:
+    """In Redis a letter's files go as soon as its answer exists; what is left (the answer and
+    the letter's hash) expires within 10 minutes unfetched, and is gone once fetched."""
+    store = LetterStore(service.broker, 600)
+    letter_id = post(service, [LETTER_TEXT]).json()["id"]
+    key = store.key(letter_id)
+    assert 0 < store.redis.ttl(key) <= 600
+    meta_key = f"celery-task-meta-{store.redis.hget(key, 'task').decode()}"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        meta = store.redis.get(meta_key)
+        if meta and json.loads(meta)["status"] == "SUCCESS":
+            break
+        time.sleep(0.05)
+    assert sorted(store.redis.hkeys(key)) == [b"n", b"task", b"tries"]  # no file left
+    assert 0 < store.redis.ttl(key) <= 600
+    assert 0 < store.redis.ttl(meta_key) <= 600
+    assert answer(service, letter_id).status_code == 200
+    assert not store.redis.exists(key, meta_key)
 
 
 def test_unknown_id_is_404(service: Service) -> None:
