@@ -17,6 +17,7 @@ from typing import TextIO
 
 from .classify import explain_text, run_examples
 from .errors import ExitCode, RuleFileError
+from .phrasings import load_date_labels, phrasing_files, run_label_examples
 from .rules import RuleSet, load_rules, pattern_ids
 
 ENV_RULES = "SNAPDEBRIEF_RULES"
@@ -61,7 +62,7 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
         return int(e.exit_code)
     if args.command == "check":
         try:
-            data = _check_data_files()
+            data = _check_data_files(rules.dirs)
         except RuleFileError as e:
             print(f"rule error: {e.message}", file=err)
             return int(e.exit_code)
@@ -71,7 +72,7 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
     return _explain([Path(f) for f in args.files], rules, out, err)
 
 
-def _check_data_files() -> list[tuple[str, Path]]:
+def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     """The shipped data files besides the kinds, each read by its own stage's loader (all of
     them through yaml_files), so `rules check` refuses a broken one as it does a kind."""
     from .explainers.help import HELP_DIR, load_help
@@ -81,6 +82,8 @@ def _check_data_files() -> list[tuple[str, Path]]:
     from .readability import WOORDEN_PATH, load_woorden
 
     out: list[tuple[str, Path]] = []
+    labels = load_date_labels(dirs)
+    out.append((f"date labels ({len(labels.labels)})", phrasing_files(dirs)[-1]))
     load_senders(SENDERS_FILE)
     out.append(("senders", SENDERS_FILE))
     load_woorden(WOORDEN_PATH)
@@ -109,6 +112,15 @@ def _check(rules: RuleSet, out: TextIO, data: Sequence[tuple[str, Path]] = ()) -
 
 
 def _test(rules: RuleSet, out: TextIO) -> int:
+    labels = load_date_labels(rules.dirs)
+    n_labels, label_failures = run_label_examples(labels)
+    for f in label_failures:
+        why = (f"should be {f.label.role}, got {f.got or 'no date'}" if f.got != f.label.role
+               else "its own regex does not stand in the example")
+        print(f"FAIL {f.label.path}:{f.label.line}: date label '{f.label.id}' example {why}", file=out)
+        print(f"     {_one_line(f.example)}", file=out)
+    print(f"{n_labels} date-label examples in {len(labels.labels)} labels: "
+          + ("all pass." if not label_failures else f"{len(label_failures)} failed."), file=out)
     report = run_examples(rules)
     for f in report.failures:
         want = f"should be {f.kind}" if f.expect == "match" else f"should NOT be {f.kind}"
@@ -121,7 +133,7 @@ def _test(rules: RuleSet, out: TextIO) -> int:
             "— add an example that shows it, or remove it",
             file=out,
         )
-    bad = len(report.failures) + len(report.unused)
+    bad = len(report.failures) + len(report.unused) + len(label_failures)
     print(
         f"{report.checked} examples in {len(rules.kinds)} kinds: "
         + (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..phrasings import DateLabels
 from ..result import Document, Fields, Reference
 from .dates import find_appointment, find_dates, find_letter_date, page_dates
 from .ids import choose_iban, choose_payment_reference, find_ibans, find_references
@@ -12,9 +13,10 @@ from .sender import find_sender
 from .terms import find_relative_terms
 
 
-def find_fields(doc: Document) -> Fields:
+def find_fields(doc: Document, date_labels: DateLabels | None = None) -> Fields:
+    """`date_labels`: the date labels in force (a team's phrasings before the shipped ones)."""
     pages = doc.texts
-    read = page_dates(pages)
+    read = page_dates(pages, date_labels)
     mentions = find_dates(pages, read)
     letter = find_letter_date(pages, mentions)
     relative = find_relative_terms(pages, letter.date if letter else None, read)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..phrasings import DateLabels, load_date_labels
 from ..result import Appointment, DateMention, Evidence
 
 ROLES = (
@@ -252,6 +253,7 @@ class PageContext:
     text: str
     masked: str
     bounds: tuple[int, ...]
+    labels: DateLabels  # the date labels in force (shipped + a team's own, #18)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence around `pos`, at most SENTENCE_REACH characters either side."""
@@ -302,7 +304,8 @@ def _abbreviation(masked: str, dot: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and masked[dot - 1].isupper())
 
 
-def page_context(text: str, spans: Sequence[tuple[int, int]] = ()) -> PageContext:
+def page_context(text: str, spans: Sequence[tuple[int, int]] = (),
+                 labels: DateLabels | None = None) -> PageContext:
     """Mask the given spans with '#', then find sentence starts on the masked text."""
     chars = list(text)
     for s, e in spans:
@@ -322,7 +325,8 @@ def page_context(text: str, spans: Sequence[tuple[int, int]] = ()) -> PageContex
                 or _LABEL_LINE.match(prev) or _NEXT_IS_ITEM.match(masked, nl + 1)):
             bounds.add(nl + 1)
         line_lo = nl + 1
-    return PageContext(text, masked, tuple(sorted(b for b in bounds if b <= len(text))))
+    return PageContext(text, masked, tuple(sorted(b for b in bounds if b <= len(text))),
+                       labels if labels is not None else load_date_labels())
 
 
 # --- role cues ------------------------------------------------------------------------------
@@ -336,8 +340,9 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
-# Labels: (role, pattern, anchored). Anchored ones must be the whole label segment of a line
-# ("Datum:"); the others may also close a longer left context ("... onze brief van").
+# The date labels themselves ("Uiterste betaaldatum" → pay_by) are rule data since #18:
+# rules/phrasings/date-labels.yaml, read by snapdebrief/phrasings.py. These two word lists are
+# still used by cues below (and stand as macros in that file).
 _LETTER_NOUN = (
     r"brief|brieven|schrijven|e-?mail|mail|aanvraag|verzoek|bericht|melding|bezwaar(?:schrift)?"
     r"|aanmaning|herinnering|betalingsherinnering|sommatie|ingebrekestelling|beschikking"
@@ -346,77 +351,6 @@ _LETTER_NOUN = (
 # "1e", "2de", "eerste", "laatste": which termijn of a payment schedule.
 _ORDINAL = (r"(?:\d{1,2}\s?(?:e|ste|de)|eerste|tweede|derde|vierde|vijfde|zesde|zevende"
             r"|achtste|negende|tiende|elfde|twaalfde|laatste)")
-_LABELS: tuple[tuple[str, str, bool], ...] = (
-    # when a page was printed or fetched from a portal: "Afgedrukt op 05-11-2026 21:07",
-    # "afgedrukt vanuit MijnOverheid op …" (no letter date, no meeting)
-    ("other", (r"(?:afgedrukt|geprint|gedownload|opgehaald|gegenereerd|bekeken|geopend|ingelogd)"
-               r"(?:\s+[\w.-]+){0,3}?\s+(?:op|om)"), False),
-    ("earlier_letter", (rf"(?:datum\s+)?(?:van\s+)?(?:uw|je|jouw|onze?|mijn|de|het|die|deze"
-                       rf"|een|vorige|eerdere?|bij)?\s*[\w-]*(?:{_LETTER_NOUN})\s+(?:van|d\.?\s?d\.?"
-                       rf"|gedateerd|met\s+(?:dag)?datum|met\s+dagtekening)"
-                       # "Aanslag (dagtekening 28 mei 2026)": the date of that other paper
-                       rf"|[\w-]*(?:{_LETTER_NOUN})\s*\(\s*(?:dagtekening|datum|d\.?\s?d\.?|van)\s*:?"),
-     False),
-    # "… de aanslag over het belastingjaar 2026, met dagtekening 28 februari 2026": another paper's
-    ("earlier_letter", r"met\s+(?:de\s+)?dagtekening", False),
-    ("earlier_letter", (rf"(?:datum\s+)?(?:van\s+)?(?:uw|je|jouw|onze?|mijn)\s+(?:{_LETTER_NOUN})"
-                       r"(?:\s+(?:verzonden|verstuurd|ontvangen)(?:\s+op)?)?"), True),
-    ("invoice", r"factuurdatum|notadatum|datum\s+(?:van\s+(?:de\s+)?)?(?:factuur|nota)", False),
-    ("invoice", (r"(?:de|uw|onze|deze)?\s*(?:factuur|nota)(?:\s+(?:nr\.?|nummer))?"
-                r"(?:\s*[\w./-]*\d[\w./-]*)?\s+(?:van|d\.?\s?d\.?|gedateerd)"), False),
-    ("invoice", r"factuur|nota", True),
-    ("birth", r"geboortedatum|geboren(?:\s+op)?|geb\.?(?:\s*datum)?", False),
-    ("appointment", (r"datum\s*(?:en|/|&)\s*(?:tijd(?:stip)?|uur)"
-                     r"|datum\s+(?:van\s+(?:de|het|uw)\s+)?"
-                    r"(?:afspraak|gesprek|zitting|terechtzitting|hoorzitting|bijeenkomst|keuring"
-                    r"|spreekuur|intake|bezoek|huisbezoek|behandeling)"), False),
-    ("appointment", (r"(?:uw|je|jouw|de|het)?\s*(?:afspraak|gesprek|zitting(?:sdatum)?|roldatum|rolzitting|wanneer"
-                     r"|tijdstip|dag\s+en\s+(?:tijd|uur)|moment|datum\s+zitting|keuring|intake"
-                     r"|spreekuur|bijeenkomst|hoorzitting)"), True),
-    ("appointment", (r"(?:uw|je|jouw|de|het)\s+(?:afspraak|gesprek|zitting|hoorzitting|keuring"
-                     r"|intake|bijeenkomst)\s+(?:is|vindt\s+plaats)"), False),
-    ("pay_by", (rf"(?:{_ORDINAL}\s+)?(?:(?:uiterste\s+)?betaaldatum|vervaldatum"
-               rf"|(?:uiterste\s+)?vervaldag)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?{_ORDINAL}"
-               r"\s+(?:termijn|deel)|\s+termijn\s+\d{1,2})?"
-               r"|uiterste\s+datum\s+(?:van\s+|voor\s+)?betaling|betaaltermijn(?:\s+tot)?"
-               r"|vervalt\s+op"), False),
-    # a row of a termijn schedule: "1e termijn   31-03-2027   € 275,84", "Termijn 2: 30-04-2027"
-    ("pay_by", rf"(?:de\s+)?{_ORDINAL}\s+(?:termijn|betaaltermijn)|termijn\s+\d{{1,2}}", True),
-    ("pay_by", (r"(?:uiterlijk\s+)?(?:te\s+)?(?:betalen|betaling|voldoen)(?:\s+uiterlijk)?"
-               r"(?:\s+(?:voor|op|uiterlijk|tot|uiterlijk\s+op))?|betaal\s+(?:voor|uiterlijk)"
-               r"(?:\s+op)?"), True),
-    ("respond_by", r"(?:uiterste\s+)?(?:reactiedatum|antwoorddatum)", False),
-    ("respond_by", (r"(?:reageren|reageer|reactie|antwoord(?:en)?|beantwoorden|contact\s+opnemen"
-                   r"|aanmelden|afmelden)(?:\s+(?:voor|op|uiterlijk|tot|uiterlijk\s+op))?"), True),
-    ("send_by", r"(?:uiterste\s+)?inleverdatum", False),
-    ("send_by", (r"(?:inleveren|insturen|opsturen|aanleveren|terugsturen|retour(?:neren)?"
-                r"|toesturen|uploaden|sturen|stukken\s+\w+)(?:\s+(?:voor|op|uiterlijk|tot"
-                r"|uiterlijk\s+op))?"), True),
-    ("object_by", (r"(?:uiterste\s+datum\s+(?:voor\s+)?|einde\s+(?:van\s+de\s+)?)?"
-                   r"(?:bezwaar|beroep)"
-                  r"(?:termijn|schrift)?(?:\s+(?:maken|indienen|instellen|mogelijk))?"
-                  r"(?:\s+(?:uiterlijk|tot\s+en\s+met|t/m|tot|voor|op))*"), True),
-    ("period", (r"(?:over\s+|in\s+)?(?:de\s+)?(?:periode|tijdvak|looptijd|belastingtijdvak"
-               r"|huurperiode|uitkeringsperiode)(?:\s+(?:van|vanaf))?"), False),
-    ("letter_date", (r"(?:deze|dit)\s+(?:brief|bericht|besluit|beschikking)\s+is\s+(?:verstuurd"
-                     r"|verzonden|gedagtekend)\s+op|dagtekening|verzenddatum|briefdatum"
-                     r"|datum\s+(?:van\s+)?(?:deze|dit)\s+"
-                    r"(?:brief|beschikking|besluit|aanmaning|herinnering|bericht)(?:\s+is)?"),
-     False),
-    ("letter_date", (r"datum(?:\s+(?:van\s+)?(?:de\s+|deze\s+|dit\s+)?(?:brief|beschikking|besluit|aanmaning"
-                    r"|herinnering|sommatie|aanslag|verzending|dagtekening|afdruk|uitreiking|bericht"
-                    r"|verzonden))?|afdrukdatum|aanmaakdatum|uitreikingsdatum|verzonden(?:\s+op)?"
-                    r"|verstuurd(?:\s+op)?|datum\s+verstuurd|sent|date"), True),
-    ("other", r"(?:[\w-]+\s+)?datum(?:\s+[\w-]+){0,3}|[\w-]*datum", True),
-)
-_LABEL_FULL = tuple((role, re.compile(rf"(?:{p})", _I)) for role, p, _ in _LABELS)
-_LABEL_TAIL = tuple(
-    # "De vervaldatum van deze aanmaning is 18 november 2026": the paper it belongs to between
-    (role, re.compile(rf"(?:^|[^\w])(?:{p})(?:\s+(?:van|bij|voor)\s+(?:deze|dit|uw|je)\s+[\w-]+)?"
-                      rf"\s*(?::|\bis\b|\bwas\b)?\s*(?:op\s+)?$", _I))
-    for role, p, anchored in _LABELS if not anchored
-)
-
 _DEADLINE_PREP = re.compile(
     r"(?:^|[^\w/])(?:voor|uiterlijk(?:\s+op)?|ten\s+laatste(?:\s+op)?|niet\s+later\s+dan(?:\s+op)?"
     r"|tot\s+en\s+met|t/m|t\.m\.|tot(?:\s+uiterlijk)?|op\s+of\s+voor|voor\s+of\s+op"
@@ -553,11 +487,14 @@ class PageDates:
     ctx: PageContext
 
 
-def page_dates(pages: Sequence[str]) -> list[PageDates]:
+def page_dates(pages: Sequence[str], labels: DateLabels | None = None) -> list[PageDates]:
+    """The dates of each page and the page's context; `labels` are the date labels in force
+    (phrasings.load_date_labels with a team's folders), the shipped ones when None."""
+    labels = labels if labels is not None else load_date_labels()
     out = []
     for text in pages:
         spans = scan_dates(text)
-        out.append(PageDates(spans, page_context(text, [(s.start, s.end) for s in spans])))
+        out.append(PageDates(spans, page_context(text, [(s.start, s.end) for s in spans], labels)))
     return out
 
 
@@ -711,7 +648,7 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
     prefix = masked[line_lo:s]
     seg = _label_segment(prefix)
     if seg is not None:
-        role = _full_label(seg)
+        role = _full_label(seg, ctx.labels)
         if role is None and seg and _DEADLINE_PREP.fullmatch(" " + seg) \
                 and len(_GAP.split(prefix.strip())) == 1:
             # "Te betalen   € 843,27" / "Uiterlijk   vrijdag 11 december 2026": a bare
@@ -734,7 +671,7 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
         return dataclasses.replace(line, role="letter_date", weak=True)
 
     left = _norm(masked[max(sent_lo, s - 120):s])
-    for role, rx in _LABEL_TAIL:
+    for role, rx in ctx.labels.tail:
         if rx.search(left):
             return dataclasses.replace(sentence, role=_label_with_time(role, time))
 
@@ -826,18 +763,18 @@ def _label_segment(prefix: str) -> str | None:
     return _norm(seg).rstrip(" :.?").strip()
 
 
-def _full_label(seg: str) -> str | None:
+def _full_label(seg: str, labels: DateLabels) -> str | None:
     seg = seg.strip(" |│┃")  # a boxed table's cell
     if not seg:
         return None
-    for role, rx in _LABEL_FULL:
+    for role, rx in labels.full:
         if rx.fullmatch(seg):
             return role
     # "Vervaldatum van deze aanmaning": the label with the paper it belongs to;
     # "Nieuwe uiterste betaaldatum": the label with a word that says which one
     short = _OF_THIS_PAPER.sub("", _WHICH_ONE.sub("", seg))
     if short != seg:
-        return _full_label(short)
+        return _full_label(short, labels)
     return None
 
 
@@ -901,7 +838,7 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
         if _RULE_LINE.fullmatch(prev):
             continue  # a table's ruled line between its header and its rows
         if starts_line:
-            role = _full_label(_norm(prev.strip()).rstrip(" :.?"))
+            role = _full_label(_norm(prev.strip()).rstrip(" :.?"), ctx.labels)
             if role is not None:
                 return role, prev.strip()
         piece = _piece_at(prev, col)
@@ -911,14 +848,14 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
             rows += 1
             continue  # another row of the same table column
         label = _norm(piece).rstrip(" :.?")
-        role = _full_label(label)
+        role = _full_label(label, ctx.labels)
         header = prev
         if role is None and (up := _header_line_above(masked, lo, col)) is not None:
             # "| Uiterlijk op onze |" / "| rekening |": a header cell wrapped over two lines
             label = _norm(f"{up} {piece}").rstrip(" :.?")
             piece = f"{up} {piece}"
             header = masked[masked.rfind("\n", 0, lo - 1) + 1 : lo - 1] + " " + prev
-            role = _full_label(label)
+            role = _full_label(label, ctx.labels)
         own_line = masked[line_lo : (masked.find("\n", s) + 1 or len(masked) + 1) - 1]
         if role == "letter_date" and (rows > 1 or "€" in own_line):
             # a "Datum" column over several dates, or on a row with an amount: not the letter's
