@@ -655,9 +655,15 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
             # deadline label takes its action from the rows and the heading above it.
             role = _block_action(ctx, line_lo)
         if role is not None:
-            if role == "letter_date" and _mail_header(text, line_lo):
-                time = None  # "Datum: di 9 jun. 2026 om 10:42" under "Van:": when it was sent
+            if role == "letter_date" and (_mail_header(text, line_lo) or _SENT_LABEL.match(seg)):
+                # "Datum: di 9 jun. 2026 om 10:42" under "Van:", a portal's "Ontvangen
+                # dinsdag 14 april 2026, 07:41": when it was sent, no meeting
+                time = None
             return _Role(_label_with_time(role, time), *_cell_span(masked, line_lo, line_hi, s, e))
+    if seg and _SENT_LABEL.fullmatch(seg.strip(" :")):
+        # a portal's "Ontvangen   dinsdag 14 april 2026, 07:41": when the message came, never a
+        # meeting; the letter's date when nothing better dates it
+        return dataclasses.replace(line, role=BARE)
     if whole and (seg is None or seg == "" or _GAP.search(prefix)):
         found = _header_label(ctx, line_lo, s)
         if found is not None:
@@ -742,6 +748,9 @@ def _cell_span(masked: str, line_lo: int, line_hi: int, s: int, e: int) -> tuple
             lo = m.end()
     gap = _GAP.search(masked, e, line_hi)
     return lo, gap.start() if gap else line_hi
+
+
+_SENT_LABEL = re.compile(r"(?:ontvangen|binnengekomen|verzonden|verstuurd)\b", _I)
 
 
 def _label_with_time(role: str, time: str | None) -> str:

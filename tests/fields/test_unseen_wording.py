@@ -765,3 +765,56 @@ def test_a_student_landlord_in_je_form_and_a_year_statement() -> None:
                  "  Inkomensafhankelijke bijdrage Zvw (ingehouden)   € 980,10\n  Netto uitbetaald"
                  "                                  € 15.300,00\n\nMet vriendelijke groet,\nSVB\n")
     assert _explain(statement)["kind"] == "overig"
+
+
+# --- batches 21–22 (first look at 526619d, then read) --------------------------------------------
+
+
+def test_a_parking_assessment_printed_from_the_portal() -> None:
+    letter = ("MijnOverheid  |  Berichtenbox\n\nAfzender     Gemeente Utrecht\nOnderwerp    Naheffingsaanslag"
+              " parkeerbelasting\nOntvangen    maandag 9 maart 2026, 08:12\n\nGEMEENTE UTRECHT\n\n"
+              "NAHEFFINGSAANSLAG PARKEERBELASTING\n\nDagtekening          6 maart 2026\nGeconstateerd op"
+              "     2 maart 2026 om 11.20 uur\n\nParkeerbelasting            € 4,20\nKosten naheffingsaanslag"
+              "    € 72,90\nTotaal                      € 77,10\n\nZorg dat het totaal uiterlijk 20 maart 2026"
+              " door ons is ontvangen.\n")
+    out = _explain(letter)
+    assert out["kind"] == "gemeente-belastingaanslag"
+    assert out["appointment"] is None
+    assert out["letter_date"] == "2026-03-06"
+
+
+def test_a_landlords_own_email_and_a_music_schools_reminder() -> None:
+    rent = ("Van:       Piet de Boer <pdeboer@ziggo.nl>\nVerzonden: maandag 6 april 2026 21:10\n"
+            "Onderwerp: huur maart\n\nHoi Sanne,\n\nIk zie dat de huur van maart er nog steeds niet is."
+            " Het gaat om €820,-.\nWil je het uiterlijk 15-4-26 overmaken naar NL24ABNA5830051462?\n\n"
+            "Groet,\nPiet\n")
+    assert _explain(rent)["kind"] == "huurachterstand"
+    school = ("Muziekschool De Notenbalk\nDorpsstraat 2, 1234 AB Ergens\n\nErgens, 19-3-2026\n\n"
+              "Betreft: lesgeld Eva, 2e termijn (factuurnr. 26-044)\n\nBeste familie Smit,\n\nVolgens mijn"
+              " administratie is de tweede termijn lesgeld nog niet betaald. Ik reken € 7,50"
+              " administratiekosten, het totaal komt op € 157,50.\nWilt u dit vóór 1 april overmaken?\n\n"
+              "Met muzikale groet,\nAnnelies\n")
+    assert _explain(school)["kind"] == "incasso-aanmaning"
+
+
+def test_a_kwijtschelding_decision_that_lists_every_tax() -> None:
+    letter = ("Gemeente Arnhem\nTeam Belastingen\n\nArnhem, 12 mei 2026\n\nOnderwerp: besluit over je"
+              " aanvraag kwijtschelding\n\nBeste Yasmin,\n\nJe hebt ons gevraagd om je gemeentelijke"
+              " belastingen niet te hoeven betalen.\nOns besluit: je krijgt een deel kwijtgescholden.\n"
+              "- afvalstoffenheffing: € 386,40\n- rioolheffing: € 201,60\n- hondenbelasting: € 154,60\n"
+              "Ook de watersysteemheffing en de zuiveringsheffing van het waterschap staan erop.\n")
+    assert _explain(letter)["kind"] == "kwijtschelding-besluit"
+
+
+def test_a_members_meeting_and_a_tax_return_invitation_are_no_appointments() -> None:
+    club = ("Van: Penningmeester TC De Kaats\nOnderwerp: Contributie 2027 + uitnodiging ALV\n\nBeste leden,\n\n"
+            "Je hoeft niets te doen: de contributie gaat via automatische incasso.\nAlle leden zijn van"
+            " harte welkom op de Algemene Ledenvergadering op dinsdag 9 maart om 20.00 uur in het"
+            " clubhuis.\n\nSportieve groet,\nde penningmeester\n")
+    assert _explain(club)["kind"] == "overig"
+    aangifte = ("Belastingdienst\n\nDatum   24 februari 2027\nOnderwerp   Uitnodiging aangifte"
+                " inkomstenbelasting 2026\n\nGeachte heer Bos,\n\nWij nodigen u uit om aangifte"
+                " inkomstenbelasting te doen over 2026. Doe dit vóór 1 mei 2027. Doet u geen aangifte,"
+                " dan krijgt u een herinnering en daarna een aanmaning.\n\nMet vriendelijke groet,\n"
+                "Belastingdienst\n")
+    assert _explain(aangifte)["kind"] == "overig"
