@@ -135,6 +135,10 @@ def _year(s: str | None) -> int | None:
     return y if 1900 <= y <= 2099 else None
 
 
+_DATE_CUE_LEFT = re.compile(r"\b(?:op|uiterlijk|v[oó]{1,2}r|per|d\.?\s?d\.?|datum|tot|vanaf|sinds|van)\s*:?\s*$",
+                            re.IGNORECASE)
+
+
 def scan_dates(text: str) -> list[DateSpan]:
     """Every day-month-year (or day-month) date in `text`, left to right, not overlapping."""
     found: list[DateSpan] = []
@@ -147,8 +151,11 @@ def scan_dates(text: str) -> list[DateSpan]:
         _add(found, m.start(), m.end(), d, MONTHS[m["mon"].lower()], y, wd)
     for m in _NUM_DATE.finditer(text):
         ys = m["y"]
-        if len(ys) == 2 and (len(m["d"]) != 2 or len(m["m"]) != 2):
-            continue  # "1-2-34" is more often a code than a date
+        if len(ys) == 2 and (len(m["d"]) != 2 or len(m["m"]) != 2) and not (
+                20 <= int(ys) <= 35 and _DATE_CUE_LEFT.search(text, max(0, m.start() - 14), m.start())):
+            # "1-2-34" is more often a code than a date, unless a word for a date stands right
+            # before it ("uiterlijk 20-3-26", "op 3-3-26", as people type them)
+            continue
         y = _year(ys)
         if y is None:
             continue
@@ -358,6 +365,9 @@ _DEADLINE_PREP = re.compile(
 _START_PREP = re.compile(
     r"(?:^|[^\w])(?:per|vanaf|sinds|met\s+ingang\s+van|m\.i\.v\.|ingaande|na|gedurende|tussen"
     r"|ingang|ingegaan\s+op)\s*:?\s*$", _I)
+# "een betaling van vóór 15 januari verwerken wij niet": a payment made before that day, no
+# date to act by
+_FROM_BEFORE = re.compile(r"\b(?:van|sinds|al)\s+v[oó]{1,2}r\s*$", _I)
 _COMPUTED_TO = re.compile(r"\b(?:berekend|gerekend|opgebouwd|verschenen|rente|renteberekening)\s+"
                           r"(?:\w+\s+){0,2}?(?:tot(?:\s+en\s+met)?|t/m|t\.m\.|per)\s*:?\s*$", _I)
 _HEDEN = re.compile(r"^\W*heden\b", _I)
@@ -369,7 +379,9 @@ _OURS = re.compile(
     r"\b(?:(?:wij|we)\s+(?:\w+\s+){0,2}?(?:beslissen|besluiten|nemen|betalen|storten|boeken"
     r"|schrijven|incasseren|behandelen|verwerken|sturen\s+(?:u|je)|versturen|maken\s+(?:\w+\s+)"
     r"{0,3}?over|maken\s+(?:het|dit|dat|uw)?\s*(?:bedrag|geld|teveel|te\s+veel))"
-    r"|(?:ontvangt|krijgt|hoort)\s+(?:u|je)|(?:u|je)\s+(?:ontvangt|krijgt|hoort)"
+    # "U krijgt nu veertien dagen de tijd om … te betalen" is the reader's term, not ours
+    r"|(?:ontvangt|krijgt|hoort)\s+(?:u|je)(?![^.]{0,40}\bde\s+tijd\b)"
+    r"|(?:u|je)\s+(?:ontvangt|krijgt|hoort)(?![^.]{0,40}\bde\s+tijd\b)"
     r"|(?:betalen|storten|sturen|nemen|beslissen|besluiten|maken|schrijven|boeken|behandelen)"
     r"\s+(?:wij|we)|uitbetaal\w*|uitgekeerd|gestort|afgeschreven|afschrijven"
     r"|schrijven\s+\w+\s+af"
@@ -428,8 +440,12 @@ _PAST = re.compile(
     r"(?:(?!gelegenheid|gezondheid|gebied|gemiddeld|gevolgen|gesprekken|gebouwen|gezicht"
     r"|gewicht|gemeenten)ge\w{2,}(?:d|t|en)|ontvangen|verstuurd|verzonden|betaald|aangevraagd|ingediend|overleden|begonnen"
     r"|besproken|afgesproken|vastgesteld|opgelegd|verleend|toegekend|afgewezen|ontstaan"
-    r"|ingegaan|verhoogd|verlopen|betekend|bezorgd|beëindigd|veroordeeld)\b"
-    r"|\b(?:stuurden|ontvingen|schreven|vroeg|vroegen|kreeg|kregen|betaalde|betaalden|belde"
+    r"|ingegaan|verhoogd|verlopen|betekend|bezorgd|beëindigd|veroordeeld|aangemaand|aangeschreven)\b"
+    # "… heeft gedaagde bij brief van 18 juni conform artikel 6:96 BW aangemaand en hem een termijn
+    # van veertien dagen gegund": an earlier letter's term, told in a summons
+    r"|\bbij\s+(?:brief|aanmaning|sommatie|e-?mail|schrijven)\s+(?:van|d\.d\.)\b[^.;]{0,100}?"
+    r"\b(?:aangemaand|gesommeerd|verzocht|gevraagd|gegund|in\s+gebreke\s+gesteld)\b"
+    r"|\b(?:stuurde|stuurden|ontving|ontvingen|schreef|schreven|mailde|mailden|vroeg|vroegen|kreeg|kregen|betaalde|betaalden|belde"
     r"|belden|meldde|meldden|deed|deden|gaf|gaven|sprak|spraken|leverde|leverden)\b", _I)
 #: Past-tense narrative ("Zij heeft u op 2 december een factuur gestuurd, te betalen binnen
 #: 14 dagen") states no current ask, unless a modal says it still stands.
@@ -453,6 +469,7 @@ _PLACE_LINE = re.compile(
 # "Kunt u niet komen? Bel ons dan vóór 8 mei": a question, then a clause with "dan" early on.
 _QUESTION = re.compile(r"^[^?]{1,120}\?$")
 _THEN_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}?dan\b", _I)
+_DO_THAT = re.compile(r"^(?:regel|doe|geef|vraag|meld|stuur|bel|kies|neem)\s+(?:dit|dat|het|ons)\b", _I)
 _DAY_RANGE_LEFT = re.compile(r"(?<![\w.,/-])\d{1,2}\.?\s*(?:t/m|t\.m\.|tot\s+en\s+met|-|–)\s*$", _I)
 _RANGE_JOIN = re.compile(r"\s*(?:t/m|t\.m\.|tm|tot\s+en\s+met|tot|-|–|—)\s*", _I)
 
@@ -465,7 +482,7 @@ _TIME_OM = re.compile(rf"\b(?:om|te){_H}+{_HM}{_H}*(?:uur|u)\b", _I)  # "des voo
 # "13.30 uur" on the next line; "13:15 - 14:00 uur": the start of a time slot
 _TIME_ALONE = re.compile(
     rf"[^\S\n]*{_HM}(?:{_H}*(?:[-–]|tot){_H}*(?:[01]?\d|2[0-3])[.:][0-5]\d)?{_H}*(?:uur|u)\b", _I)
-_TIME_LINE = re.compile(rf"[^\S\n]*(?:tijd(?:stip)?|aanvang|om|uur|hoe{_H}+laat)\s*:?{_H}*{_HM}", _I)
+_TIME_LINE = re.compile(rf"[^\S\n]*(?:tijd(?:stip)?|aanvang|om|uur|hoe{_H}+laat)\s*[:?]?{_H}*{_HM}", _I)  # "Hoe laat?  10.30 uur"
 _TIME_LEFT = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b{_H}*(?:op{_H}+)?$", _I)
 
 
@@ -564,6 +581,11 @@ _PLACE_PHRASE = re.compile(
 PLACE_MAX = 120
 
 
+# "Alle leden zijn van harte welkom op de Algemene Ledenvergadering op 11 juni om 20.00 uur":
+# a meeting one may come to, not an appointment to keep
+_VOLUNTARY = re.compile(r"\bvan\s+harte\s+welkom\b|\b(?:algemene\s+)?ledenvergadering\b|\balv\b", _I)
+
+
 def find_appointment(pages: Sequence[str], mentions: Sequence[DateMention]
                      ) -> Appointment | None:
     """Date, time and place of an invitation or hearing ("op dinsdag 12 mei 2026 om 10.30 uur,
@@ -571,7 +593,7 @@ def find_appointment(pages: Sequence[str], mentions: Sequence[DateMention]
     letter = next((m.date for m in mentions if m.role == "letter_date"), None)
     cands = [m for m in mentions if m.role == "appointment"
              and (letter is None or m.date >= letter)
-             and not _after_condition(pages, m)]
+             and not _after_condition(pages, m) and not _VOLUNTARY.search(m.text)]
     if not cands:
         return None
     first = min(cands, key=lambda m: (m.date, m.time is None, m.time or ""))
@@ -684,7 +706,7 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
     if _HEDEN.match(masked[sent_lo:s]):
         return dataclasses.replace(sentence, role="letter_date", weak=True)
 
-    if _COMPUTED_TO.search(left):
+    if _COMPUTED_TO.search(left) or _FROM_BEFORE.search(left):
         # "Rente (berekend tot 15 oktober 2026)", "wettelijke rente t/m 30-11-2026": the end of
         # a computation, no date to act by
         return dataclasses.replace(sentence, role="other")
@@ -1108,9 +1130,14 @@ def _mention_text(ctx: PageContext, r: _Role, sp: DateSpan) -> str:
     if r.hi - r.lo <= TEXT_MAX:
         prev = ctx.previous_sentence(sp.start)
         if prev is not None:
-            q = re.sub(r"\s+", " ", ctx.text[prev[0]:prev[1]]).strip()
-            if (_QUESTION.match(q) and _THEN_CLAUSE.match(out)
+            # the question's own line: a table may stand right above it in the same "sentence"
+            q = re.sub(r"\s+", " ", ctx.text[prev[0]:prev[1]].strip().split("\n")[-1]).strip()
+            lo, hi = ctx.sentence(sp.start)
+            whole = re.sub(r"\s+", " ", ctx.text[lo:hi]).strip()
+            if (_QUESTION.match(q) and (_THEN_CLAUSE.match(out) or _DO_THAT.match(whole))
                     and len(q) + len(out) < TEXT_MAX):
+                # "Betaalt u liever in tien termijnen? Regel dit vóór 15 maart": the answer to a
+                # case, so the date holds only in that case
                 out = f"{q} {out}"
     return clip(out, TEXT_MAX)
 

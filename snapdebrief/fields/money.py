@@ -114,6 +114,8 @@ _RATE_BEFORE = re.compile(
     r"(?:\bper\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag|minuut|gesprek)\b"
     r"|\bmaandelijks\b|\bmaand(?:bedrag|huur|premie|termijn)\b|\bjaar(?:bedrag|premie)\b|\buur(?:prijs|tarief)\b"
     r"|\btermijnbedrag\b|\btermijnen\s+van\b|\btermijn\b|\bhuurprijs\b|\bkale\s+huur\b"
+    # "Je mag dit in 4 delen betalen van € 98,65": one instalment, not the sum
+    r"|\bin\s+(?:\d+|twee|drie|vier|vijf|zes|acht|tien|twaalf)\s+(?:gelijke\s+)?(?:delen|termijnen|keer)\b"
     r"|\bpremie\s+per\b|\bnieuwe\s+(?:huur|premie)\b|\bdagloon\b|\belke\s+maand\b)[^€]{0,40}$",
     _F,
 )
@@ -135,6 +137,7 @@ _PAID_WORDS = (
     r"|\bontvangen\s+(?:betaling(?:en)?|bedrag(?:en)?)\b|\bbetaald\s+op\b|\bdeelbetaling\w*"
     r"|\b(?:uw|de)\s+betaling(?:en)?\s+van\b|\bbetaling\s+ontvangen\b|\bafgelost\b"
     r"|\bbij\s+ons\s+binnen\b|\bafgeschreven\b|^[\s|│]*af\s*:"
+    r"|\bontvingen\s+(?:wij|we)\s+(?:van\s+(?:u|je|jou)\s+)?(?:al\s+)?(?:een\s+bedrag\s+van\s+)?$"
     r"|\b(?:hebben|heeft|hebt)\s+(?:wij|u)\b.{0,30}\b(?:ontvangen|betaald|voldaan)\b"
 )
 _PAID = re.compile(_PAID_WORDS, _F)
@@ -208,7 +211,7 @@ _LABELS: tuple[_Label, ...] = (
                      r"|\b(?:schuld|saldo)stand\b|\bstand\s+(?:op|per)\b"),
     _lab("total", 3, r"\btotaal\s+(?:nog\s+)?te\s+betalen\b|\bnog\s+te\s+betalen\b"
                      # "U moet nog betalen   € 715" (what is left after the parts above)
-                     r"|\b(?:u|je)\s+moet\s+nog\s+betalen\b|\bmoet\s+(?:u|je)\s+nog\s+betalen\b"
+                     r"|\b(?:u|je)\s+moet\s+(?:nog|nu)\s+betalen\b|\bmoet\s+(?:u|je)\s+(?:nog|nu)\s+betalen\b"
                      # "Saldo dat u nog moet betalen", "het bedrag dat je nu moet betalen"
                      r"|\b(?:saldo|bedrag|restant)\s+(?:dat|wat)\s+(?:u|je|jij)\s+(?:(?:nu|nog|dus)\s+)*"
                      r"(?:moet|dient)\s+(?:te\s+)?(?:betalen|voldoen|overmaken)\b"
@@ -471,6 +474,14 @@ def _conditional(text: str, pos: int, depth: int = 3) -> bool:
     return False
 
 
+# "Te betalen na het verstrijken van de termijn   € 539,06": a sum owed only later
+_LATER_LABEL = re.compile(r"\bna\s+(?:het\s+)?(?:verstrijken|afloop)\s+van\b|\bna\s+(?:de\s+)?(?:vervaldatum|termijn)\b"
+                          r"|\bbij\s+(?:niet\s+tijdige|te\s+late|geen)\s+betaling\b", _F)
+def _table_in_case(zone: str) -> bool:
+    """A table row owed only later: its own label says so ("… na het verstrijken van de termijn")."""
+    return bool(_LATER_LABEL.search(zone))
+
+
 _ANAPHOR_ANY = re.compile(r"\b(?:zijn|is|worden|wordt)\s+(?:dat|die|deze|dit)\b"
                           # "… voortgezet met een dwangbevel. De kosten daarvan bedragen € 48,00"
                           r"|\b(?:kosten|rente)\s+(?:daarvan|daarvoor|hiervan|hiervoor)\b"
@@ -555,6 +566,8 @@ _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?
 _MUST_AFTER = re.compile(r"\b(?:dat|die)\s+(?:u|je)\b[^.;]{0,80}?\b(?:moet|dient)\b", _F)
 # "Er moet dus nog € 1.900,00 worden voldaan"
 _MUST_STILL = re.compile(r"\b(?:moet|moeten|dient|dienen)\b(?:\s+\w+){0,3}?\s+nog\s*$", _F)
+_COMPARISON = re.compile(r"\bter\s+vergelijking\b|\b(?:vorig|vorige|afgelopen)\s+jaar\b"
+                         r"|\b(?:stond|was)\s+(?:er\s+)?een\s+(?:te\s+betalen\s+)?bedrag\b", _F)
 _SHOULD_HAVE = re.compile(r"\bhad(?:den)?\b[^.;]{0,80}?\bmoeten\s+(?:ontvangen|betalen|krijgen|voldoen|hebben)\b", _F)
 # "het resterende bedrag ad € 436,20, bestaande uit … en de hondenbelasting ad € 136,00, door u
 # dient te worden voldaan": an amount in the list of parts is not what the verb asks
@@ -602,6 +615,10 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool
         # "De achterstand bij uw zorgverzekeraar is € 1.037,10" in the CAK's letter: owed to
         # another party, not asked by this one
         return _Role("other", _clip(x.group()), kind="elsewhere")
+    if not row and (h := _COMPARISON.search(zone)):
+        # "Ter vergelijking: op uw voorlopige aanslag over 2026 stond een te betalen bedrag van
+        # € 2.904": last year's figure, not this letter's ask
+        return _Role("other", _clip(h.group()), kind="history")
     if (h := _SHOULD_HAVE.search(clause)) and not row:
         # "Voor december en januari had ik dus samen € 2.300 van u moeten ontvangen": what was
         # due then, before the part paid since
@@ -634,10 +651,12 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool
     if row:
         # A table row: its label at the start decides ("Af: voorlopige aanslag", "Reeds
         # betaald op …", "Voorschot zorgtoeslag 2024 ontvangen").
+        deduction = paid is not None and re.match(r"[\s|│]*af\s*:", paid.group(), _F)
         if paid is not None and (best is None or paid.start() <= best[1].start()
-                                 or paid.re is _PAID_AFTER) and not (
+                                 or paid.re is _PAID_AFTER) and (deduction or not (
             best is not None and best[0].role == "benefit"  # "Ontvangen voorschot huurtoeslag"
-        ):
+        )):
+            # "Af: verrekende nabetaling huurtoeslag   € 420": a deduction, whatever it was
             return _Role("other", _clip(paid.group()), paid=True)
     else:
         m = _THRESHOLD_BEFORE.search(zone) or _ESTIMATE.search(zone)
@@ -823,7 +842,7 @@ def _find_page(text: str, page: int) -> list[_Found]:
             # "Uw maandhuur van € 934,18 bestaat uit € 876,43 netto huur en € 57,75
             # servicekosten": the parts of a rate are no debt either.
             role = _Role("other", out[-1].role.label, kind="rate")
-        cond = not row and _conditional(text, hit.start)
+        cond = _conditional(text, hit.start) if not row else _table_in_case(zone)
         if cond and role.role == "total" and _ORDER_ON_IT.match(_next_sentence(text, hit)):
             # "Betaalt u nog in 2026? Dan hoeft u alleen € 733,57 te betalen. Betaal dit bedrag
             # vóór 1 december.": the plain order that follows makes the sum the ask.
@@ -890,10 +909,15 @@ def _heading_of(text: str, pos: int) -> str | None:
     starts = [m.end() for m in _BLOCK_START.finditer(text, max(0, pos - 1500), pos)]
     lo = starts[-1] if starts else max(0, text.rfind("\n", 0, max(0, pos - 1500)) + 1)
     nl = text.find("\n", lo, pos)
-    if nl < 0:
-        return None
-    first = text[lo:nl].strip()
-    return first if first.endswith("?") and len(first) <= 70 else None
+    first = text[lo:nl].strip() if nl >= 0 else ""  # the amount's own line is no heading
+    if first.endswith("?") and len(first) <= 70:
+        return first
+    if len(starts) >= 2:
+        # "Wat moet je nog betalen?" on its own, a blank line, then the block it heads
+        above = text[starts[-2] : lo].strip()
+        if "\n" not in above and above.endswith("?") and len(above) <= 70:
+            return above
+    return None
 
 
 def _under_headings(text: str, found: list[_Found]) -> list[_Found]:
@@ -915,6 +939,9 @@ def _under_headings(text: str, found: list[_Found]) -> list[_Found]:
             blocks.setdefault(head, []).append(j)
     for idx in blocks.values():
         owed = [j for j in idx if out[j].role.kind in ("", "order") and not out[j].conditional]
+        if len(owed) > 1:
+            # "Je betaalt nog € 394,60. Dat is de € 240,00 … plus …": the one the sentence asks
+            owed = [j for j in owed if out[j].role.pay_sentence] or owed
         if len(owed) == 1:
             f = out[owed[0]]
             out[owed[0]] = replace(f, amount=replace(f.amount, role="total"),
@@ -1154,6 +1181,8 @@ _PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|t
 
 # The sender pays: "Daarna betalen wij uit.", "wij maken het bedrag over naar uw rekening".
 _WE_PAY = re.compile(r"\b(?:betalen|betaalt|storten|maken)\s+(?:wij|we)\b"
+                     # "Van uw teruggaaf gebruiken wij € 684 om die aanslag te betalen": a set-off
+                     r"|\b(?:gebruiken|verrekenen|benutten)\s+(?:wij|we)\b|\b(?:wij|we)\s+(?:gebruiken|verrekenen)\b"
                      r"|\b(?:wij|we)\s+(?:\w+\s+){0,4}?(?:betalen|storten|over\s*te\s*maken|overmaken|maken)\b"
                      r"[^.]{0,60}\b(?:uit|terug|over|naar\s+(?:uw|je|jouw)\s+rekening)\b|\buit\s*(?:te\s+)?betal", _F)
 
@@ -1259,6 +1288,12 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if len(headed) == 1:
         return headed.pop()  # "Wat moet je wel betalen? De hondenbelasting van € 132,76."
     stated = _stated_sum(infos)
+    named = {round(f.amount.value, 2) for f in infos if f.amount.role == "total" and f.role.rank >= 3
+             and not f.conditional and not f.role.pay_sentence}
+    if stated is not None and len(named) == 1 and stated not in named:
+        # "Het bedrag dat u nu nog moet betalen … is € 609,00": the letter's own word for the
+        # sum asked beats a sum of parts that may have missed one (a part payment in prose)
+        return named.pop()
     if stated is not None:
         return stated
     due = _due_total(infos)

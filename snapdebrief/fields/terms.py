@@ -34,7 +34,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 _NUM = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _I = re.IGNORECASE
-_FILL = r"(?:(?:daarvoor|hiervoor|daartoe|nog|dan|wel|maximaal|hoogstens|ten\s+hoogste)\s+)*"
+_FILL = r"(?:(?:daarvoor|hiervoor|daartoe|nog|nu|dan|wel|maximaal|hoogstens|ten\s+hoogste)\s+)*"
 
 _TERM = re.compile(
     rf"(?P<lead>\b(?:binnen(?:\s+(?:de|een)\s+(?:termijn|periode)\s+van)?|uiterlijk"

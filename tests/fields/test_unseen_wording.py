@@ -818,3 +818,86 @@ def test_a_members_meeting_and_a_tax_return_invitation_are_no_appointments() -> 
                 " dan krijgt u een herinnering en daarna een aanmaning.\n\nMet vriendelijke groet,\n"
                 "Belastingdienst\n")
     assert _explain(aangifte)["kind"] == "overig"
+
+
+def test_an_earlier_letters_term_told_in_a_summons_is_no_deadline() -> None:
+    letter = ("Kantoor Brink Gerechtsdeurwaarders\n\nHeden, 9 september 2026, heb ik gedaagde"
+              " gedagvaard om te verschijnen op woensdag 7 oktober 2026 om 10.00 uur ter zitting van de"
+              " kantonrechter.\n\nEiseres heeft gedaagde bij brief van 18 juni 2026 conform artikel 6:96"
+              " lid 6 BW aangemaand en hem een termijn van veertien dagen gegund; betaling bleef uit.\n")
+    deadline = _explain(letter)["deadline"]
+    assert deadline is None or deadline["date"] != "2026-09-23"
+
+
+def test_dates_as_people_type_them_and_a_term_you_are_given() -> None:
+    assert _roles("Verzonden: vrijdag 6 maart 2026\n\nWil je het bedrag uiterlijk 20-3-26 overmaken?\n").get(
+        "2026-03-20") == "pay_by"
+    from snapdebrief.fields.terms import find_relative_terms
+
+    terms = find_relative_terms(["U krijgt nu veertien dagen de tijd om het openstaande bedrag te betalen.\n"],
+                                date(2026, 5, 20))
+    assert [(t.date, t.role) for t in terms] == [(date(2026, 6, 3), "pay_by")]
+
+
+def test_an_option_after_a_question_and_a_date_payments_may_not_precede() -> None:
+    text = ("Dagtekening 27-02-2026\n\n  1e termijn  € 584,39  uiterlijk 31 maart 2026\n"
+            "Betaalt u liever in tien maandelijkse termijnen? Regel dit\nvóór 15 maart 2026 via Mijn"
+            " Belastingen.\n\nLet op: betaal niet vóór de dagtekening. Een betaling van vóór 27 februari"
+            " 2026 verwerken wij mogelijk niet.\n")
+    from snapdebrief.fields.dates import find_dates
+    from snapdebrief.fields.deadline import choose_deadline
+
+    mentions = find_dates([text])
+    chosen = choose_deadline(mentions, date(2026, 2, 27), ["pay"])
+    assert chosen is not None and chosen.date == date(2026, 3, 31)
+
+
+def test_costs_and_totals_owed_only_later_or_last_year() -> None:
+    later = ("  Openstaand ................ € 468,75\n\nBetaalt u niet binnen veertien dagen, dan bent u"
+             " incassokosten verschuldigd:\n\n  Hoofdsom                                   € 468,75\n"
+             "  Incassokosten (15%)                        € 70,31\n"
+             "  Te betalen na het verstrijken van de termijn  € 539,06\n")
+    assert _due(later) == 468.75
+    last_year = ("  Belasting en premie box 1        € 6.112\n  Af: heffingskorting              € 2.735\n"
+                 "  Te betalen                       € 3.377\n\nTer vergelijking: op uw voorlopige aanslag over"
+                 " 2026 stond een te betalen bedrag van € 2.904.\n")
+    assert _due(last_year) == 3377
+
+
+def test_a_refund_set_off_and_a_reminder_after_a_part_payment() -> None:
+    refund = ("Volgens deze aanslag krijgt u € 900 terug. Samen met € 10 belastingrente is dat € 910.\n"
+              "Van uw teruggaaf gebruiken wij € 300 om een andere aanslag te betalen. Het bedrag dat"
+              " overblijft, € 610, storten wij op uw rekening.\n")
+    assert _due(refund) is None
+    reminder = ("De boete was € 200,00 en daarbij kwamen € 9,00 administratiekosten. Bij de eerste"
+                " aanmaning is de boete verhoogd met € 100,00.\nOp 30 maart ontvingen wij van u een bedrag"
+                " van € 50,00. Er komt nu nog een verhoging bij van € 200,00. Het bedrag dat u nu nog moet"
+                " betalen is € 459,00.\n")
+    assert _due(reminder) == 459.00
+
+
+def test_a_question_heading_over_a_blank_line_and_instalments() -> None:
+    text = ("Op je aanslag staat in totaal € 700,00.\nVoor de afvalstoffenheffing krijg je kwijtschelding."
+            " Samen is dat € 500,00.\n\nWat moet je nog betalen?\n\nJe betaalt nog € 300,00. Dat is de"
+            " € 160,00 die je zelf kunt missen plus de hondenbelasting.\n\nJe mag dit in 4 delen betalen"
+            " van € 75,00.\n")
+    assert _due(text) == 300.00
+
+
+def test_a_benefit_set_off_as_a_deduction_row() -> None:
+    text = ("  Te veel ontvangen zorgtoeslag          € 1.000,00\n  Rente                                     € 50,00\n"
+            "  Totaal verschuldigd                    € 1.050,00\n"
+            "  Af: verrekende nabetaling huurtoeslag    € 400,00\n"
+            "                                         ------------\n  Nog door u te betalen                    € 650,00\n")
+    assert _due(text) == 650.00
+
+
+def test_the_time_under_a_question_label_and_a_meeting_one_may_skip() -> None:
+    from snapdebrief.fields.dates import find_appointment, find_dates
+
+    text = "Datum: 2 februari 2026\n\nWanneer?    dinsdag 17 februari 2026\nHoe laat?   10.30 uur.\n"
+    appointment = find_appointment([text], find_dates([text]))
+    assert appointment is not None and (appointment.date, appointment.time) == (date(2026, 2, 17), "10:30")
+    club = ("Utrecht, 18 mei 2026\n\nAlle leden zijn van harte welkom op de Algemene Ledenvergadering op"
+            " donderdag 11 juni om 20.00 uur in het clubhuis.\n")
+    assert find_appointment([club], find_dates([club])) is None
