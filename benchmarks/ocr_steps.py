@@ -3,7 +3,7 @@
 Usage:
   .venv/bin/python benchmarks/ocr_steps.py [--every 3] [--offset 0] [--forms photo,hard,scan]
       [--steps "none;sheet;sheet,light;sheet,light,scale;all"] [--no-bare] [--only NAME,...]
-      [--worst 5] [--json FILE]
+      [--worst 5] [--json FILE] [--no-deblur]
 
 For every chosen letter (every Nth of samples/letters, from --offset) and form, each step set runs
 `read_document` with `Options(preprocess=...)` (one worker, so one OCR process at a time), and
@@ -15,7 +15,9 @@ Options().preprocess, "all" every step in read/straighten.py's STEP_NAMES.
 Prints, per form and per manifest variant: CER mean / median / max (snapdebrief.evaluate.cer);
 the same with fill-in and rule lines left out of both texts ("text" columns: runs of 4+ dots,
 dashes, underscores; the sample PDFs draw a typed `----` line that OCR, rightly, does not read
-as text); and median seconds per page (bytes to text).
+as text); and median seconds per page (bytes to text). The summary ends with each step set's
+90th percentile per form. --no-deblur skips the second read of a shaken photo (read/deblur.py),
+to measure what it gives.
 """
 
 from __future__ import annotations
@@ -175,7 +177,13 @@ def main(argv: list[str]) -> int:
     p.add_argument("--no-bare", action="store_true", help="skip bare tesseract on the raw file")
     p.add_argument("--worst", type=int, default=0, help="list the N worst items per step set")
     p.add_argument("--json", type=Path, help="write every item's CER to this file")
+    p.add_argument("--no-deblur", action="store_true",
+                   help="no second read of a shaken photo with its streak undone")
     args = p.parse_args(argv)
+    if args.no_deblur:
+        import snapdebrief.read as reader
+
+        reader.find_streak = lambda grey: None  # type: ignore[assignment]
 
     forms = [f for f in args.forms.split(",") if f]
     names = sorted(q.stem for q in (args.samples / "letters").glob("*.txt"))
@@ -221,6 +229,12 @@ def main(argv: list[str]) -> int:
 
     print("=== summary ===")
     print(table(results, forms))
+    for label, per_form in results.items():
+        for form in forms:
+            if per_form.get(form) and per_form[form].cers:
+                xs = per_form[form].cers
+                p90 = statistics.quantiles(xs, n=10, method="inclusive")[8] if len(xs) > 1 else xs[0]
+                print(f"{label:<46}{form:<20}90th percentile {100 * p90:6.2f}%")
     if args.json:
         args.json.write_text(json.dumps(
             {label: {form: s.by_item for form, s in pf.items()} for label, pf in results.items()},

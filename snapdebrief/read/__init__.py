@@ -16,6 +16,7 @@ from ..errors import FileTooLargeError, NoTextFoundError, TooManyPagesError
 from ..options import Options
 from ..result import Document, Page
 from .columns import split_columns
+from .deblur import find_streak, unstreak
 from .image import open_images, prepare_for_ocr, too_small
 from .leaders import Leader, find_leaders, paint_out, turned
 from .legibility import MESSAGES, PAGE_CAUSES, cause
@@ -215,10 +216,18 @@ def _ocr_page(img: Image.Image, options: Options, reading: Callable[[], None] = 
         rotate = upright_turn(np.asarray(grey), (0, 180), options.ocr_lang, timeout)
         if rotate:
             again_img = grey.rotate(-rotate, expand=True)
-            again = ocr_words(again_img, options.ocr_lang, timeout,
-                              turned(leaders, rotate, grey.size))
+            again_leaders = turned(leaders, rotate, grey.size)
+            again = ocr_words(again_img, options.ocr_lang, timeout, again_leaders)
             if again[2] is not None and (conf is None or again[2] > conf):
-                grey, (text, words, conf) = again_img, again
+                grey, leaders, (text, words, conf) = again_img, again_leaders, again
+    streak = find_streak(np.asarray(grey))
+    if streak is not None:
+        # a shaken photo: read it again with the streak undone, and keep the surer read (the
+        # estimate can be wrong, on a page of tables say; then Tesseract is less sure)
+        sharp = Image.fromarray(unstreak(np.asarray(grey), streak))
+        again = ocr_words(sharp, options.ocr_lang, timeout, leaders)
+        if again[2] is not None and (conf is None or again[2] > conf):
+            text, words, conf = again
     return Page(number=0, text=text, method="ocr", words=words, confidence=conf, size=grey.size)
 
 

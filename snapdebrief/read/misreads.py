@@ -13,11 +13,15 @@ typeset books. Letters are typed, and the finders and the text layer of a PDF us
 quotes, so OCR'd quotes are made straight. An empty tick box typed as "[ ]" comes back as "[]".
 A number ("O1", "2O26", "1O,OO") or an IBAN's start ("NLO5") with an O where a digit must be
 gets its 0: the finders allow for that slip, the text shown to a volunteer should not have it.
+A Dutch month name never has an accent: "meí", "apríl", "junì" (the dot of an i read as an
+accent, which a deblurred photo's faint halo invites, read/deblur.py) is the plain month, so
+the date is found.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 LABELS = ("CJIB", "IBAN")
 _STROKES = "|l1Ii!Jj"
@@ -39,9 +43,26 @@ _ZERO = str.maketrans({"O": "0", "o": "0"})
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 
 
+_MONTHS = frozenset((
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+    "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
+))
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _plain_month(m: re.Match[str]) -> str:
+    word = m.group()
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", word)
+                    if not unicodedata.combining(ch))
+    return plain if plain.lower() in _MONTHS else word
+
+
 def fix_word(token: str) -> str:
     """The token with a misread label put right ("C|IB-nummer:" -> "CJIB-nummer:")."""
     token = token.translate(_QUOTES)
+    if not token.isascii():
+        token = _WORD.sub(_plain_month, token)
     if "O" in token or "o" in token:
         if _NUMBER.fullmatch(token):
             token = token.translate(_ZERO)
