@@ -20,8 +20,9 @@ import numpy as np
 TEXT_GRADIENT_RATIO = 1.45
 # A page is streaked when, with that taken out, its weakest direction of edges has less than this
 # share of its strongest one's energy. Rough pages without a streak: 0.73-0.99 (one at 0.29, a
-# page of tables, which the confidence check catches); streaks of 8 px and longer: 0.31-0.68;
-# the short ones this misses (5-6 px) cost Tesseract little (median page CER 0.8 %).
+# chat photo whose sheet was not found, where the confidence check keeps the first read);
+# streaks of 8 px and longer: 0.31-0.67 (one at 0.73, under a shadow); the short ones this
+# mostly misses (5-6 px) cost Tesseract little (median page CER 0.6 %).
 STREAKED = 0.72
 # The spectral fit's length includes the lens blur's widening; deconvolving with this share of
 # it read best on the rough pages (0.6, 0.75 and 1.0 measured; 1.0 rings).
