@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..result import Amount, AmountRole, Evidence
+from .dates import is_past
 
 _F = re.IGNORECASE
 
@@ -147,8 +148,8 @@ _PAID_ROW = re.compile(
     _PAID_WORDS + r"|\bbetalingen\b|\bvoldaan\b|(?<!veel\s)\bontvangen\b|\bbetaald\b"
     r"|\b(?:uw|je|jouw)\s+(?:deel)?betaling(?:en)?\b", _F
 )
-_PAID_AFTER = re.compile(
-    r"^\s*(?:(?:van\s+u\s+|hebben\s+wij\s+|heeft\s+u\s+|hebt\s+u\s+)?(?:al\s+|reeds\s+)?"
+_PAID_AFTER = re.compile(  # on the amount's own line: the next line is another row's label
+    r"^[^\S\n]*(?:(?:van\s+u\s+|hebben\s+wij\s+|heeft\s+u\s+|hebt\s+u\s+)?(?:al\s+|reeds\s+)?"
     r"(?:ontvangen|betaald|voldaan|afgeschreven)\b)",
     _F,
 )
@@ -423,7 +424,7 @@ def _zone_before(text: str, hit: _Hit, prev_end: int) -> str:
 
 
 def _zone_after(text: str, hit: _Hit, next_start: int) -> str:
-    _, le = _line_bounds(text, hit.end)
+    _, le = _line_bounds(text, max(hit.start, hit.end - 1))  # the amount's own line
     b = min(le, next_start)
     after = text[hit.end : b]
     m = _SENTENCE_END.search(after)
@@ -432,7 +433,7 @@ def _zone_after(text: str, hit: _Hit, next_start: int) -> str:
     if b == le and le < len(text) and next_start > le:
         ns, ne = _line_bounds(text, le + 1)
         nxt = text[ns : min(ne, next_start)]
-        if nxt.strip()[:1].islower():
+        if nxt.strip()[:1].islower() and "€" not in text[ns:ne]:  # not the next row of a list
             m = _SENTENCE_END.search(nxt)
             return after + " " + (nxt[: m.start()] if m else nxt)
     return after
@@ -581,6 +582,10 @@ _OWED_ELSEWHERE = re.compile(
 _RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b"
                        r"|\b(?:wij|we)\s+hebben\s+(?:u|je|jou)\b", _F)  # "Wij hebben u … als voorschot betaald"
 _MUST_PAY_NOW = re.compile(r"\b(?:moet|moeten|dient)\s+(?:u|je|jij)\s+(?:(?:nu|dus|dan|daarom|in\s+totaal)\s+)*$", _F)
+_HISTORY_TERM = re.compile(r"\b(?:verzonden|verstuurd|gestuurd|toegezonden)\b[^.;]{0,60}$", _F)
+_MUST_BE_IN = re.compile(r"\s*,?\s*(?:moet|moeten|dient|dienen)\b[^.;]{0,60}?\b(?:op\s+(?:onze|ons)\s+rekening\w*"
+                         r"|bij\s+ons\s+binnen\s+zijn"
+                         r"|(?:betaald|overgemaakt|voldaan)\s+(?:zijn|worden))\b", _F)
 _CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b"
                           r"(?![^.;]{0,60}?\b(?:niet|geen)\b)[^.;]{0,60}?\bterug\b", _F)
 _CLAIM_BACK = re.compile(r"\b(?:vorder|vraag|vrag)\w*\s+(?:wij|we)\s+(?:(?:nu|dus|daarom|daarmee|van\s+(?:u|je|jou))\s+){0,3}$", _F)
@@ -623,6 +628,10 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool
         # "Voor december en januari had ik dus samen € 2.300 van u moeten ontvangen": what was
         # due then, before the part paid since
         return _Role("other", _clip(h.group()), kind="history")
+    if not row and (x := _MUST_BE_IN.match(after)):
+        # "De eerste maand, € 176,42, moet uiterlijk op 31 augustus op onze rekening staan": the
+        # sum the sentence orders to be paid
+        return _Role("total", _clip(x.group()), 3, kind="order")
     if not row and _MUST_PAY_NOW.search(zone) and re.match(r"\s*(?:te\s+)?betalen\b", after, _F):
         # "Met € 9,00 aanmaningskosten moet u nu € 296,00 betalen": the verb governs this sum,
         # whatever label stood before it in the sentence
@@ -842,6 +851,11 @@ def _find_page(text: str, page: int) -> list[_Found]:
             # "Uw maandhuur van € 934,18 bestaat uit € 876,43 netto huur en € 57,75
             # servicekosten": the parts of a rate are no debt either.
             role = _Role("other", out[-1].role.label, kind="rate")
+        if (not row and role.role == "total" and role.kind == "" and _HISTORY_TERM.search(zone)
+                and is_past(zone)):
+            # "Eiseres heeft … factuur verzonden ten bedrage van € 1.214,60, te voldoen binnen 14
+            # dagen": an old invoice's term, told as history
+            role = _Role("other", role.label, kind="history")
         cond = _conditional(text, hit.start) if not row else _table_in_case(zone)
         if cond and role.role == "total" and _ORDER_ON_IT.match(_next_sentence(text, hit)):
             # "Betaalt u nog in 2026? Dan hoeft u alleen € 733,57 te betalen. Betaal dit bedrag
@@ -926,22 +940,24 @@ def _under_headings(text: str, found: list[_Found]) -> list[_Found]:
     out = list(found)
     blocks: dict[str, list[int]] = {}
     for j, f in enumerate(found):
-        if f.row or f.amount.evidence is None:
-            continue
+        if f.amount.evidence is None or (f.row and f.amount.role != "total"):
+            continue  # of a table under the heading, its total ("Wat moet u betalen?" / "Te betalen")
         head = _heading_of(text, f.amount.evidence.start)
         if head is None:
             continue
-        if _HEAD_NOT_TO_PAY.search(head) and f.role.role not in ("refund", "benefit"):
+        if _HEAD_NOT_TO_PAY.search(head) and f.role.role not in ("refund", "benefit") and not f.row:
             out[j] = replace(f, amount=replace(f.amount, role="other"),
                              role=replace(f.role, role="other", rank=0, pay_sentence=False,
                                           kind="negated"))
         elif _HEAD_TO_PAY.search(head):
             blocks.setdefault(head, []).append(j)
     for idx in blocks.values():
-        owed = [j for j in idx if out[j].role.kind in ("", "order") and not out[j].conditional]
+        owed = [j for j in idx if out[j].role.kind in ("", "order", "sum") and not out[j].conditional]
         if len(owed) > 1:
             # "Je betaalt nog € 394,60. Dat is de € 240,00 … plus …": the one the sentence asks
             owed = [j for j in owed if out[j].role.pay_sentence] or owed
+        if len(owed) > 1 and all(out[j].row for j in owed):
+            owed = owed[-1:]  # a table under the question: its bottom line ("Te betalen   € 599")
         if len(owed) == 1:
             f = out[owed[0]]
             out[owed[0]] = replace(f, amount=replace(f.amount, role="total"),
@@ -1026,7 +1042,8 @@ def _sum_rows(text: str, found: list[_Found]) -> list[_Found]:
                     out[block[j]] = replace(
                         f,
                         amount=replace(f.amount, role="total", label=label),
-                        role=_Role("total", label, rank, kind="sum"),
+                        role=_Role("total", label, rank,
+                                   kind="headed" if f.role.kind == "headed" else "sum"),
                     )
                     for k in block[i:j]:
                         out[k] = _as_summand(out[k])

@@ -901,3 +901,66 @@ def test_the_time_under_a_question_label_and_a_meeting_one_may_skip() -> None:
     club = ("Utrecht, 18 mei 2026\n\nAlle leden zijn van harte welkom op de Algemene Ledenvergadering op"
             " donderdag 11 juni om 20.00 uur in het clubhuis.\n")
     assert find_appointment([club], find_dates([club])) is None
+
+
+# --- batches 23–24 (first look at d136259, then read) --------------------------------------------
+
+
+def test_a_pay_reminder_by_email_and_a_wmo_visit_planned_for_you() -> None:
+    email = ("Van:      Zonnedal Energie <betalingen@zonnedal.nl>\nDatum:    ma 19 jan. 2026, 09:14\n"
+             "Onderwerp: Betaalherinnering - klantnummer 4410 2291\n\nBeste Sam,\n\nWe missen nog twee"
+             " betalingen van je.\n- December 2025: € 120,00\n- Januari 2026: € 120,00\nTotaal openstaand:"
+             " € 240,00\n\nWil je het totaal vóór 2 februari 2026 overmaken?\n\nMet energieke groet,\n"
+             "Zonnedal Energie\n")
+    assert _explain(email)["kind"] == "energie-achterstand"
+    visit = ("Van: wmo@lelystad.nl\nDatum: 4 augustus 2026\nOnderwerp: Afspraak keukentafelgesprek Wmo\n\n"
+             "Geachte heer Smit,\n\nWij hebben de volgende afspraak voor u ingepland:\n\n  datum:      donderdag"
+             " 20 augustus 2026\n  tijd:       10:00 uur\n  plaats:     bij u thuis\n\nMet vriendelijke groet,\n"
+             "Gemeente Lelystad\n")
+    out = _explain(visit)
+    assert out["kind"] == "afspraak-uitnodiging"
+    assert out["deadline"]["date"] == "2026-08-20"
+
+
+def test_a_rent_letter_with_a_talk_before_the_pay_date() -> None:
+    letter = ("Woonstichting De Linde\nMarkt 1, 1315 HR Almere\n\nAlmere, 6 mei 2026\n\nBeste Jasper,\n\n"
+              "We zien dat de huur van april en mei nog niet betaald is. Je hebt nu een achterstand van"
+              " € 1.400,00.\nWe hebben een afspraak voor je gemaakt:\n\n  Wanneer:  dinsdag 19 mei 2026,"
+              " om 14.30 uur\n  Waar:     ons kantoor\n\nBetaal daarnaast de achterstand vóór 29 mei 2026."
+              "\n\nGroet,\nWoonstichting De Linde\n")
+    out = _explain(letter)
+    assert out["kind"] == "huurachterstand"
+    assert (out["deadline"]["date"], out["deadline"]["action"]) == ("2026-05-19", "attend")
+
+
+def test_the_table_under_what_must_you_pay_beats_the_computation_page() -> None:
+    pages = ["Wat moet u betalen?\n------------------------------------------\n"
+             "Te betalen inkomstenbelasting 2025          € 2.000\nAf: voorlopige aanslag 2025 (al betaald)"
+             "    € 1.500\nBelastingrente                                 € 30\n"
+             "------------------------------------------\nTe betalen                                    € 530\n\n"
+             "Betaal dit bedrag uiterlijk op 30 juni 2026.\n",
+             "Berekening\nInkomstenbelasting                          € 9.000\nAf: heffingskortingen"
+             "                   € 7.000\nTe betalen inkomstenbelasting 2025          € 2.000\n"]
+    from snapdebrief.fields.money import amounts_and_due
+
+    assert amounts_and_due(pages)[1] == 530
+
+
+def test_rows_of_a_list_keep_their_own_labels_and_a_sum_in_a_must_sentence() -> None:
+    rows = ("Ik zet het even op een rij:\n\n  huur februari 2027            € 1.150,00\n"
+            "  huur maart 2027               € 1.150,00\n  ontvangen op 24-02-2027         - € 400,00\n"
+            "  openstaand                    € 1.900,00\n")
+    assert _due(rows) == 1900.00
+    cak = ("U hebt een premieachterstand van € 1.122,60 bij uw zorgverzekeraar.\nDe bestuursrechtelijke"
+           " premie is € 176,42 per maand. De eerste maand, € 176,42, moet uiterlijk op 31 augustus 2026 op"
+           " onze rekening staan.\n")
+    assert _due(cak) == 176.42
+
+
+def test_an_old_invoice_term_told_in_a_summons() -> None:
+    text = ("1. Eiseres heeft op 19 mei 2026 factuur 2026-55104 verzonden ten bedrage van\n   € 1.214,60,"
+            " te voldoen binnen 14 dagen.\n\nMitsdien vordert eiseres betaling van:\n"
+            "   hoofdsom                                  € 1.214,60\n   wettelijke rente                          €    48,62\n"
+            "   subtotaal                                 € 1.263,22\n   kosten van dit exploot                    €   112,41\n"
+            "   totaal                                    € 1.375,63\n")
+    assert _due(text) == 1375.63
