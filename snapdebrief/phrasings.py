@@ -11,9 +11,7 @@ one strict YAML reader (yaml_files.py), and every label carries examples that
 from __future__ import annotations
 
 import functools
-import math
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from . import rule_cache, yaml_files
 from .errors import RuleFileError
 from .resources import rules_dir
+from .rules import probe_regex
 from .yaml_files import line_of, node_at
 
 DATE_LABELS_FILE = "date-labels.yaml"
@@ -35,9 +34,8 @@ _Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", ma
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _I = re.IGNORECASE
 # A label is matched against a label cell (≤ 60 characters) or the text before a date (≤ 120):
-# a regex must stay fast on inputs of that size.
-_PROBE_TEXTS = tuple((base * 120)[:size] for base in ("a", " ", "a ", "1", "-", "a1", "a-")
-                     for size in (60, 120))
+# the long probe input is that size, and the regex must stay fast on it.
+_LABEL_CHARS = 120
 _PROBE_LIMIT_S = 0.02
 
 
@@ -169,42 +167,15 @@ def _regex_problem(pattern: str) -> tuple[str, str] | None:
 
 def _probe(pattern: str) -> tuple[str, str] | None:
     try:
-        full = re.compile(rf"(?:{pattern})", _I)
+        re.compile(rf"(?:{pattern})", _I)
+        # the form the finder searches with: the end of the text before a date
         tail = re.compile(rf"(?:^|[^\w])(?:{pattern})\s*(?::|\bis\b)?\s*$", _I)
     except re.error as e:
         return f"regex does not compile: {e}", "check brackets and backslashes"
-    # first on short, growing inputs: an exponential regex ("(a+)+b") shows itself there
-    # before a 60-character input would run for ever
-    for base in ("a", " ", "a ", "1", "-", "a1"):
-        prev, growing = 0.0, 0
-        for n in (6, 8, 10, 12, 14, 16, 18, 20):
-            text = base * n + "\x00!"
-            t = max(_best_of(full, text, tries=1, fullmatch=True), _best_of(tail, text, tries=1))
-            if t > 0.001:  # a busy machine is no slow regex: the best of three runs counts
-                t = max(_best_of(full, text, fullmatch=True), _best_of(tail, text))
-            growing = growing + 1 if (t > 0.001 and prev > 0 and t > 2.5 * prev) else 0
-            if growing >= 2 or t > _PROBE_LIMIT_S:
-                return (f"regex is too slow: its time grows fast with the length of {base!r} * n",
-                        "remove nested repetitions such as (a+)+ or (\\s+\\w+)*")
-            prev = max(t, 1e-7)
-    for text in _PROBE_TEXTS:
-        # as the finder uses them: a whole label cell (≤ 60), the end of the text before a date
-        if _best_of(full, text[:60], fullmatch=True) > _PROBE_LIMIT_S or _best_of(tail, text) > _PROBE_LIMIT_S:
-            return (f"regex is too slow on {len(text)} characters of {text[:2]!r}",
-                    "remove nested repetitions such as (a+)+ or (\\s+\\w+)*")
+    slow = probe_regex(tail, long_chars=_LABEL_CHARS, long_limit=_PROBE_LIMIT_S)
+    if slow:
+        return f"regex is too slow: {slow}", "remove nested repetitions such as (a+)+ or (\\s+\\w+)*"
     return None
-
-
-def _best_of(rx: re.Pattern[str], text: str, tries: int = 3, fullmatch: bool = False) -> float:
-    best = math.inf
-    run = rx.fullmatch if fullmatch else rx.search
-    for _ in range(tries):
-        t0 = time.perf_counter()
-        run(text)
-        best = min(best, time.perf_counter() - t0)
-        if best <= 0.001:
-            break
-    return best
 
 
 @dataclass(frozen=True)

@@ -161,7 +161,7 @@ def _regex_check(value: str) -> tuple[str, str] | None:
                 "or use a token pattern"
             ),
         )
-    slow = _probe_regex(compiled)
+    slow = probe_regex(compiled)
     if slow:
         return f"regex is too slow on long inputs: {slow}", "simplify the regex"
     return None
@@ -519,13 +519,14 @@ def _seconds(rx: re.Pattern[str], text: str, tries: int = 1) -> float:
     return best
 
 
-def _probe_regex(rx: re.Pattern[str]) -> str | None:
+def probe_regex(rx: re.Pattern[str], long_chars: int = 5000, long_limit: float = 0.25) -> str | None:
     """Run the regex on bounded adversarial inputs; report super-linear growth.
 
     The static check above catches the known exponential shapes first; this is the second
     net. Inputs stay short while growing, so even a missed exponential case stops early.
     Only growth that persists over three steps counts, each measured as the best of three
-    runs, so load on a shared machine does not refuse a good rule.
+    runs, so load on a shared machine does not refuse a good rule. Last, one input as long as
+    the regex will meet (a whole letter for a kind rule, a label's text for a date label).
     """
     for base in _PROBE_BASES:
         prev = 0.0
@@ -539,9 +540,9 @@ def _probe_regex(rx: re.Pattern[str]) -> str | None:
             if growing >= 3:
                 return f"time grows exponentially with input length (on {base!r} * n)"
             prev = max(t, 1e-7)
-        text = base * 5000 + "\x00!"
-        if _seconds(rx, text) > 0.25 and _seconds(rx, text, tries=3) > 0.25:
-            return f"more than 0.25 s on 5000 characters of {base!r}"
+        text = base * long_chars + "\x00!"
+        if _seconds(rx, text) > long_limit and _seconds(rx, text, tries=3) > long_limit:
+            return f"more than {long_limit:g} s on {long_chars} characters of {base!r}"
     return None
 
 

@@ -4,12 +4,11 @@ Strict because a rules team edits these files by hand: a key given twice, a file
 mapping, a key the schema does not know or a value of the wrong shape is refused with a
 `RuleFileError` that names the file, the line and what to do, never skipped or guessed at.
 libyaml's parser is used when present (the pure-Python one took ~1 s of a cold start on
-senders.yaml, #17). `load(path, Schema)` is cached per file and modification time.
+senders.yaml, #17). `load(path, Schema)` reads and checks one file; its callers cache what they build from it.
 """
 
 from __future__ import annotations
 
-import functools
 import types
 from collections.abc import Sequence
 from pathlib import Path
@@ -215,16 +214,8 @@ def check(path: Path, data: Any, root: Node, schema: type[M]) -> M:
 
 
 def load(path: Path | str, schema: type[M]) -> M:
-    """The file read and checked against `schema`, re-read only when it changed."""
+    """The file read and checked against `schema` (each caller caches what it builds from it,
+    keyed on the file's modification time)."""
     p = Path(path)
-    try:
-        mtime = p.stat().st_mtime_ns
-    except OSError as e:
-        raise RuleFileError(str(p), None, f"cannot read the file ({e.strerror})") from None
-    return _load(str(p), mtime, schema)  # type: ignore[return-value]
-
-
-@functools.lru_cache(maxsize=64)
-def _load(path: str, mtime_ns: int, schema: type[BaseModel]) -> BaseModel:
-    data, root = parse(Path(path))
-    return check(Path(path), data, root, schema)
+    data, root = parse(p)
+    return check(p, data, root, schema)

@@ -43,7 +43,7 @@ def test_a_new_process_does_not_probe_the_regexes_again(cache, monkeypatch) -> N
     def probe(rx):
         raise AssertionError(f"probed again: {rx.pattern}")
 
-    monkeypatch.setattr(rules, "_probe_regex", probe)
+    monkeypatch.setattr(rules, "probe_regex", probe)
     assert "overig" in rules.load_rules(()).kinds
 
 

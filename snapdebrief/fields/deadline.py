@@ -76,9 +76,10 @@ def choose_deadline(mentions: Sequence[DateMention], letter_date: date | None,
     ]
     # a printed date beats a relative term for the same action, unless it only holds in a case
     # ("Betaalt u niet vóór 1 januari terug, dan …" beside "binnen dertig dagen")
-    explicit_actions = {ROLE_ACTION[m.role] for m in cands if not m.relative and not is_conditional(m)}
+    in_case = {id(m) for m in cands if is_conditional(m)}
+    explicit_actions = {ROLE_ACTION[m.role] for m in cands if not m.relative and id(m) not in in_case}
     cands = [m for m in cands if not m.relative or ROLE_ACTION[m.role] not in explicit_actions]
-    plain = [m for m in cands if not is_conditional(m)]
+    plain = [m for m in cands if id(m) not in in_case]
     # a kind that mostly asks nothing ("none" first) keeps no date that only holds in a case
     cands = plain or ([] if actions and actions[0] == "none" else cands)
     if not cands:

@@ -478,11 +478,6 @@ def _conditional(text: str, pos: int, depth: int = 3) -> bool:
 # "Te betalen na het verstrijken van de termijn   € 539,06": a sum owed only later
 _LATER_LABEL = re.compile(r"\bna\s+(?:het\s+)?(?:verstrijken|afloop)\s+van\b|\bna\s+(?:de\s+)?(?:vervaldatum|termijn)\b"
                           r"|\bbij\s+(?:niet\s+tijdige|te\s+late|geen)\s+betaling\b", _F)
-def _table_in_case(zone: str) -> bool:
-    """A table row owed only later: its own label says so ("… na het verstrijken van de termijn")."""
-    return bool(_LATER_LABEL.search(zone))
-
-
 _ANAPHOR_ANY = re.compile(r"\b(?:zijn|is|worden|wordt)\s+(?:dat|die|deze|dit)\b"
                           # "… voortgezet met een dwangbevel. De kosten daarvan bedragen € 48,00"
                           r"|\b(?:kosten|rente)\s+(?:daarvan|daarvoor|hiervan|hiervoor)\b"
@@ -856,7 +851,8 @@ def _find_page(text: str, page: int) -> list[_Found]:
             # "Eiseres heeft … factuur verzonden ten bedrage van € 1.214,60, te voldoen binnen 14
             # dagen": an old invoice's term, told as history
             role = _Role("other", role.label, kind="history")
-        cond = _conditional(text, hit.start) if not row else _table_in_case(zone)
+        # a table row owed only later says so in its own label ("… na het verstrijken van de termijn")
+        cond = _conditional(text, hit.start) if not row else bool(_LATER_LABEL.search(zone))
         if cond and role.role == "total" and _ORDER_ON_IT.match(_next_sentence(text, hit)):
             # "Betaalt u nog in 2026? Dan hoeft u alleen € 733,57 te betalen. Betaal dit bedrag
             # vóór 1 december.": the plain order that follows makes the sum the ask.
