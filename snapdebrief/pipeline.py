@@ -18,7 +18,7 @@ from .fields.deadline import choose_deadline, objection_deadline_from
 from .fields.privacy import bsn_values, mask
 from .logs import Stopwatch, letter_line, new_request_id
 from .options import Limits, Options
-from .phrasings import load_date_labels
+from .phrasings import load_amount_labels, load_date_labels
 from .read import read_document
 from .read.sniff import decode_text, sniff
 from .read.text import NOT_DUTCH, SEVERAL_LETTERS, TOO_LONG, looks_dutch, several_letters
@@ -93,7 +93,7 @@ def _read_and_find(files: Sequence[bytes], options: Options,
         doc = _checked(read_document(files, options, while_ocr=lambda: _load_stages(options)),
                        options.limits, cut)
     with watch("fields"):
-        return doc, find_fields(doc, load_date_labels(tuple(options.rules_dirs)))
+        return doc, _find_fields(doc, options)
 
 
 _TINY_LETTER = "Gemeente\n\nDatum: 1 januari 2026\n\nBetaal € 10,00 vóór 15 januari 2026.\n".encode()
@@ -104,7 +104,7 @@ def _load_stages(options: Options) -> None:
     loaded by taking a tiny text letter through them while Tesseract reads a photo: it frees
     the GIL, so a cold run pays this during the OCR instead of after it (#16)."""
     doc = read_document([_TINY_LETTER], options)
-    fields = find_fields(doc, load_date_labels(tuple(options.rules_dirs)))
+    fields = _find_fields(doc, options)
     classification = classify(doc.texts, load_rules(tuple(options.rules_dirs)), sender=fields.sender)
     finish(doc, fields, classification, options)
 
@@ -219,3 +219,9 @@ def _checked(doc: Document, limits: Limits, cut: bool) -> Document:
     if several_letters(texts):
         warnings.append(SEVERAL_LETTERS)
     return dataclasses.replace(doc, pages=tuple(pages), warnings=tuple(dict.fromkeys(warnings)))
+
+
+def _find_fields(doc: Document, options: Options) -> Fields:
+    """Stage 2 with the phrasings in force: a team's folders before the shipped ones."""
+    dirs = tuple(options.rules_dirs)
+    return find_fields(doc, load_date_labels(dirs), load_amount_labels(dirs))

@@ -13,11 +13,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .classify import explain_text, run_examples
 from .errors import ExitCode, RuleFileError
-from .phrasings import load_date_labels, phrasing_files, run_label_examples
+from .phrasings import (
+    amount_label_files,
+    date_label_files,
+    load_amount_labels,
+    load_date_labels,
+    run_amount_label_examples,
+    run_label_examples,
+)
 from .rules import RuleSet, load_rules, pattern_ids
 
 ENV_RULES = "SNAPDEBRIEF_RULES"
@@ -83,7 +90,9 @@ def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
 
     out: list[tuple[str, Path]] = []
     labels = load_date_labels(dirs)
-    out.append((f"date labels ({len(labels.labels)})", phrasing_files(dirs)[-1]))
+    out.append((f"date labels ({len(labels.labels)})", date_label_files(dirs)[-1]))
+    amount_labels = load_amount_labels(dirs)
+    out.append((f"amount labels ({len(amount_labels.labels)})", amount_label_files(dirs)[-1]))
     load_senders(SENDERS_FILE)
     out.append(("senders", SENDERS_FILE))
     load_woorden(WOORDEN_PATH)
@@ -111,16 +120,27 @@ def _check(rules: RuleSet, out: TextIO, data: Sequence[tuple[str, Path]] = ()) -
     return int(ExitCode.OK)
 
 
+def _label_report(family: str, labels: Sequence[Any], run: tuple[int, Sequence[Any]],
+                  out: TextIO) -> int:
+    """Print one phrasing family's example failures and its count line; return the failures."""
+    n, failures = run
+    for f in failures:
+        why = (f"should be {f.label.role}, got {f.got or 'no ' + family}" if f.got != f.label.role
+               else "its own regex does not stand in the example")
+        print(f"FAIL {f.label.path}:{f.label.line}: {family} label '{f.label.id}' example {why}", file=out)
+        print(f"     {_one_line(f.example)}", file=out)
+    print(f"{n} {family}-label examples in {len(labels)} labels: "
+          + ("all pass." if not failures else f"{len(failures)} failed."), file=out)
+    return len(failures)
+
+
 def _test(rules: RuleSet, out: TextIO) -> int:
     labels = load_date_labels(rules.dirs)
-    n_labels, label_failures = run_label_examples(labels)
-    for f in label_failures:
-        why = (f"should be {f.label.role}, got {f.got or 'no date'}" if f.got != f.label.role
-               else "its own regex does not stand in the example")
-        print(f"FAIL {f.label.path}:{f.label.line}: date label '{f.label.id}' example {why}", file=out)
-        print(f"     {_one_line(f.example)}", file=out)
-    print(f"{n_labels} date-label examples in {len(labels.labels)} labels: "
-          + ("all pass." if not label_failures else f"{len(label_failures)} failed."), file=out)
+    date_failures = _label_report("date", labels.labels, run_label_examples(labels), out)
+    amount_labels = load_amount_labels(rules.dirs)
+    amount_failures = _label_report("amount", amount_labels.labels,
+                                    run_amount_label_examples(amount_labels), out)
+    label_failures = date_failures + amount_failures
     report = run_examples(rules)
     for f in report.failures:
         want = f"should be {f.kind}" if f.expect == "match" else f"should NOT be {f.kind}"
@@ -133,7 +153,7 @@ def _test(rules: RuleSet, out: TextIO) -> int:
             "— add an example that shows it, or remove it",
             file=out,
         )
-    bad = len(report.failures) + len(report.unused) + len(label_failures)
+    bad = len(report.failures) + len(report.unused) + label_failures
     print(
         f"{report.checked} examples in {len(rules.kinds)} kinds: "
         + (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..phrasings import DateLabels
+from ..phrasings import AmountLabels, DateLabels
 from ..result import Document, Fields, Reference
 from .dates import find_appointment, find_dates, find_letter_date, page_dates
 from .ids import choose_iban, choose_payment_reference, find_ibans, find_references
@@ -13,15 +13,17 @@ from .sender import find_sender
 from .terms import find_relative_terms
 
 
-def find_fields(doc: Document, date_labels: DateLabels | None = None) -> Fields:
-    """`date_labels`: the date labels in force (a team's phrasings before the shipped ones)."""
+def find_fields(doc: Document, date_labels: DateLabels | None = None,
+                amount_labels: AmountLabels | None = None) -> Fields:
+    """`date_labels`, `amount_labels`: the labels in force (a team's phrasings before the
+    shipped ones); the shipped ones when None."""
     pages = doc.texts
     read = page_dates(pages, date_labels)
     mentions = find_dates(pages, read)
     letter = find_letter_date(pages, mentions)
     relative = find_relative_terms(pages, letter.date if letter else None, read)
     appointment = find_appointment(pages, mentions)
-    amounts, due = amounts_and_due(pages)
+    amounts, due = amounts_and_due(pages, amount_labels)
     iban = choose_iban(find_ibans(pages), pages)
     refs = find_references(pages)
     pay_ref = choose_payment_reference(refs, pages)

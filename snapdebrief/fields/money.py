@@ -17,7 +17,9 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
+from ..phrasings import AmountLabel, AmountLabels, load_amount_labels
 from ..result import Amount, AmountRole, Evidence
 from .dates import is_past
 
@@ -186,80 +188,9 @@ _INCL = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Label:
-    role: AmountRole
-    rank: int  # for totals: how specific ("totaal te betalen" beats "totaal"); 0 otherwise
-    pattern: re.Pattern[str]
-
-
-def _lab(role: AmountRole, rank: int, pattern: str) -> _Label:
-    return _Label(role, rank, re.compile(pattern, _F))
-
-
-# Row and sentence labels. At one position the first listed wins, so specific before general.
-_LABELS: tuple[_Label, ...] = (
-    _lab("other", 0, r"\bsubtotaal\b|\btotaal\s+(?:extra\s+|bijkomende\s+)?(?:incasso)?kosten\b|\btotaal\s+rente\b"
-                     r"|\btotaal\s+per\s+(?:maand|jaar|kwartaal)\b"),
-    _lab("other", 0, r"\bwoz[-\s]?waarde\b|\bwaarde\b|\btermijnbedrag\b|\bper\s+termijn\b"
-                     r"|\bheffingskorting\w*|\b\w*inkomen\b|\bvermogen\b|\bverzendkosten\b"
-                     r"|\bservicekosten\b|\bkorting\w*|\beigen\s+risico\b"
-                     r"|\b(?:eerdere|vorige|oude)\s+(?:aanslag|beschikking|factuur|nota)\w*"
-                     # a balance on a day ("Openstaande schuld op 31 augustus 2026"), not the ask
-                     r"|\b(?:openstaande?|totale|uw|resterende)\s+(?:studie)?schuld\s+(?:op|per)\b"
-                     # "Uw totale schuld is op dit moment € 21.874,90" beside the arrears asked
-                     r"|\b(?:totale|hele|volledige)\s+(?:studie)?schuld\b(?:\s+\w+){0,2}?\s+(?:op\s+dit\s+moment|momenteel)\b"
-                     r"|\b(?:schuld|saldo)stand\b|\bstand\s+(?:op|per)\b"),
-    _lab("total", 3, r"\btotaal\s+(?:nog\s+)?te\s+betalen\b|\bnog\s+te\s+betalen\b"
-                     # "U moet nog betalen   € 715" (what is left after the parts above)
-                     r"|\b(?:u|je)\s+moet\s+(?:nog|nu)\s+betalen\b|\bmoet\s+(?:u|je)\s+(?:nog|nu)\s+betalen\b"
-                     # "Saldo dat u nog moet betalen", "het bedrag dat je nu moet betalen"
-                     r"|\b(?:saldo|bedrag|restant)\s+(?:dat|wat)\s+(?:u|je|jij)\s+(?:(?:nu|nog|dus)\s+)*"
-                     r"(?:moet|dient)\s+(?:te\s+)?(?:betalen|voldoen|overmaken)\b"
-                     r"|\btotaal\s+(?:nog\s+)?verschuldigd\b|\btotaal\s+openstaand\b"
-                     r"|\bopenstaande?\s+saldo\b|\bte\s+betalen\s+totaal\b|\btotaal\s+te\s+voldoen\b"
-                     r"|\bnog\s+verschuldigd\b"
-                     # "het resterende bedrag ad € 436,20", "het restbedrag van"
-                     r"|\b(?:resterende|overblijvende)\s+bedrag\b|\brestbedrag\b"
-                     # the sum a sentence concludes with: "…, derhalve in totaal € 2.887,15"
-                     r"|\b(?:derhalve|dus|zodat|waarmee)\s+(?:in\s+)?(?:totaal|tezamen|samen)\b"
-                     r"|\b(?:het|dus)\s+totaal\s+(?:van|voor|op)\b[^€\n]{0,40}\b(?:is|bedraagt|wordt)\s*$"),
-    _lab("total", 2, r"\bterug\s*te\s+betalen\b|\bterugbetalen\b|\bte\s+betalen\b|\btotaalbedrag\b"
-                     r"|\btotale\s+(?:bedrag|schuld|vordering|achterstand)\b"
-                     r"|\b(?:het\s+)?verschuldigde\s+bedrag\b|\bte\s+voldoen\b"
-                     r"|\bu\s+moet\b.{0,40}\bbetalen\b|\bmoet\s+u\b.{0,40}\bbetalen\b"
-                     r"|\btotaal\s+achterstand\b|\b(?:te)?samen\b|\bin\s+totaal\b|\bbij\s+elkaar\b"
-                     r"|\brestant\w*(?!\s+(?:van\s+(?:de|het|uw|je)\s+)?\w*(?:afrekening|nota|factuur|rekening)\b)"
-                     r"|\bresterende?\s+bedrag\b|\bnog\s+open(?:staand)?\b"
-                     r"|\bbij\s*te\s*betalen\b|\bbijbetalen\b|\bu\s+moet\b.{0,40}\bbijbetalen\b"),
-    _lab("total", 1, r"^\s*(?:het\s+)?bedrag\s*:?\s*$"),
-    _lab("total", 1, r"\btotaal\b|\bsaldo\b|\bterugvordering\w*"),
-    _lab("benefit", 0, _BENEFIT_WORDS),
-    # "restant jaarafrekening € 126,45": what is left of one bill, a part of the debt
-    _lab("principal", 0, r"\brestant\w*\s+(?:van\s+(?:de|het|uw|je)\s+)?\w*(?:afrekening|nota|factuur|rekening)\b"),
-    _lab("principal", 0, r"\bte\s+veel\s+(?:[\w-]+\s+)?(?:ontvangen|betaald|gekregen|uitbetaald)\b|\bhoofdsom\b|\bopenstaande?\s+(?:factuur)?bedrag\b|\bfa[ck]tuurbedrag\b"
-                         r"|\bnotabedrag\b|\boorspronkelijke?\s+bedrag\b|\b\w*achterstand\b"
-                         r"|\bachterstallige?\b|\bopenstaand\w*\b|\bvordering\b|\bhuur\b"
-                         r"|\bpremie\b|\baanslag\w*|\w*belasting\b|\w*heffing\b|\bdeclaratie\b|\bozb\b"
-                         # "Het bedrag van die factuur is € 386,40."
-                         r"|\bbedrag\s+van\s+(?:die|de|deze|uw|je|onze)\s+(?:factuur|nota|rekening)\s+(?:is|bedraagt|was)\s*$"
-                         # "Je huur van mei is niet betaald. Het gaat om € 698,40."
-                         r"|\bhet\s+gaat\s+om(?:\s+een\s+bedrag\s+van)?\s*$"),
-    _lab("interest", 0, r"\bwettelijke\s+(?:handels)?rente\b|\binvorderingsrente\b"
-                        r"|\bbelastingrente\b|\brente\w*"),
-    _lab("costs", 0, r"\bincassokosten\b|\bbuitengerechtelijke\s+(?:incasso)?kosten\b"
-                     r"|\b(?:administratie|aanmanings|herinnerings|deurwaarders|dwangbevel|beslag"
-                     r"|vervolgings|proces|rappel|invorderings|betekenings|explootkosten|verhaals"
-                     r"|behandel|executie|ontruimings)kosten\b"
-                     r"|\b\w*kosten\b|\bexploot\w*|\bbetekening\w*|\bgriffierecht\b"
-                     r"|\bsalaris\s+gemachtigde\b|\bverschotten\b|\bopvragen\s+brp\b"
-                     r"|\bbtw\b|\bb\.t\.w\.?|\bomzetbelasting\b"),
-    _lab("fine", 0, r"\b\w*boete\w*|\bsanctie\w*|\bstrafbeschikking\w*"),
-    _lab("increase", 0, r"\b(?:(?:eerste|tweede|derde|\d+e)\s+)?\w*verhoging\w*"),
-)
-_LABEL_AT_LINE_START = re.compile(
-    r"^\s*(?:[-•*]\s*)?(?:" + "|".join(f"(?:{lab.pattern.pattern})" for lab in _LABELS) + r")", _F
-)
+# The labels themselves ("Totaal te betalen" → total, "Incassokosten" → costs) are rule data
+# since #18: rules/phrasings/amount-labels.yaml, read by snapdebrief/phrasings/amount_labels.py
+# and passed in as `labels`; the shipped ones when a caller gives none.
 
 
 # --- finding ------------------------------------------------------------------------------------
@@ -291,7 +222,7 @@ class _Spans:
         return k == 0 or self.ends[k - 1] <= a
 
 
-def _hits(text: str) -> list[_Hit]:
+def _hits(text: str, labels: AmountLabels) -> list[_Hit]:
     """Every printed amount on one page, in order, without overlaps."""
     found: list[_Hit] = []
     before, after = _Spans(), _Spans()
@@ -328,7 +259,7 @@ def _hits(text: str) -> list[_Hit]:
     pos = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if len(body) <= 300 and "%" not in body and _LABEL_AT_LINE_START.search(body):
+        if len(body) <= 300 and "%" not in body and labels.at_line_start.search(body):
             for m in _BARE.finditer(body):
                 a, b = pos + m.start(), pos + m.end()
                 if before.free(a, b) and after.free(a, b) and not re.search(
@@ -389,7 +320,7 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
-def _zone_before(text: str, hit: _Hit, prev_end: int) -> str:
+def _zone_before(text: str, hit: _Hit, prev_end: int, labels: AmountLabels) -> str:
     """Words before the amount that belong to it: same line after the previous amount,
     back to the start of its sentence; one line up when the sentence wraps."""
     ls, _ = _line_bounds(text, hit.start)
@@ -413,7 +344,7 @@ def _zone_before(text: str, hit: _Hit, prev_end: int) -> str:
             wraps = bool(ptext.strip()) and not re.search(r"[.!?:;]\s*$", ptext)
             short = not head or head[:1].islower() or len(head.split()) <= 3
             own_label = bool(head) and (
-                bool(_LABEL_AT_LINE_START.search(zone)) or _is_row_line(text, hit)
+                bool(labels.at_line_start.search(zone)) or _is_row_line(text, hit)
             )
             if wraps and short and not own_label:
                 cut = 0
@@ -522,19 +453,18 @@ def _is_row_line(text: str, hit: _Hit) -> bool:
 _HEAD_TOTAL = re.compile(
     r"\b(?:restant\w*|totaal|totaalbedrag|saldo)\s+(?:van|op)\s+(?:de|het|deze|dit|uw|je|onze?)\s+"
     r"[\w-]+(?:\s+[\w-]+)?\s*(?:ad|is|bedraagt|van|:)?\s*$", _F)
-_HEAD_TOTAL_LABEL = _Label("total", 3, _HEAD_TOTAL)  # what remains or sums up the ask
-_BENEFIT_LABEL = _Label("benefit", 0, _BENEFIT)
+_HEAD_TOTAL_LABEL = AmountLabel("head-total", "total", 3, _HEAD_TOTAL)  # what remains or sums up the ask
 
 
-def _pick_label(zone: str, row: bool) -> tuple[_Label, re.Match[str]] | None:
+def _pick_label(zone: str, row: bool, labels: AmountLabels) -> tuple[AmountLabel, re.Match[str]] | None:
     """In a table row the row label (first) counts, in a sentence the nearest label (last)."""
     clean = _INCL.sub(lambda m: " " * len(m.group()), zone)
     if not row:
         head = _HEAD_TOTAL.search(clean)
         if head is not None:
             return _HEAD_TOTAL_LABEL, head
-    best: tuple[_Label, re.Match[str]] | None = None
-    for lab in _LABELS:
+    best: tuple[AmountLabel, re.Match[str]] | None = None
+    for lab in labels.labels:
         for m in lab.pattern.finditer(clean):
             if (
                 best is None
@@ -586,7 +516,8 @@ _CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b
 _CLAIM_BACK = re.compile(r"\b(?:vorder|vraag|vrag)\w*\s+(?:wij|we)\s+(?:(?:nu|dus|daarom|daarmee|van\s+(?:u|je|jou))\s+){0,3}$", _F)
 
 
-def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool = False) -> _Role:
+def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow: str = "",
+          part: bool = False) -> _Role:
     """The role of one amount from the words before it (`zone`), after it, and the sentence
     that follows. In order: refund wording; "niet te betalen"; a base column; thresholds and
     estimates (sentences); payments already made; rates ("per maand") unless a benefit; the
@@ -640,16 +571,16 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool
         # label (loonheffing, bruto) stood earlier in the sentence.
         return _Role("total", _clip(claim.group()), 3)
     paying = _PAYING.search(clause)
-    best = _pick_label(zone, row)
+    best = _pick_label(zone, row, labels)
     if best is not None and best[0].role == "benefit" and paying:
-        best = _pick_label(_BENEFIT.sub(lambda x: " " * len(x.group()), zone), row)
+        best = _pick_label(labels.benefit.sub(lambda x: " " * len(x.group()), zone), row, labels)
     elif (best is not None and best[0].role == "total" and not paying
-          and ((best[0].rank <= 1 and (b := _BENEFIT.search(zone)))
+          and ((best[0].rank <= 1 and (b := labels.benefit.search(zone)))
                or (best[0].rank <= 2 and _RECEIVED.search(clause)
-                   and (b := _BENEFIT.search(after[:40]))))):
+                   and (b := labels.benefit.search(after[:40]))))):
         # "Totaal voorschot 2027 (12 maanden)", "U kreeg in totaal € 1.476 aan voorschotten":
         # benefits added up
-        best = (_BENEFIT_LABEL, b)
+        best = (AmountLabel("benefit-words", "benefit", 0, labels.benefit), b)
     paid_re = _PAID_ROW if row else _PAID
     paid = None if _NOT_PAID.search(clause) else (paid_re.search(zone) or _PAID_AFTER.search(after))
     if row:
@@ -673,13 +604,13 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool
         rate = None  # "het openstaande termijnbedrag van € 112": one unpaid instalment, owed
     if rate and best is None and not paying:
         # "U krijgt € 123 per maand zorgtoeslag": a benefit paid per month.
-        hint = _U_KRIJGT.search(zone) or _BENEFIT.search(after[:60])
+        hint = _U_KRIJGT.search(zone) or labels.benefit.search(after[:60])
         if hint:
             return _Role("benefit", _clip(hint.group()))
     if rate and not (best is not None and best[0].role == "benefit"):
         return _Role("other", _clip(rate.group()), kind="rate")
     if best is None:
-        after_best = _pick_label(after[:40], row=True)
+        after_best = _pick_label(after[:40], True, labels)
         if after_best is not None and after_best[1].start() <= 12 and not (
             after_best[0].role == "benefit" and paying
         ):
@@ -699,7 +630,7 @@ def _role(zone: str, after: str, row: bool = False, follow: str = "", part: bool
                      pay_sentence=best is None, kind=asked)
     if best is not None:
         lab, m = best
-        return _Role(lab.role, m.group().strip(), lab.rank)
+        return _Role(cast(AmountRole, lab.role), m.group().strip(), lab.rank)
     unpaid = None if row else _NOT_PAID.search(clause)
     if unpaid is not None and not _THEN_OWED.search(clause):
         # "Het bedrag van € 186,50 hebben wij nog niet ontvangen": the sum still owed.
@@ -741,7 +672,7 @@ class _Found:
     line_key: str  # the row's text without spaces: one table row counted once
 
 
-def _header_role(text: str, hit: _Hit) -> _Role | None:
+def _header_role(text: str, hit: _Hit, labels: AmountLabels) -> _Role | None:
     """The column header over an unlabelled amount ("Bruto per maand" over "€ 2.322,41")."""
     ls, le = _line_bounds(text, hit.start)
     col_a, col_b = hit.start - ls, hit.end - ls
@@ -769,7 +700,7 @@ def _header_role(text: str, hit: _Hit) -> _Role | None:
             cell = cells[-1]
         if cell is None:
             return None
-        r = _role(cell.group(), "", row=False)
+        r = _role(cell.group(), "", labels, row=False)
         if r.label is None:
             return None
         if r.role == "total" and r.rank <= 1 and rows > 1:
@@ -780,13 +711,13 @@ def _header_role(text: str, hit: _Hit) -> _Role | None:
             # "Bruto per maand": a benefit when the paragraph above speaks of one.
             above = text[max(0, pos - 400) : pos].rstrip()
             para = above[above.rfind("\n\n") + 1 :]
-            if _BENEFIT.search(para + " " + line):
+            if labels.benefit.search(para + " " + line):
                 return _Role("benefit", _clip(cell.group()))
         return r
     return None
 
 
-def _stacked_label(text: str, hit: _Hit) -> _Role | None:
+def _stacked_label(text: str, hit: _Hit, labels: AmountLabels) -> _Role | None:
     """A boxed amount with its label on the line above ("Te betalen" / "€ 1.234,00")."""
     ls, _ = _line_bounds(text, hit.start)
     prev = _prev_line(text, ls)
@@ -795,19 +726,19 @@ def _stacked_label(text: str, hit: _Hit) -> _Role | None:
     ptext = text[prev[0] : prev[1]]
     if len(ptext.strip()) > 40 or _CUR_BEFORE.search(ptext):
         return None
-    r = _role(ptext.rstrip(": \t"), "", row=True)
+    r = _role(ptext.rstrip(": \t"), "", labels, row=True)
     return r if r.label is not None else None
 
 
-def _find_page(text: str, page: int) -> list[_Found]:
-    hits = _hits(text)
+def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
+    hits = _hits(text, labels)
     out: list[_Found] = []
     first_on_line: _Hit | None = None
     for j, hit in enumerate(hits):
         prev_end = hits[j - 1].end if j else 0
         next_start = hits[j + 1].start if j + 1 < len(hits) else len(text)
         row = _is_row_line(text, hit)
-        zone = _zone_before(text, hit, prev_end)
+        zone = _zone_before(text, hit, prev_end, labels)
         after = _zone_after(text, hit, next_start)
         same_line_prev = j > 0 and _line_bounds(text, hits[j - 1].start) == _line_bounds(
             text, hit.start
@@ -820,7 +751,7 @@ def _find_page(text: str, page: int) -> list[_Found]:
             # the row label at the start of the line.
             assert first_on_line is not None
             zone = text[ls : first_on_line.start]
-        role = _role(zone, after, row=row, follow=_next_sentence(text, hit),
+        role = _role(zone, after, labels, row=row, follow=_next_sentence(text, hit),
                      part=_in_list_of_parts(text, hit.start))
         if row and j + 1 < len(hits) and _line_bounds(text, hits[j + 1].start) == _line_bounds(
             text, hit.start
@@ -831,17 +762,17 @@ def _find_page(text: str, page: int) -> list[_Found]:
             # rightmost amount carries the row.
             role = _Role("other", None, kind="base")
         if role.label is None and role.kind == "" and not zone.strip() and not after.strip():
-            role = _stacked_label(text, hit) or role
+            role = _stacked_label(text, hit, labels) or role
         if role.label is None and role.kind == "" and row:
-            role = _header_role(text, hit) or role
+            role = _header_role(text, hit, labels) or role
         if role.role == "other" and role.kind in ("", "rate") and _ANAPHOR_IS.match(zone):
             # "U krijgt AOW voor een alleenstaande. Dat is nu € 1.588,74 bruto per maand."
             prev = _previous_sentence(text, hit)
-            if _BENEFIT.search(prev) and not _PAYING.search(prev):
-                role = _Role("benefit", _clip(_BENEFIT.search(prev).group()))  # type: ignore[union-attr]
+            if labels.benefit.search(prev) and not _PAYING.search(prev):
+                role = _Role("benefit", _clip(labels.benefit.search(prev).group()))  # type: ignore[union-attr]
         if (not row and out and out[-1].role.kind == "rate" and role.kind != "rate"
                 and role.role in ("other", "principal", "costs")
-                and _pick_label(zone, False) is None
+                and _pick_label(zone, False, labels) is None
                 and not re.search(r"[.!?]\s|\n\s*\n", text[hits[j - 1].end : hit.start])):
             # "Uw maandhuur van € 934,18 bestaat uit € 876,43 netto huur en € 57,75
             # servicekosten": the parts of a rate are no debt either.
@@ -1087,11 +1018,12 @@ def _promotable(f: _Found) -> bool:
     )
 
 
-def _find(pages: Sequence[str]) -> list[_Found]:
+def _find(pages: Sequence[str], labels: AmountLabels | None) -> list[_Found]:
+    labels = labels if labels is not None else load_amount_labels()
     found: list[_Found] = []
     for i, text in enumerate(pages):
         if text:
-            found.extend(_find_page(text, i + 1))
+            found.extend(_find_page(text, i + 1, labels))
     return _settle_totals(_lost_commas(found))
 
 
@@ -1163,12 +1095,14 @@ def _settle_totals(found: list[_Found]) -> list[_Found]:
     return out
 
 
-def find_amounts(pages: Sequence[str]) -> list[Amount]:
+def find_amounts(pages: Sequence[str], labels: AmountLabels | None = None) -> list[Amount]:
     """Every money amount on the letter, in reading order, each with the role its label gives.
 
-    Never raises on odd text; an amount without a recognised label gets role "other".
+    `labels`: the amount labels in force (phrasings.load_amount_labels with a team's folders),
+    the shipped ones when None. Never raises on odd text; an amount without a recognised label
+    gets role "other".
     """
-    return [f.amount for f in _find(pages)]
+    return [f.amount for f in _find(pages, labels)]
 
 
 # --- what is due now ----------------------------------------------------------------------------
@@ -1250,7 +1184,8 @@ def _asks_sum(text: str) -> bool:
                for s in _sentences(text))
 
 
-def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
+def amount_due(amounts: Sequence[Amount], pages: Sequence[str],
+               labels: AmountLabels | None = None) -> float | None:
     """What must be paid now, or None for a refund, a benefit or an information letter.
 
     1. The labelled total to pay (find_amounts leaves only that one with role "total"; of
@@ -1264,17 +1199,20 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str]) -> float | None:
     `pages` lets the context of each amount be read again; amounts not found there are judged
     on their role and label alone.
     """
-    return _due(_infos(list(amounts), _find(pages)), pages)
+    labels = labels if labels is not None else load_amount_labels()
+    return _due(_infos(list(amounts), _find(pages, labels), labels), pages)
 
 
-def amounts_and_due(pages: Sequence[str]) -> tuple[list[Amount], float | None]:
+def amounts_and_due(pages: Sequence[str], labels: AmountLabels | None = None
+                    ) -> tuple[list[Amount], float | None]:
     """find_amounts and amount_due in one pass over the letter (the finder runs once)."""
-    found = _find(pages)
+    labels = labels if labels is not None else load_amount_labels()
+    found = _find(pages, labels)
     amounts = [f.amount for f in found]
-    return amounts, _due(_infos(amounts, found), pages)
+    return amounts, _due(_infos(amounts, found, labels), pages)
 
 
-def _infos(amounts: list[Amount], found: list[_Found]) -> list[_Found]:
+def _infos(amounts: list[Amount], found: list[_Found], labels: AmountLabels) -> list[_Found]:
     """Each amount with the context its finder saw (or judged on its role and label alone)."""
     ctx = {f.order: f for f in found}
 
@@ -1283,7 +1221,7 @@ def _infos(amounts: list[Amount], found: list[_Found]) -> list[_Found]:
             f = ctx[(a.evidence.page, a.evidence.start)]
             return replace(f, amount=a)
         paid = bool(a.label and (_PAID_ROW.search(a.label) or _PAID_AFTER.search(a.label)))
-        rank = next((lab.rank for lab in _LABELS if lab.role == "total" and a.label
+        rank = next((lab.rank for lab in labels.labels if lab.role == "total" and a.label
                      and lab.pattern.search(a.label)), 0)
         r = _Role(a.role, a.label, rank, paid=paid, pay_sentence=a.role == "total" and rank == 0)
         return _Found(a, r, True, False, (0, 0), a.text)

@@ -1,0 +1,47 @@
+"""Phrasings as rule data (#18): the words the finders look for, read from rules/phrasings/.
+
+Each family is one YAML file (date-labels.yaml, amount-labels.yaml) with labels, their regexes
+and examples. A rules team adds a phrasing in its own folder's phrasings/ (SNAPDEBRIEF_RULES,
+--rules) and the finder uses it with no code change: a team's labels are tried first. Every file
+goes through the one strict YAML reader (yaml_files.py); `snapdebrief rules test` runs every
+example through the real finder.
+"""
+
+from .amount_labels import (
+    AMOUNT_LABELS_FILE,
+    AmountLabel,
+    AmountLabelFailure,
+    AmountLabels,
+    amount_label_files,
+    load_amount_labels,
+    run_amount_label_examples,
+)
+from .date_labels import (
+    DATE_LABELS_FILE,
+    DateLabel,
+    DateLabels,
+    LabelFailure,
+    date_label_files,
+    load_date_labels,
+    run_label_examples,
+)
+from .files import PHRASINGS_DIR, phrasing_files
+
+__all__ = [
+    "AMOUNT_LABELS_FILE",
+    "DATE_LABELS_FILE",
+    "PHRASINGS_DIR",
+    "AmountLabel",
+    "AmountLabelFailure",
+    "AmountLabels",
+    "DateLabel",
+    "DateLabels",
+    "LabelFailure",
+    "amount_label_files",
+    "date_label_files",
+    "load_amount_labels",
+    "load_date_labels",
+    "phrasing_files",
+    "run_amount_label_examples",
+    "run_label_examples",
+]

@@ -1,0 +1,133 @@
+"""What every phrasing family shares: where its files are, when the cache is stale, the label
+regex check, and the {macro} fill-in.
+
+A family is one YAML file name under `phrasings/` (date-labels.yaml, amount-labels.yaml). Each
+team folder's file is tried before the shipped one, so a team's own phrasing wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated, Any, Protocol, TypeVar, cast
+
+from pydantic import BaseModel, StringConstraints
+
+from .. import rule_cache, yaml_files
+from ..errors import RuleFileError
+from ..resources import rules_dir
+from ..rules import probe_regex
+from ..yaml_files import line_of, node_at
+
+T = TypeVar("T")
+
+PHRASINGS_DIR = "phrasings"
+I = re.IGNORECASE
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+Regex = Annotated[str, StringConstraints(min_length=1, max_length=1500)]
+Example = Annotated[str, StringConstraints(min_length=3)]
+_MACRO = re.compile(r"\{([a-z_]+)\}")
+# A label is matched against a label cell or the text before a value (≤ 120 characters): the
+# long probe input is that size, and the regex must stay fast on it.
+_LABEL_CHARS = 120
+_PROBE_LIMIT_S = 0.02
+
+
+def phrasing_files(name: str, dirs: Sequence[Path | str] = ()) -> list[Path]:
+    """The files of one family: each team folder's first (tried first), then the shipped one."""
+    shipped = rules_dir() / PHRASINGS_DIR / name
+    extra = [Path(d).expanduser() / PHRASINGS_DIR / name for d in dirs]
+    out: list[Path] = []
+    for p in [*reversed(extra), shipped]:
+        p = p.resolve()
+        if p.is_file() and p not in out:
+            out.append(p)
+    return out
+
+
+def signature(files: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of each file: the key a family's cache is held under."""
+    out = []
+    for p in files:
+        st = p.stat()
+        out.append((str(p), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def fill_macros(path: Path, line: int, regex: str, macros: dict[str, str]) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m.group(1) not in macros:
+            raise RuleFileError(str(path), line, f"unknown macro {{{m.group(1)}}}",
+                                "use one of " + ", ".join(sorted(macros)) if macros else "define it under macros")
+        return macros[m.group(1)]
+
+    return _MACRO.sub(one, regex)
+
+
+@functools.lru_cache(maxsize=1024)
+def regex_problem(pattern: str, tail: str) -> tuple[str, str] | None:
+    """(problem, fix) for a label regex as the finder searches with it (`tail` follows the label:
+    what may stand between it and the value), else None; a regex that passed is remembered on
+    disk (rule_cache.py), so a new process does not probe it again."""
+    key = f"label:{tail}:{pattern}"
+    if rule_cache.CACHE.checked(key):
+        return None
+    problem = _probe(pattern, tail)
+    if problem is None:
+        rule_cache.CACHE.mark_checked(key)
+    return problem
+
+
+def _probe(pattern: str, tail: str) -> tuple[str, str] | None:
+    try:
+        re.compile(rf"(?:{pattern})", I)
+        at_end = re.compile(rf"(?:^|[^\w])(?:{pattern}){tail}$", I)
+    except re.error as e:
+        return f"regex does not compile: {e}", "check brackets and backslashes"
+    slow = probe_regex(at_end, long_chars=_LABEL_CHARS, long_limit=_PROBE_LIMIT_S)
+    if slow:
+        return f"regex is too slow: {slow}", "remove nested repetitions such as (a+)+ or (\\s+\\w+)*"
+    return None
+
+
+class LabelFile(Protocol):
+    macros: dict[str, str]
+    labels: Sequence[Any]
+
+
+def read_labels(signature_: tuple[tuple[str, int, int], ...], model: type[BaseModel], tail: str,
+                build: Callable[[Any, str, str, int], T],
+                joined: Callable[[Any], str] = str) -> list[T]:
+    """The labels of one family from its files (named in `signature_`, team files first), in the
+    order they are tried: a team's labels before the shipped ones. Each file through the one
+    strict YAML reader; ids unique over all files; every regex checked as the finder uses it.
+    `build(spec, pattern with macros filled, path, line)` makes the family's label; `joined`
+    makes one regex of a spec's `regex` (a family may allow a list of alternatives)."""
+    out: list[T] = []
+    seen: dict[str, str] = {}
+    shipped_macros: dict[str, str] = {}
+    files = [Path(p) for p, _, _ in signature_]
+    for path in reversed(files):  # shipped first: its macros serve every team file too
+        data, root = yaml_files.parse(path)
+        spec = cast(LabelFile, yaml_files.check(path, data, root, model))
+        if not shipped_macros:
+            shipped_macros = dict(spec.macros)
+        macros = {**shipped_macros, **spec.macros}
+        own: list[T] = []
+        for i, lab in enumerate(spec.labels):
+            line = line_of(node_at(root, ("labels", i, "id"))[0])
+            if lab.id in seen:
+                raise RuleFileError(str(path), line, f"label id {lab.id!r} is used already ({seen[lab.id]})",
+                                    "give it an id of its own")
+            seen[lab.id] = f"{path.name}:{line}"
+            pattern = fill_macros(path, line, joined(lab.regex), macros)
+            problem = regex_problem(pattern, tail)
+            if problem:
+                raise RuleFileError(str(path), line_of(node_at(root, ("labels", i, "regex"))[0]),
+                                    f"label {lab.id!r}: {problem[0]}", problem[1])
+            own.append(build(lab, pattern, str(path), line))
+        out[:0] = own
+    rule_cache.CACHE.save()
+    return out
