@@ -15,6 +15,7 @@ Offsets are character offsets into the page text as given; nothing is normalised
 from __future__ import annotations
 
 import bisect
+import calendar
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -68,6 +69,11 @@ _NUM_DATE = re.compile(
     rf"(?<![\w/.,-])(?:(?P<wd>(?i:{_WD_ALT}))\.?,?{_H}+)?"
     rf"(?P<d>{_D}{{1,2}}){_H}{{0,2}}(?P<sep>[-./]){_H}{{0,2}}(?P<m>{_D}{{1,2}})"
     rf"{_H}{{0,2}}(?P=sep){_H}{{0,2}}(?P<y>{_D}{{4}}|{_D}{{2}})(?!\w|[-/.,]\d)"
+)
+# "vóór het einde van juni 2026", "voor eind juni": the month's last day
+_MONTH_END = re.compile(
+    rf"(?<![\w-])(?i:(?:het{_H}+)?einde?{_H}+(?:van{_H}+)?(?:de{_H}+maand{_H}+)?)"
+    rf"(?P<mon>(?i:{_MONTH_ALT}))(?![^\W\d_])\.?(?:{_H}+(?P<y>{_YEAR4}))?"
 )
 # Spelled out, as bailiffs write in exploten: "de negende april tweeduizend zesentwintig".
 _UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
@@ -167,6 +173,11 @@ def scan_dates(text: str) -> list[DateSpan]:
         wd = _EN_WEEKDAYS.index(m["wd"].lower()) if m["wd"] else None
         _add(found, m.start(), m.end(), int(m["d"]), _EN_MONTHS.index(m["mon"].lower()) + 1,
              int(m["y"]), wd)
+    for m in _MONTH_END.finditer(text):
+        mon = MONTHS[m["mon"].lower()]
+        y = _year(m["y"]) if m["y"] else None
+        last = calendar.monthrange(y or 2001, mon)[1]  # no year printed: February has 28 days
+        _add(found, m.start(), m.end(), last, mon, y, None)
     if "duizend" in text or "honderd" in text:
         for m in _WORD_DATE.finditer(text):
             d = _ordinal(m["dw"])
@@ -395,7 +406,7 @@ _ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
                       r"|verzet\s+(?:doen|aantekenen|instellen)|herzieningsverzoek|pro[\s-]forma)\b"),
          -25),
         ("pay_by", (r"\b(?:betaal|betaalt|betaald|betalen|te\s+betalen|betaling|voldoen|voldaan"
-                   r"|voldoet|overmaken|overgemaakt|over\s+te\s+maken|overboeken|bijgeschreven"
+                   r"|voldoet|overmaken|overmaakt|overgemaakt|over\s+te\s+maken|overboeken|bijgeschreven"
                    r"|bijschrijving|(?:op|naar)\s+(?:onze|de|ons|mijn|het)\s+(?:bank)?rekening"
                    r"|vervaldatum|betaaldatum|aflossen|terugbetalen|terug\s+te\s+betalen|storten"
                    r"|inlossen|betaaltermijn|betalingstermijn|termijnen|termijnbedrag"
@@ -438,7 +449,9 @@ _APPOINTMENT_CUE = re.compile(
 _PAST = re.compile(
     r"\b(?:hebben|heeft|hebt|had|hadden|is|zijn|was|waren|werd|werden)\b(?:\s+\S+){0,12}?\s+"
     r"(?:(?!gelegenheid|gezondheid|gebied|gemiddeld|gevolgen|gesprekken|gebouwen|gezicht"
-    r"|gewicht|gemeenten)ge\w{2,}(?:d|t|en)|ontvangen|verstuurd|verzonden|betaald|aangevraagd|ingediend|overleden|begonnen"
+    r"|gewicht|gemeenten)ge\w{2,}(?:d|t|en)"
+    # a separable verb's participle: "factuur … uitgereikt", "toegestuurd", "aangeboden"
+    r"|(?:uit|toe|op|aan|af|mee|terug|door|over)ge\w{2,}(?:d|t|en)|ontvangen|verstuurd|verzonden|betaald|aangevraagd|ingediend|overleden|begonnen"
     r"|besproken|afgesproken|vastgesteld|opgelegd|verleend|toegekend|afgewezen|ontstaan"
     r"|ingegaan|verhoogd|verlopen|betekend|bezorgd|beëindigd|veroordeeld|aangemaand|aangeschreven)\b"
     # "… heeft gedaagde bij brief van 18 juni conform artikel 6:96 BW aangemaand en hem een termijn
@@ -469,7 +482,8 @@ _PLACE_LINE = re.compile(
 # "Kunt u niet komen? Bel ons dan vóór 8 mei": a question, then a clause with "dan" early on.
 _QUESTION = re.compile(r"^[^?]{1,120}\?$")
 _THEN_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}?dan\b", _I)
-_DO_THAT = re.compile(r"^(?:regel|doe|geef|vraag|meld|stuur|bel|kies|neem)\s+(?:dit|dat|het|ons)\b", _I)
+_DO_THAT = re.compile(r"^(?:regel|doe|geef|vraag|meld|stuur|bel|kies|neem)\s+(?:dit|dat|het|ons)\b"
+                      r"|^(?:dat|dit)\s+kan\b", _I)  # "Wilt u de stukken inzien? Dat kan tot en met …"
 _DAY_RANGE_LEFT = re.compile(r"(?<![\w.,/-])\d{1,2}\.?\s*(?:t/m|t\.m\.|tot\s+en\s+met|-|–)\s*$", _I)
 _RANGE_JOIN = re.compile(r"\s*(?:t/m|t\.m\.|tm|tot\s+en\s+met|tot|-|–|—)\s*", _I)
 
@@ -693,8 +707,10 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
             return _Role(_label_with_time(role, time), s, e, label)
 
     after = masked[e:line_hi].strip(" \t.")
+    # "Woonstichting X  |  Hengelo, 19 november 2026  |  ref. HA-11873": a footer's cell
+    after_cell = _GAP.split(after)[0].strip(" \t.") if _GAP.match(after) is None else ""
     place = _GAP.split(prefix)[-1].strip()  # "Waterschap X | Zwolle, 14 september 2026": a cell
-    if (_PLACE_LINE.fullmatch(place) and place.endswith(",") and not after
+    if (_PLACE_LINE.fullmatch(place) and place.endswith(",") and not after_cell
             and not _DEADLINE_PREP.search(_norm(place.rstrip(",")))):
         return dataclasses.replace(line, role="letter_date", weak=True)
 
@@ -870,6 +886,9 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
             continue  # a table's ruled line between its header and its rows
         if starts_line:
             role = _full_label(_norm(prev.strip()).rstrip(" :.?"), ctx.labels)
+            if role is None and prev.rstrip().endswith(":"):
+                # "Mijn UWV > Berichten   Afgedrukt:" wrapped above its date: the line's last label
+                role = next((r for r, rx in ctx.labels.tail if rx.search(_norm(prev.rstrip()))), None)
             if role is not None:
                 return role, prev.strip()
         piece = _piece_at(prev, col)

@@ -416,6 +416,18 @@ _ANAPHOR_ANY = re.compile(r"\b(?:zijn|is|worden|wordt)\s+(?:dat|die|deze|dit)\b"
 _ANAPHOR_IS = re.compile(r"^\s*(?:dat|dit|het)\s+(?:is|wordt|zijn|bedraagt)\b", _F)
 
 
+_SETTLEMENT = re.compile(r"\bfinale\s+kwijting\b|\bschikkingsvoorstel\b|\bschikkingsbedrag\b", _F)
+_OFFER_PAID = re.compile(r"\b(?:overmaakt|overmaken|betaalt|voldoet|stort|betaald|overgemaakt|voldaan)\b", _F)
+_EARLIER = re.compile(r"\b(?:eerder|eerdere|destijds|vorige|al\s+eens|toentertijd)\b", _F)
+
+
+def _sentence_up_to(text: str, hit: _Hit) -> str:
+    """The words of the amount's sentence before it (at most 400 characters back)."""
+    before = text[max(0, hit.start - 400) : hit.start]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", before)]
+    return _squash(before[ends[-1]:] if ends else before)
+
+
 def _previous_sentence(text: str, hit: _Hit) -> str:
     before = text[max(0, hit.start - 400) : hit.start]
     ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", before)]
@@ -782,12 +794,23 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             # "Eiseres heeft … factuur verzonden ten bedrage van € 1.214,60, te voldoen binnen 14
             # dagen": an old invoice's term, told as history
             role = _Role("other", role.label, kind="history")
+        if (not row and role.role == "total" and role.rank <= 2 and role.kind == ""
+                and _EARLIER.search(told := _sentence_up_to(text, hit)) and is_past(told)):
+            # "Wij hebben u eerder aangeschreven over … vier maanden van € 29,95, samen
+            # € 119,80": a sum told from an earlier letter, not what is owed now
+            role = _Role("other", role.label, kind="history")
         # a table row owed only later says so in its own label ("… na het verstrijken van de termijn")
         cond = _conditional(text, hit.start) if not row else bool(_LATER_LABEL.search(zone))
         if cond and role.role == "total" and _ORDER_ON_IT.match(_next_sentence(text, hit)):
             # "Betaalt u nog in 2026? Dan hoeft u alleen € 733,57 te betalen. Betaal dit bedrag
             # vóór 1 december.": the plain order that follows makes the sum the ask.
             cond = False
+        if cond and _SETTLEMENT.search(_sentence_up_to(text, hit) + text[hit.end : hit.end + 300].split(". ")[0]) \
+                and _OFFER_PAID.search(text[hit.end : hit.end + 200].split(". ")[0]):
+            # "Indien u uiterlijk 2 november € 85,00 overmaakt, dan verlenen wij u finale
+            # kwijting": a settlement offer; the sum offered is what the letter asks
+            cond = False
+            role = _Role("total", "finale kwijting", 3, kind="order")
         if cond and role.role not in ("refund", "benefit"):
             # "Als u niet op tijd betaalt, … incassokosten van € 61,88": not owed now.
             role = replace(role, role="other", rank=0, pay_sentence=False, kind="conditional")
@@ -1244,7 +1267,7 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if stated is not None and len(named) == 1 and stated not in named:
         # "Het bedrag dat u nu nog moet betalen … is € 609,00": the letter's own word for the
         # sum asked beats a sum of parts that may have missed one (a part payment in prose)
-        return named.pop()
+        return _with_costs_on_top(named.pop(), infos)
     if stated is not None:
         return stated
     due = _due_total(infos)
@@ -1253,7 +1276,7 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     ) and not any(_asks_sum(p or "") for p in pages):
         return None  # a statement that ends in money back: its "Totaal kosten" is no ask
     if due is not None:
-        return round(due.amount.value, 2)
+        return _with_costs_on_top(round(due.amount.value, 2), infos)
     if any(f.amount.role in ("refund", "benefit") for f in infos) and not (any(
         f.amount.role in ("principal", "total") and not f.conditional
         and _PAYING.search(f.role.label or "")
@@ -1292,6 +1315,17 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if asked is None:
         return _open_rows(infos, pages) or _the_one_sum_ordered(infos, pages)
     return asked
+
+
+def _with_costs_on_top(due: float, infos: Sequence[_Found]) -> float:
+    """A table's sum row that is `due` plus costs the letter charges now ("Subtotaal € 727,52 /
+    Kosten € 119,91 / Totaal € 847,43" beside "te betalen het bedrag van € 727,52"): the whole
+    sum asked holds those costs."""
+    costs = {round(f.amount.value, 2) for f in infos if f.amount.role == "costs" and not f.conditional}
+    sums = [round(f.amount.value, 2) for f in infos if f.row and f.role.kind == "sum"
+            and not f.conditional and f.amount.value > due]
+    on_top = [v for v in sums if any(abs(due + c - v) < 0.005 for c in costs)]
+    return on_top[-1] if on_top else due
 
 
 def _parts_of_later_costs(infos: Sequence[_Found]) -> set[tuple[int, int]]:

@@ -114,8 +114,10 @@ def run_amount_label_examples(labels: AmountLabels) -> tuple[int, list[AmountLab
             n += 1
             found = find_amounts([ex], labels)
             got = found[0].role if found else None
-            # a label cell on a line of its own ('Bedrag:' above the amount) counts too
-            matched = any(lab.pattern.search(part) for part in (ex, *ex.splitlines()))
+            # a label cell on a line of its own ('Bedrag:' above the amount) and a label that
+            # must end right before the amount ('Er blijft dus') count too
+            before = ex[:found[0].evidence.start] if found and found[0].evidence else ex
+            matched = any(lab.pattern.search(part) for part in (ex, before, *ex.splitlines()))
             if got != lab.role or not matched:
                 failures.append(AmountLabelFailure(lab, ex, got, matched))
     return n, failures

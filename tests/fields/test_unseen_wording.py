@@ -964,3 +964,116 @@ def test_an_old_invoice_term_told_in_a_summons() -> None:
             "   subtotaal                                 € 1.263,22\n   kosten van dit exploot                    €   112,41\n"
             "   totaal                                    € 1.375,63\n")
     assert _due(text) == 1375.63
+
+
+# --- batches 25–28 (first look at f26e564, then read) -------------------------------------------
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    from snapdebrief.fields.dates import find_dates
+
+    return [(m.date.isoformat(), m.role) for m in find_dates([text])]
+
+
+def test_a_place_and_date_cell_in_a_footer_dates_the_letter() -> None:
+    letter = ("Geachte heer Smit,\n\nKrachtens de huurovereenkomst die op 1 april 2018 tussen u en ons is "
+              "aangegaan, betaalt u de huur per maand.\nDe huur van oktober 2026 staat nog open.\n\n"
+              "Met vriendelijke groet,\n\nStichting Woonhaven  |  Almelo, 12 november 2026  |  ref. WH-2026-0412\n")
+    assert ("2026-11-12", "letter_date") in _mentions(letter)
+    assert ("2018-04-01", "letter_date") not in _mentions(letter)
+
+
+def test_a_permission_answering_a_question_is_no_deadline() -> None:
+    got = dict((d, r) for d, r in _mentions(
+        "Datum 2 maart 2026\n\nWilt u het dossier vooraf lezen? Dat kan tot en met 16 maart 2026 op "
+        "afspraak.\nDe hoorzitting is op maandag 23 maart 2026 om 14.00 uur.\n"))
+    from snapdebrief.fields.deadline import is_conditional
+    from snapdebrief.fields.dates import find_dates
+
+    m = next(m for m in find_dates(["Datum 2 maart 2026\n\nWilt u het dossier vooraf lezen? Dat kan tot "
+                                    "en met 16 maart 2026 op afspraak.\n"]) if m.date == date(2026, 3, 16))
+    assert is_conditional(m)
+    assert got["2026-03-23"] == "appointment"
+
+
+def test_the_latest_day_the_money_must_be_in_is_a_pay_date() -> None:
+    block = ("  Betaal                          € 184,00\n  aan                             NL20 INGB 0001 2345 67\n"
+             "  uiterste ontvangstdatum         22-02-2027\n")
+    assert ("2027-02-22", "pay_by") in _mentions(block)
+
+
+def test_an_invoice_term_told_with_a_separable_verb_is_history() -> None:
+    letter = """Van Dijk Gerechtsdeurwaarders
+Postbus 40, 3800 AA Amersfoort
+
+Amersfoort, 4 maart 2027
+
+1. Eiseres heeft op 2 oktober 2026 aan gedaagde factuur 8812 toegezonden, groot € 640,00,
+   te voldoen binnen veertien dagen. Daarna heeft zij hem een aanmaning uitgereikt.
+"""
+    from snapdebrief.fields.terms import find_relative_terms
+
+    assert find_relative_terms([letter], date(2027, 3, 4)) == []
+
+
+def test_a_print_stamp_with_a_time_is_no_appointment() -> None:
+    page = ("Mijn Gemeente  >  Berichten                       Afgedrukt: 2026-04-07 19:45\n\n"
+            "Datum bericht: 3 april 2026\nWij hebben uw aanvraag ontvangen.\n")
+    roles = dict(_mentions(page))
+    assert roles["2026-04-07"] != "appointment"
+    wrapped = "Mijn Gemeente  >  Berichten  >  Bericht bekijken  Afgedrukt:\n2026-04-07 19:45\n\n" + page
+    assert dict(_mentions(wrapped))["2026-04-07"] != "appointment"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Betaal het bedrag vóór het einde van februari 2027.", date(2027, 2, 28)),
+    ("Maak het over voor eind september 2026.", date(2026, 9, 30)),
+])
+def test_the_end_of_a_month_is_its_last_day(text: str, expected: date) -> None:
+    assert [s.on(s.year or 0) for s in scan_dates(text)] == [expected]
+
+
+def test_what_is_left_after_a_part_waived_and_paid_is_due() -> None:
+    text = ("Je aanslag is in totaal € 512,80. Wij schelden € 300,00 kwijt. Je betaalde in maart al\n"
+            "€ 40,00. Er blijft dus € 172,80 over. Maak dat over vóór 1 juli 2026.\n")
+    assert _due(text) == 172.80
+    assert _due("Uw maandbedrag blijft € 61,20. Het totaal te betalen is € 183,60.\n") == 183.60
+
+
+def test_a_sum_told_from_an_earlier_letter_is_not_what_is_owed_now() -> None:
+    text = ("Wij schreven u eerder over de contributie van januari tot en met maart, drie maanden van\n"
+            "€ 25,00, samen € 75,00. Daarna zijn de incassokosten van € 40,00 erbij gekomen. U betaalde\n"
+            "op 2 mei € 30,00. Het saldo is op dit moment € 85,00. Wilt u dat bedrag overmaken?\n")
+    assert _due(text) == 85.00
+
+
+def test_a_settlement_offer_names_the_sum_and_the_day() -> None:
+    letter = """Incassobureau Noordkaap
+Postbus 91, 9700 AA Groningen
+
+Groningen, 5 oktober 2026
+
+Betreft: voorstel tot regeling, dossier NK-66120
+
+Geachte heer Bos,
+
+Uw openstaande saldo bij Dansschool Plié is € 214,30. Wij hebben van uw schuldeiser de ruimte
+gekregen u een voorstel te doen. Indien u uiterlijk 20 oktober 2026 een bedrag van € 150,00
+overmaakt op NL20 INGB 0001 2345 67 onder vermelding van NK-66120, dan verlenen wij u finale
+kwijting. Zonder betaling vervalt dit voorstel en blijft het volle saldo verschuldigd.
+
+Met vriendelijke groet,
+Incassobureau Noordkaap
+"""
+    got = _explain(letter)
+    assert got["amount_due"] == 150.00
+    assert (got["deadline"]["date"], got["deadline"]["action"]) == ("2026-10-20", "pay")
+
+
+def test_a_table_total_that_adds_the_costs_of_the_summons_is_the_sum_claimed() -> None:
+    text = ("eiseres vordert dat de kantonrechter gedaagde veroordeelt om te betalen het bedrag van\n"
+            "€ 505,10, met de kosten van het geding.\n\n"
+            "  Hoofdsom                           € 430,00\n  Rente                              € 10,10\n"
+            "  Incassokosten                      € 65,00\n  Subtotaal                          € 505,10\n"
+            "  Kosten dagvaarding                 € 118,40\n  Totaal                             € 623,50\n")
+    assert _due(text) == 623.50
