@@ -20,9 +20,12 @@ from .errors import ExitCode, RuleFileError
 from .phrasings import (
     amount_label_files,
     date_label_files,
+    deadline_cue_files,
     load_amount_labels,
     load_date_labels,
+    load_deadline_cues,
     run_amount_label_examples,
+    run_cue_examples,
     run_label_examples,
 )
 from .rules import RuleSet, load_rules, pattern_ids
@@ -93,6 +96,8 @@ def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     out.append((f"date labels ({len(labels.labels)})", date_label_files(dirs)[-1]))
     amount_labels = load_amount_labels(dirs)
     out.append((f"amount labels ({len(amount_labels.labels)})", amount_label_files(dirs)[-1]))
+    cues = load_deadline_cues(dirs)
+    out.append((f"deadline cues ({len(cues.cues)})", deadline_cue_files(dirs)[-1]))
     load_senders(SENDERS_FILE)
     out.append(("senders", SENDERS_FILE))
     load_woorden(WOORDEN_PATH)
@@ -121,26 +126,29 @@ def _check(rules: RuleSet, out: TextIO, data: Sequence[tuple[str, Path]] = ()) -
 
 
 def _label_report(family: str, labels: Sequence[Any], run: tuple[int, Sequence[Any]],
-                  out: TextIO) -> int:
-    """Print one phrasing family's example failures and its count line; return the failures."""
+                  out: TextIO, found: str = "date") -> int:
+    """Print one phrasing family's example failures and its count line; return the failures.
+    `found` is what the finder reports ("date", "amount") when it finds none."""
     n, failures = run
     for f in failures:
-        why = (f"should be {f.label.role}, got {f.got or 'no ' + family}" if f.got != f.label.role
+        why = (f"should be {f.label.role}, got {f.got or 'no ' + found}" if f.got != f.label.role
                else "its own regex does not stand in the example")
-        print(f"FAIL {f.label.path}:{f.label.line}: {family} label '{f.label.id}' example {why}", file=out)
+        print(f"FAIL {f.label.path}:{f.label.line}: {family} '{f.label.id}' example {why}", file=out)
         print(f"     {_one_line(f.example)}", file=out)
-    print(f"{n} {family}-label examples in {len(labels)} labels: "
+    print(f"{n} {family} examples in {len(labels)} {family}s: "
           + ("all pass." if not failures else f"{len(failures)} failed."), file=out)
     return len(failures)
 
 
 def _test(rules: RuleSet, out: TextIO) -> int:
     labels = load_date_labels(rules.dirs)
-    date_failures = _label_report("date", labels.labels, run_label_examples(labels), out)
+    date_failures = _label_report("date label", labels.labels, run_label_examples(labels), out)
     amount_labels = load_amount_labels(rules.dirs)
-    amount_failures = _label_report("amount", amount_labels.labels,
-                                    run_amount_label_examples(amount_labels), out)
-    label_failures = date_failures + amount_failures
+    amount_failures = _label_report("amount label", amount_labels.labels,
+                                    run_amount_label_examples(amount_labels), out, "amount")
+    cues = load_deadline_cues(rules.dirs)
+    cue_failures = _label_report("deadline cue", cues.cues, run_cue_examples(cues), out)
+    label_failures = date_failures + amount_failures + cue_failures
     report = run_examples(rules)
     for f in report.failures:
         want = f"should be {f.kind}" if f.expect == "match" else f"should NOT be {f.kind}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..phrasings import AmountLabels, DateLabels
+from ..phrasings import AmountLabels, DateLabels, DeadlineCues
 from ..result import Document, Fields, Reference
 from .dates import find_appointment, find_dates, find_letter_date, page_dates
 from .ids import choose_iban, choose_payment_reference, find_ibans, find_references
@@ -14,11 +14,11 @@ from .terms import find_relative_terms
 
 
 def find_fields(doc: Document, date_labels: DateLabels | None = None,
-                amount_labels: AmountLabels | None = None) -> Fields:
-    """`date_labels`, `amount_labels`: the labels in force (a team's phrasings before the
+                amount_labels: AmountLabels | None = None, cues: DeadlineCues | None = None) -> Fields:
+    """`date_labels`, `amount_labels`, `cues`: the phrasings in force (a team's before the
     shipped ones); the shipped ones when None."""
     pages = doc.texts
-    read = page_dates(pages, date_labels)
+    read = page_dates(pages, date_labels, cues)
     mentions = find_dates(pages, read)
     letter = find_letter_date(pages, mentions)
     relative = find_relative_terms(pages, letter.date if letter else None, read)

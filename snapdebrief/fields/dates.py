@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..phrasings import DateLabels, load_date_labels
+from ..phrasings import DateLabels, DeadlineCues, load_date_labels, load_deadline_cues
 from ..result import Appointment, DateMention, Evidence
 
 ROLES = (
@@ -272,6 +272,7 @@ class PageContext:
     masked: str
     bounds: tuple[int, ...]
     labels: DateLabels  # the date labels in force (shipped + a team's own, #18)
+    cues: DeadlineCues  # the deadline cues in force (#18)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence around `pos`, at most SENTENCE_REACH characters either side."""
@@ -323,7 +324,7 @@ def _abbreviation(masked: str, dot: int) -> bool:
 
 
 def page_context(text: str, spans: Sequence[tuple[int, int]] = (),
-                 labels: DateLabels | None = None) -> PageContext:
+                 labels: DateLabels | None = None, cues: DeadlineCues | None = None) -> PageContext:
     """Mask the given spans with '#', then find sentence starts on the masked text."""
     chars = list(text)
     for s, e in spans:
@@ -344,7 +345,8 @@ def page_context(text: str, spans: Sequence[tuple[int, int]] = (),
             bounds.add(nl + 1)
         line_lo = nl + 1
     return PageContext(text, masked, tuple(sorted(b for b in bounds if b <= len(text))),
-                       labels if labels is not None else load_date_labels())
+                       labels if labels is not None else load_date_labels(),
+                       cues if cues is not None else load_deadline_cues())
 
 
 # --- role cues ------------------------------------------------------------------------------
@@ -399,38 +401,8 @@ _OURS = re.compile(
     r"|(?:de|het)\s+(?!bedrag|totaalbedrag|formulier|antwoord|bezwaar|geld|betaling)[a-z]\w+"
     r"\s+(?:neemt|stuurt|beslist|betaalt|maakt|doet|zal|gaat|komt|belt|behandelt|ontvangt)"
     r")\b", _I)
-_ACTION_CUES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
-    (role, re.compile(p, _I), pen)
-    for role, p, pen in (
-        ("object_by", (r"\b(?:bezwaar\w*|beroep(?!\s+(?:te\s+)?doen\s+op)\w*|in\s+verzet"
-                      r"|verzet\s+(?:doen|aantekenen|instellen)|herzieningsverzoek|pro[\s-]forma)\b"),
-         -25),
-        ("pay_by", (r"\b(?:betaal|betaalt|betaald|betalen|te\s+betalen|betaling|voldoen|voldaan"
-                   r"|voldoet|overmaken|overmaakt|overgemaakt|over\s+te\s+maken|overboeken|bijgeschreven"
-                   r"|bijschrijving|(?:op|naar)\s+(?:onze|de|ons|mijn|het)\s+(?:bank)?rekening"
-                   r"|vervaldatum|betaaldatum|aflossen|terugbetalen|terug\s+te\s+betalen|storten"
-                   r"|inlossen|betaaltermijn|betalingstermijn|termijnen|termijnbedrag"
-                   r"|(?:bij\s+(?:ons|het\s+\w+)\s+)?binnen\s+zijn"  # "moet … bij het CJIB binnen zijn"
-                   rf"|{_ORDINAL}\s+(?:betaal)?termijn"
-                   r"|maak\s+(?:\S+\s+){0,12}?over)\b"), 0),
-        ("pay_by", (r"\b(?:(?:het|dit|dat|uw|openstaande?|totale?)\s+(?:totaal)?bedrag|de\s+schuld"
-                   r"|de\s+termijn|de\s+rekening|de\s+factuur)\b"), 15),
-        ("send_by", (r"\b(?:stuur|stuurt|sturen|opsturen|toesturen|insturen|terugsturen"
-                    r"|terug\s+te\s+sturen|meesturen|op\s+te\s+sturen|opgestuurd|toegestuurd"
-                    r"|inleveren|in\s+te\s+leveren|lever|ingeleverd|inzenden|zend|zendt|zenden"
-                    r"|upload\w*|aanleveren|aan\s+te\s+leveren|indienen|in\s+te\s+dienen|dien(?!\s+hoofde)"
-                    r"|stukken|documenten|bewijs\w*|kopie\w*|(?:bank)?afschrift\w*|loonstro\w*"
-                    r"|formulier\w*|gegevens|informatie|bijlage\w*|vragenlijst\w*|papieren"
-                    r"|verklaring\w*|machtiging\w*|cv|curriculum\s+vitae|werkmap)\b"), 0),
-        ("respond_by", (r"\b(?:reageer|reageert|reageren|te\s+reageren|reactie|antwoord\w*"
-                       r"|beantwoord\w*|contact|bel|belt|bellen|te\s+bellen|laat|laten\s+weten"
-                       r"|(?<!te\s)weten|meld|meldt|melden|aanmelden|afmelden|verweer|afspraak\s+(?:te\s+)?"
-                       r"maken|maak\s+(?:\w+\s+){0,3}?afspraak|aanvragen|aan\s+te\s+vragen|vraag"
-                       r"|kies|kiest|kiezen|keuze|aangeven|geef|doorgeven|door\s+te\s+geven"
-                       r"|toestemming|akkoord|onderteken\w*|tekenen|vul|invullen|in\s+te\s+vullen"
-                       r"|mailen)\b"), 0),
-    )
-)
+# The action cues themselves ("Betaal" → pay_by, "Stuur … terug" → send_by) are rule data since
+# #18: rules/phrasings/deadline-cues.yaml (phrasings/deadline_cues.py), in PageContext.cues.
 # A sentence that points back ("Doe dit vóór ...", "Dat moet binnen zes weken") takes its
 # action from the sentence before.
 _BACK_REFERENCE = re.compile(
@@ -518,14 +490,17 @@ class PageDates:
     ctx: PageContext
 
 
-def page_dates(pages: Sequence[str], labels: DateLabels | None = None) -> list[PageDates]:
-    """The dates of each page and the page's context; `labels` are the date labels in force
-    (phrasings.load_date_labels with a team's folders), the shipped ones when None."""
+def page_dates(pages: Sequence[str], labels: DateLabels | None = None,
+               cues: DeadlineCues | None = None) -> list[PageDates]:
+    """The dates of each page and the page's context; `labels` and `cues` are the date labels
+    and deadline cues in force (phrasings' loaders with a team's folders), the shipped ones when
+    None."""
     labels = labels if labels is not None else load_date_labels()
+    cues = cues if cues is not None else load_deadline_cues()
     out = []
     for text in pages:
         spans = scan_dates(text)
-        out.append(PageDates(spans, page_context(text, [(s.start, s.end) for s in spans], labels)))
+        out.append(PageDates(spans, page_context(text, [(s.start, s.end) for s in spans], labels, cues)))
     return out
 
 
@@ -846,7 +821,7 @@ def _block_action(ctx: PageContext, line_lo: int) -> str | None:
             if blanks > 1:
                 break
         lo = prev_lo
-    role = _cue_role(masked, lo, line_lo, line_lo, line_lo)
+    role = _cue_role(masked, lo, line_lo, line_lo, line_lo, ctx.cues)
     return role if role not in (None, "ours") else None
 
 
@@ -914,7 +889,7 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
         if role is None and (_DEADLINE_PREP.fullmatch(" " + label) or _PREP_HEAD.match(label)):
             before = ctx.previous_sentence(lo)  # the sentence that introduces the table
             if before is not None:
-                cue = _cue_role(masked, before[0], before[1], lo, lo)
+                cue = _cue_role(masked, before[0], before[1], lo, lo, ctx.cues)
                 role = cue if cue != "ours" else None
             if role is None and _PREP_HEAD.match(label) and _MONEY_HEADER.search(_norm(header)):
                 # "Termijn | Uiterlijk op ons rekeningnummer | Termijnbedrag": a pay schedule
@@ -972,13 +947,14 @@ def _in_range(ctx: PageContext, spans: Sequence[DateSpan], i: int) -> bool:
     return i > 0 and bool(_RANGE_JOIN.fullmatch(text[spans[i - 1].end:spans[i].start]))
 
 
-def _cue_role(masked: str, lo: int, hi: int, s: int, e: int) -> str | None:
+def _cue_role(masked: str, lo: int, hi: int, s: int, e: int, cues: DeadlineCues) -> str | None:
     seg = masked[lo:hi]
     if _OURS.search(seg):
         return "ours"
     best: tuple[int, str] | None = None
-    for role, rx, pen in _ACTION_CUES:
-        for m in rx.finditer(seg):
+    for cue in cues.cues:
+        role, pen = cue.role, cue.penalty
+        for m in cue.pattern.finditer(seg):
             a, b = lo + m.start(), lo + m.end()
             if a < e and b > s:
                 if a >= s:
@@ -1000,12 +976,12 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
     ("U krijgt vóór 1 juli een beslissing"); None when nothing says."""
     prev = ctx.previous_sentence(s)
     for lo, hi in (ctx.part(s, e), ctx.sentence(s)):
-        role = _cue_role(ctx.masked, lo, hi, s, e)
+        role = _cue_role(ctx.masked, lo, hi, s, e, ctx.cues)
         if role == "ours":
             return "other"
         if role in ("send_by", "respond_by") and prev is not None \
                 and (_ANAPHOR.search(ctx.masked[lo:hi]) or _OBJECTION_LETTER.search(ctx.masked[lo:hi])) \
-                and _cue_role(ctx.masked, prev[0], prev[1], s, e) == "object_by":
+                and _cue_role(ctx.masked, prev[0], prev[1], s, e, ctx.cues) == "object_by":
             # "... beroep instellen. Stuur daarvoor binnen tien dagen ...", "Dan kun je in
             # beroep gaan. Stuur ons binnen 6 weken een brief."
             return "object_by"
@@ -1014,7 +990,7 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
     line_lo, line_hi, _ = _line_span(ctx.masked, s, e)
     if _COLUMN_GAP.search(ctx.masked, line_lo, line_hi):
         # a table row: its other cells name the action ("2e termijn   € 475,41   uiterlijk ...")
-        role = _cue_role(ctx.masked, line_lo, line_hi, s, e)
+        role = _cue_role(ctx.masked, line_lo, line_hi, s, e, ctx.cues)
         if role and role != "ours":
             return role
     lo, hi = ctx.sentence(s)
@@ -1024,13 +1000,13 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
         choice = bool(_CHOICE.search(ctx.masked[lo:hi]) or _CHOICE.search(ctx.masked[prev[0]:prev[1]]))
         found: list[str] = []
         for _ in range(4):
-            role = _cue_role(ctx.masked, prev[0], prev[1], s, e)
+            role = _cue_role(ctx.masked, prev[0], prev[1], s, e, ctx.cues)
             if role and role != "ours":
                 if not choice:
                     return role
                 found.append(role)
-                if any(r == "pay_by" and rx.search(ctx.masked, prev[0], prev[1])
-                       for r, rx, _ in _ACTION_CUES):
+                if any(cue.role == "pay_by" and cue.pattern.search(ctx.masked, prev[0], prev[1])
+                       for cue in ctx.cues.cues):
                     found.append("pay_by")  # "Betaal …, of stuur … terug. Doe dit binnen …"
             if prev[0] == 0:
                 break
@@ -1066,7 +1042,7 @@ def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
         return "other"  # "28-08-2026 21:47   Mijn DUO - Bericht": a browser's print header
     if time or _APPOINTMENT_CUE.search(masked[slo:shi]):
         return "appointment"
-    role = _cue_role(masked, plo, phi, s, e)
+    role = _cue_role(masked, plo, phi, s, e, ctx.cues)
     if role and role != "ours" and _MODAL.search(part):
         return role
     return BARE

@@ -1,6 +1,6 @@
 """Phrasings as rule data (#18): the words the finders look for, read from rules/phrasings/.
 
-Each family is one YAML file (date-labels.yaml, amount-labels.yaml) with labels, their regexes
+Each family is one YAML file (date-labels.yaml, amount-labels.yaml, deadline-cues.yaml) with labels, their regexes
 and examples. A rules team adds a phrasing in its own folder's phrasings/ (SNAPDEBRIEF_RULES,
 --rules) and the finder uses it with no code change: a team's labels are tried first. Every file
 goes through the one strict YAML reader (yaml_files.py); `snapdebrief rules test` runs every
@@ -25,23 +25,39 @@ from .date_labels import (
     load_date_labels,
     run_label_examples,
 )
+from .deadline_cues import (
+    DEADLINE_CUES_FILE,
+    CueFailure,
+    DeadlineCue,
+    DeadlineCues,
+    deadline_cue_files,
+    load_deadline_cues,
+    run_cue_examples,
+)
 from .files import PHRASINGS_DIR, phrasing_files
 
 __all__ = [
     "AMOUNT_LABELS_FILE",
     "DATE_LABELS_FILE",
+    "DEADLINE_CUES_FILE",
     "PHRASINGS_DIR",
     "AmountLabel",
     "AmountLabelFailure",
     "AmountLabels",
+    "CueFailure",
     "DateLabel",
     "DateLabels",
+    "DeadlineCue",
+    "DeadlineCues",
     "LabelFailure",
     "amount_label_files",
     "date_label_files",
+    "deadline_cue_files",
     "load_amount_labels",
     "load_date_labels",
+    "load_deadline_cues",
     "phrasing_files",
     "run_amount_label_examples",
+    "run_cue_examples",
     "run_label_examples",
 ]

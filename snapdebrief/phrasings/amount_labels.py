@@ -90,8 +90,8 @@ def _load(signature_: tuple[tuple[str, int, int], ...]) -> AmountLabels:
     return AmountLabels(tuple(read_labels(signature_, _AmountLabelFile, _TAIL, build, _joined)))
 
 
-def _joined(regex: str | list[str]) -> str:
-    return regex if isinstance(regex, str) else "|".join(f"(?:{r})" for r in regex)
+def _joined(lab: _LabelSpec) -> str:
+    return lab.regex if isinstance(lab.regex, str) else "|".join(f"(?:{r})" for r in lab.regex)
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,11 @@ def _load(signature_: tuple[tuple[str, int, int], ...]) -> DateLabels:
     def build(lab: _LabelSpec, pattern: str, path: str, line: int) -> DateLabel:
         return DateLabel(lab.id, lab.role, pattern, lab.anchored, tuple(lab.examples), path, line)
 
-    return DateLabels(tuple(read_labels(signature_, _DateLabelFile, _TAIL, build)))
+    return DateLabels(tuple(read_labels(signature_, _DateLabelFile, _TAIL, build, _regex)))
+
+
+def _regex(lab: _LabelSpec) -> str:
+    return lab.regex
 
 
 @dataclass(frozen=True)

@@ -94,17 +94,18 @@ def _probe(pattern: str, tail: str) -> tuple[str, str] | None:
 
 class LabelFile(Protocol):
     macros: dict[str, str]
-    labels: Sequence[Any]
 
 
 def read_labels(signature_: tuple[tuple[str, int, int], ...], model: type[BaseModel], tail: str,
                 build: Callable[[Any, str, str, int], T],
-                joined: Callable[[Any], str] = str) -> list[T]:
+                joined: Callable[[Any], str] = str, items: str = "labels",
+                regex_key: str = "regex") -> list[T]:
     """The labels of one family from its files (named in `signature_`, team files first), in the
     order they are tried: a team's labels before the shipped ones. Each file through the one
     strict YAML reader; ids unique over all files; every regex checked as the finder uses it.
     `build(spec, pattern with macros filled, path, line)` makes the family's label; `joined`
-    makes one regex of a spec's `regex` (a family may allow a list of alternatives)."""
+    makes one regex of a spec's `regex` (a family may allow a list of alternatives); `items`
+    is the key of the file's list, `regex_key` that of an item's regex (for error lines)."""
     out: list[T] = []
     seen: dict[str, str] = {}
     shipped_macros: dict[str, str] = {}
@@ -116,16 +117,16 @@ def read_labels(signature_: tuple[tuple[str, int, int], ...], model: type[BaseMo
             shipped_macros = dict(spec.macros)
         macros = {**shipped_macros, **spec.macros}
         own: list[T] = []
-        for i, lab in enumerate(spec.labels):
-            line = line_of(node_at(root, ("labels", i, "id"))[0])
+        for i, lab in enumerate(getattr(spec, items)):
+            line = line_of(node_at(root, (items, i, "id"))[0])
             if lab.id in seen:
                 raise RuleFileError(str(path), line, f"label id {lab.id!r} is used already ({seen[lab.id]})",
                                     "give it an id of its own")
             seen[lab.id] = f"{path.name}:{line}"
-            pattern = fill_macros(path, line, joined(lab.regex), macros)
+            pattern = fill_macros(path, line, joined(lab), macros)
             problem = regex_problem(pattern, tail)
             if problem:
-                raise RuleFileError(str(path), line_of(node_at(root, ("labels", i, "regex"))[0]),
+                raise RuleFileError(str(path), line_of(node_at(root, (items, i, regex_key))[0]),
                                     f"label {lab.id!r}: {problem[0]}", problem[1])
             own.append(build(lab, pattern, str(path), line))
         out[:0] = own
