@@ -124,6 +124,10 @@ def _guard(run, debug: bool = False) -> int:
         return int(exc.exit_code)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `snapdebrief rules test | head`: the reader stopped reading; no bug, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return int(ExitCode.OK)
     except Exception:
         if debug:
             raise
