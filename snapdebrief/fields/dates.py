@@ -70,6 +70,10 @@ _NUM_DATE = re.compile(
     rf"(?P<d>{_D}{{1,2}}){_H}{{0,2}}(?P<sep>[-./]){_H}{{0,2}}(?P<m>{_D}{{1,2}})"
     rf"{_H}{{0,2}}(?P=sep){_H}{{0,2}}(?P<y>{_D}{{4}}|{_D}{{2}})(?!\w|[-/.,]\d)"
 )
+# "uiterlijk vrijdag 27/2": day and month only, safe beside a weekday (the year comes from the
+# letter date and the weekday)
+_WD_DAY_MONTH = re.compile(
+    rf"(?<![\w/.,-])(?P<wd>(?i:{_WD_ALT}))\.?,?{_H}+(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?![\w/.,-]\d|\d)")
 # "vóór het einde van juni 2026", "voor eind juni": the month's last day
 _MONTH_END = re.compile(
     rf"(?<![\w-])(?i:(?:het{_H}+)?einde?{_H}+(?:van{_H}+)?(?:de{_H}+maand{_H}+)?)"
@@ -173,6 +177,10 @@ def scan_dates(text: str) -> list[DateSpan]:
         wd = _EN_WEEKDAYS.index(m["wd"].lower()) if m["wd"] else None
         _add(found, m.start(), m.end(), int(m["d"]), _EN_MONTHS.index(m["mon"].lower()) + 1,
              int(m["y"]), wd)
+    for m in _WD_DAY_MONTH.finditer(text):
+        d, mon = int(m["d"]), int(m["m"])
+        if 1 <= d <= 31 and 1 <= mon <= 12:
+            _add(found, m.start(), m.end(), d, mon, None, WEEKDAYS.get(m["wd"].lower()))
     for m in _MONTH_END.finditer(text):
         mon = MONTHS[m["mon"].lower()]
         y = _year(m["y"]) if m["y"] else None
@@ -340,8 +348,13 @@ def page_context(text: str, spans: Sequence[tuple[int, int]] = (),
     for nl in (i for i, c in enumerate(masked) if c == "\n"):
         prev = masked[line_lo:nl].strip()
         runs_on = _PROSE_END.search(prev) and _GOES_ON.match(masked, nl + 1)
+        # "Dus mijn vraag: wil je … uiterlijk vrijdag 27/2" / "overmaken naar …": a label-like
+        # opening whose sentence runs on in lower case is prose, not a one-line field
+        label_line = _LABEL_LINE.match(prev) and not (
+            len(prev) >= SHORT_LINE and not re.search(r"[.!?;:]$", prev)
+            and masked[nl + 1:nl + 2].islower())
         if ((len(prev) < SHORT_LINE and not runs_on) or prev.endswith(":")
-                or _LABEL_LINE.match(prev) or _NEXT_IS_ITEM.match(masked, nl + 1)):
+                or label_line or _NEXT_IS_ITEM.match(masked, nl + 1)):
             bounds.add(nl + 1)
         line_lo = nl + 1
     return PageContext(text, masked, tuple(sorted(b for b in bounds if b <= len(text))),
@@ -435,9 +448,14 @@ _PAST = re.compile(
 #: Past-tense narrative ("Zij heeft u op 2 december een factuur gestuurd, te betalen binnen
 #: 14 dagen") states no current ask, unless a modal says it still stands.
 def is_past(text: str) -> bool:
-    """True when `text` narrates the past and no modal (moet, uiterlijk, graag) asks now."""
+    """True when `text` narrates the past and no modal (moet, uiterlijk, graag) asks now; "had …
+    moeten" (should have) is past whatever modal stands beside it."""
     text = _POINTER.sub(" ", text)
-    return bool(_PAST.search(text)) and not _MODAL.search(text)
+    return bool(_SHOULD_HAVE.search(text)) or (bool(_PAST.search(text)) and not _MODAL.search(text))
+
+
+# "Die had op 1 februari betaald moeten zijn": a due date gone by
+_SHOULD_HAVE = re.compile(r"\bhad(?:den|t)?\b[^.;?]{0,80}\bmoeten\b", _I)
 
 
 # "de som die hieronder is gespecificeerd": a pointer within the letter, no past event.
@@ -661,10 +679,14 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
     if seg is not None:
         role = _full_label(seg, ctx.labels)
         if role is None and seg and _DEADLINE_PREP.fullmatch(" " + seg) \
-                and len(_GAP.split(prefix.strip())) == 1:
+                and len(_GAP.split(prefix.strip())) == 1 and not _runs_on(ctx, line_lo):
             # "Te betalen   € 843,27" / "Uiterlijk   vrijdag 11 december 2026": a bare
             # deadline label takes its action from the rows and the heading above it.
             role = _block_action(ctx, line_lo)
+        if role == "letter_date" and (wrapped := _wrapped_label(ctx, line_lo, s)) is not None:
+            # "… de aanslag gemeentelijke belastingen 2026 met / dagtekening 27 februari 2026":
+            # a sentence wrapped before the date, not a label cell of this letter
+            role = wrapped
         if role is not None:
             if role == "letter_date" and (_mail_header(text, line_lo) or _SENT_LABEL.match(seg)):
                 # "Datum: di 9 jun. 2026 om 10:42" under "Van:", a portal's "Ontvangen
@@ -783,6 +805,28 @@ def _label_segment(prefix: str) -> str | None:
     if len(seg) > 60:
         return None
     return _norm(seg).rstrip(" :.?").strip()
+
+
+def _runs_on(ctx: PageContext, line_lo: int) -> bool:
+    """A sentence runs on into the line at `line_lo`: the line above ends in no stop, colon or
+    column bar, and this line starts in lower case ("Als u ons / vóór 15 maart … geeft")."""
+    if line_lo < 2 or not ctx.masked[line_lo:line_lo + 1].islower():
+        return False
+    above = ctx.masked[max(0, line_lo - 120):line_lo - 1]
+    above = above[above.rfind("\n") + 1:]
+    return bool(above.strip()) and not re.search(r"[.:;!?|]\s*$", above)
+
+
+def _wrapped_label(ctx: PageContext, line_lo: int, s: int) -> str | None:
+    """When a sentence runs on into this line (the line above ends in no stop or colon, and this
+    line starts in lower case: "… met een nieuwe / datum: 27 februari"), the role the words
+    before the date give ("other" when none); None when it is no run-on or they say letter_date."""
+    if not _runs_on(ctx, line_lo):
+        return None
+    above = ctx.masked[max(0, line_lo - 120):line_lo - 1]
+    left = _norm(above[above.rfind("\n") + 1:] + " " + ctx.masked[line_lo:s])
+    role = next((role for role, rx in ctx.labels.tail if rx.search(left)), "other")
+    return None if role == "letter_date" else role
 
 
 def _full_label(seg: str, labels: DateLabels) -> str | None:
@@ -944,7 +988,18 @@ def _in_range(ctx: PageContext, spans: Sequence[DateSpan], i: int) -> bool:
         return True
     if i + 1 < len(spans) and _RANGE_JOIN.fullmatch(text[spans[i].end:spans[i + 1].start]):
         return True
-    return i > 0 and bool(_RANGE_JOIN.fullmatch(text[spans[i - 1].end:spans[i].start]))
+    if i > 0 and bool(_RANGE_JOIN.fullmatch(text[spans[i - 1].end:spans[i].start])):
+        return True
+    # "tussen 1 oktober en 1 april": both ends of a period
+    if i + 1 < len(spans) and _BETWEEN_AND.fullmatch(text[spans[i].end:spans[i + 1].start]) \
+            and _BETWEEN.search(text[max(0, spans[i].start - 12):spans[i].start]):
+        return True
+    return i > 0 and bool(_BETWEEN_AND.fullmatch(text[spans[i - 1].end:spans[i].start])) \
+        and bool(_BETWEEN.search(text[max(0, spans[i - 1].start - 12):spans[i - 1].start]))
+
+
+_BETWEEN = re.compile(r"\btussen\s+$", _I)
+_BETWEEN_AND = re.compile(r"\s+en\s+", _I)
 
 
 def _cue_role(masked: str, lo: int, hi: int, s: int, e: int, cues: DeadlineCues) -> str | None:
@@ -1022,6 +1077,10 @@ _CHOICE = re.compile(r"\b(?:een|één)\s+van\s+(?:de|deze|beide)\b|\bkies\b|\bke
                      r"|,?\s\bof\s+(?:stuur|bel|vraag|neem|kies|maak|betaal|meld|lever)\b", _I)  # "Betaal …, of stuur …"
 
 
+# "Bedankt voor het prettige gesprek aan de balie op 6 januari": a meeting that was
+_THANKS = re.compile(r"^\W*(?:bedankt|dank\s+(?:u|je|jullie)\s+wel|dank)\s+voor\b", _I)
+
+
 def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
     """A date after "op" or without a preposition: past event, appointment, or an action
     stated with a modal ("Op 12 maart moet het bedrag betaald zijn")."""
@@ -1029,7 +1088,7 @@ def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
     plo, phi = ctx.part(s, e)
     slo, shi = ctx.sentence(s)
     part = masked[plo:phi]
-    if is_past(part):
+    if is_past(part) or _THANKS.search(masked[slo:shi]):
         sent = masked[slo:shi]
         if _INVOICE_NOUN.search(sent):
             return "invoice"

@@ -1135,15 +1135,19 @@ _COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
 _NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|niks)\b", _F)
 
 
-_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|het|dit|dat|die|deze)\s+\w+\s+"
+_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|het|dit|dat|die|deze)\s+(?:(?!nog\b)\w+\s+){1,3}?"
                              r"(?:(?:dus|daarom|verder|zelf|ook|nu)\s+)*niet\s+(?:(?:zelf|meer)\s+)*"
                              r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"  # "U hoeft de premie dus niet zelf over te maken"
-                             r"|\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?:dus|daarom|verder|zelf|ook|nu)\s+){0,3}"
+                             # "U hoeft zelf aan ons niets te doen of te betalen."
+                             r"|\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?:dus|daarom|verder|zelf|ook|nu|aan\s+ons)\s+){0,3}"
                              r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons\s+)?(?:terug\s+)?"
-                             r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"
+                             r"(?:te\s+doen\s+of\s+)?(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"
                              # "We vragen jullie nu niet om dit bedrag meteen te betalen."
                              r"|\b(?:vragen|vraag)\s+(?:wij\s+|we\s+|ik\s+)?(?:u|je|jullie)\s+(?:nu\s+)?niet"
-                             r"\s+om\b[^.]{0,60}\bte\s+betalen\b", _F)
+                             r"\s+om\b[^.]{0,60}\bte\s+betalen\b"
+                             # "Het is derhalve niet nodig dat u daarnaast zelf betalingen verricht"
+                             r"|\bniet\s+nodig\s+(?:dat\s+(?:u|je)|om)\b[^.]{0,60}\b(?:betaling\w*|betaalt"
+                             r"|te\s+betalen|overmaakt|over\s+te\s+maken)\b", _F)
 _PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|terug\s+te\s+betalen"
                        r"|over\s*te\s*maken|overmaken|voldoen"
                        r"|(?:moet|moeten|dient|dienen)\b[^.]{0,60}\bbetaald)\b", _F)  # not "al betaald"
@@ -1277,7 +1281,7 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
         return None  # a statement that ends in money back: its "Totaal kosten" is no ask
     if due is not None:
         return _with_costs_on_top(round(due.amount.value, 2), infos)
-    if any(f.amount.role in ("refund", "benefit") for f in infos) and not (any(
+    if any(f.amount.role in ("refund", "benefit") and not f.conditional for f in infos) and not (any(
         f.amount.role in ("principal", "total") and not f.conditional
         and _PAYING.search(f.role.label or "")
         for f in infos
@@ -1318,12 +1322,15 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
 
 
 def _with_costs_on_top(due: float, infos: Sequence[_Found]) -> float:
-    """A table's sum row that is `due` plus costs the letter charges now ("Subtotaal € 727,52 /
-    Kosten € 119,91 / Totaal € 847,43" beside "te betalen het bedrag van € 727,52"): the whole
-    sum asked holds those costs."""
+    """A sum that is `due` plus costs the letter charges now ("Subtotaal € 727,52 / Kosten
+    € 119,91 / Totaal € 847,43" beside "te betalen het bedrag van € 727,52"): the whole sum
+    asked holds those costs."""
     costs = {round(f.amount.value, 2) for f in infos if f.amount.role == "costs" and not f.conditional}
-    sums = [round(f.amount.value, 2) for f in infos if f.row and f.role.kind == "sum"
-            and not f.conditional and f.amount.value > due]
+    # a later sum (a table's sum row, or prose: "Er staat nog € 462 open. … € 19
+    # aanmaningskosten. Te betalen € 481") that the letter does not make conditional or paid
+    sums = [round(f.amount.value, 2) for f in infos if not f.conditional and not f.role.paid
+            and f.amount.value > due and f.role.kind in ("sum", "")
+            and f.amount.role in ("total", "other", "principal")]
     on_top = [v for v in sums if any(abs(due + c - v) < 0.005 for c in costs)]
     return on_top[-1] if on_top else due
 

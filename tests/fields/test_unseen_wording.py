@@ -1077,3 +1077,100 @@ def test_a_table_total_that_adds_the_costs_of_the_summons_is_the_sum_claimed() -
             "  Incassokosten                      € 65,00\n  Subtotaal                          € 505,10\n"
             "  Kosten dagvaarding                 € 118,40\n  Totaal                             € 623,50\n")
     assert _due(text) == 623.50
+
+
+# --- batches 29–32 (first look at b36aed1, then read) -------------------------------------------
+
+
+def test_a_sentence_wrapped_before_a_label_word_is_no_label_cell() -> None:
+    got = dict(_mentions("Zwolle, 19 mei 2026\n\nU vroeg om uitstel van betaling van de aanslag over 2026 met\n"
+                         "dagtekening 27 februari 2026. Die aanslag is nog niet betaald.\n"))
+    assert got["2026-05-19"] == "letter_date" and got["2026-02-27"] == "earlier_letter"
+    got = dict(_mentions("Datum van deze brief: 17-03-2026\n\nOp 13 februari kreeg u van ons een herinnering met een nieuwe\n"
+                         "datum: 27 februari 2026. Die datum is voorbij.\n"))
+    assert got["2026-03-17"] == "letter_date" and got["2026-02-27"] != "letter_date"
+
+
+def test_a_wrapped_condition_is_no_bare_deadline_label() -> None:
+    text = ("Dagtekening 27-02-2026\n\nBetaal uiterlijk op 30 april 2026. Liever in termijnen? Als u ons\n"
+            "vóór 15 maart 2026 een machtiging geeft, schrijven wij het bedrag in delen af.\n")
+    from snapdebrief.fields.deadline import choose_deadline, is_conditional
+    from snapdebrief.fields.dates import find_dates
+
+    found = find_dates([text])
+    assert all(is_conditional(m) for m in found if m.date == date(2026, 3, 15))
+    best = choose_deadline(found, date(2026, 2, 27), ["pay"])
+    assert best is not None and best.date == date(2026, 4, 30)
+
+
+def test_a_due_date_gone_by_is_no_deadline() -> None:
+    roles = dict(_mentions("Datum: 10 maart 2026\n\nDe termijn van maart is nog niet binnen. Die had op 1 maart "
+                           "betaald moeten zijn.\n"))
+    assert roles["2026-03-01"] != "pay_by"
+
+
+def test_a_weekday_with_day_and_month_only() -> None:
+    assert [(s.day, s.month, s.year) for s in scan_dates("wil je het uiterlijk vrijdag 27/2 overmaken")] == [(27, 2, None)]
+    assert scan_dates("een fles van 1/2 liter") == []
+
+
+def test_a_question_put_as_a_label_runs_on_into_its_line() -> None:
+    letter = """Peter de Graaf
+Utrecht, 16-2-2026
+
+Hoi Sem,
+
+De huur van februari is nog steeds niet binnen.
+Dus mijn vraag: wil je de 910,00 euro voor februari uiterlijk vrijdag 27/2
+overmaken naar NL20 INGB 0001 2345 67 (P. de Graaf)?
+
+Groet, Peter
+"""
+    got = _explain(letter)
+    assert (got["deadline"]["date"], got["deadline"]["action"]) == ("2026-02-27", "pay")
+
+
+@pytest.mark.parametrize("text", [
+    "Uw verzekeraar meldde een achterstand van zes maanden premie, samen € 891,54. U hoeft de "
+    "bestuursrechtelijke premie niet zelf over te maken: uw werkgever houdt haar in op uw loon.",
+    "Het is derhalve niet nodig dat u daarnaast zelf betalingen aan ons verricht. Stand: totaal € 2.846,17.",
+    "De deurwaarder noemt in het beslag een vordering van € 3.226,40. U hoeft zelf aan ons niets te "
+    "doen of te betalen.",
+])
+def test_letters_that_say_the_reader_pays_nothing(text: str) -> None:
+    assert _due(text) is None
+
+
+def test_not_yet_is_no_nothing_to_pay() -> None:
+    text = ("Er blijft dus € 110,40 over. Betaal dat vóór 1 juli 2026. Gaat u in beroep? Tijdens het beroep "
+            "hoeft u het restant nog niet te betalen.\n")
+    assert _due(text) == 110.40
+
+
+def test_the_remainder_after_payments_and_the_costs_charged_on_top() -> None:
+    assert _due("Het totaal kwam op € 905,00; na aftrek van uw betaling staat er nog € 805,00 open.\n"
+                "Betaal dat vóór 12 februari 2027.") == 805.00
+    text = ("De aanslag was € 612. Wij ontvingen € 150. Er staat daarom nog € 462 open.\nWij brengen "
+            "€ 19 aanmaningskosten in rekening.\n\n  Te betalen                      € 481\n")
+    assert _due(text) == 481
+
+
+def test_a_conditional_benefit_does_not_hide_a_sum_claimed_back() -> None:
+    text = ("Over maart hebben wij u netto € 1.146,30 te veel betaald. Bruto is dat € 1.744,68. Wij vragen u het "
+            "bedrag van € 1.744,68 binnen 8 weken over te maken. Lukt dat niet in één keer, dan kunt u ons "
+            "vragen het te verrekenen met uw uitkering; wij houden dan iedere maand € 120,00 in.\n")
+    assert _due(text) == 1744.68
+
+
+def test_the_ends_of_a_period_between_two_dates_are_no_appointment() -> None:
+    roles = dict(_mentions("Datum: 16 juni 2026\n\nAls wij het bedrag niet op tijd ontvangen:\n- kunnen wij de "
+                           "netbeheerder vragen de levering van gas te\n  laten stoppen. Dat doen wij niet tussen 1 "
+                           "november en 1 maart. De kosten\n  voor afsluiten en weer aansluiten, € 95,00, komen dan "
+                           "voor uw rekening.\n"))
+    assert "appointment" not in roles.values()
+
+
+def test_thanks_for_a_talk_is_no_appointment() -> None:
+    got = dict(_mentions("Datum: maandag 11 januari 2027\n\nBedankt voor het prettige gesprek aan de balie op "
+                         "6 januari. Zoals afgesproken betaal je in drie delen.\n"))
+    assert got.get("2027-01-06") not in (None, "appointment") and "2028-01-06" not in got
