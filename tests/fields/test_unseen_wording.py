@@ -984,11 +984,11 @@ def test_a_place_and_date_cell_in_a_footer_dates_the_letter() -> None:
 
 
 def test_a_permission_answering_a_question_is_no_deadline() -> None:
-    got = dict((d, r) for d, r in _mentions(
+    got = dict(_mentions(
         "Datum 2 maart 2026\n\nWilt u het dossier vooraf lezen? Dat kan tot en met 16 maart 2026 op "
         "afspraak.\nDe hoorzitting is op maandag 23 maart 2026 om 14.00 uur.\n"))
-    from snapdebrief.fields.deadline import is_conditional
     from snapdebrief.fields.dates import find_dates
+    from snapdebrief.fields.deadline import is_conditional
 
     m = next(m for m in find_dates(["Datum 2 maart 2026\n\nWilt u het dossier vooraf lezen? Dat kan tot "
                                     "en met 16 maart 2026 op afspraak.\n"]) if m.date == date(2026, 3, 16))
@@ -1094,8 +1094,8 @@ def test_a_sentence_wrapped_before_a_label_word_is_no_label_cell() -> None:
 def test_a_wrapped_condition_is_no_bare_deadline_label() -> None:
     text = ("Dagtekening 27-02-2026\n\nBetaal uiterlijk op 30 april 2026. Liever in termijnen? Als u ons\n"
             "vóór 15 maart 2026 een machtiging geeft, schrijven wij het bedrag in delen af.\n")
-    from snapdebrief.fields.deadline import choose_deadline, is_conditional
     from snapdebrief.fields.dates import find_dates
+    from snapdebrief.fields.deadline import choose_deadline, is_conditional
 
     found = find_dates([text])
     assert all(is_conditional(m) for m in found if m.date == date(2026, 3, 15))
