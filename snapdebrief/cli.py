@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--rules", help="extra rules folder(s), separated by ':'")
     e.add_argument("--today", type=date.fromisoformat, help="count days left from this date")
     e.add_argument("--region", default="amsterdam", help="help region (rules/help/NAME.yaml)")
+    e.add_argument("--lang", default="nl", metavar="CODE",
+                   help="the answer's language: nl (default), tr, ar, en, pl or uk (#20)")
     e.add_argument("--debug", action="store_true", help="show the traceback of a bug")
     e.add_argument("--time-limit", type=float, metavar="SECONDS",
                    help=f"stop after this many seconds (default {Limits().total_seconds:g})")
@@ -165,26 +167,48 @@ def _read_files(paths: list[Path], limit: int) -> list[bytes]:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    from .lang import check_lang
+
+    lang = check_lang(args.lang)  # an unknown code: a Dutch message and exit 2, before any work
     limits = Limits()
     if args.time_limit is not None:
         limits = dataclasses.replace(limits, total_seconds=args.time_limit)
     options = Options(
         today=args.today or date.today(), rules_dirs=_rules_dirs(args.rules), region=args.region,
-        limits=limits, request_id=logs.new_request_id(),
+        limits=limits, request_id=logs.new_request_id(), lang=lang,
     )
     try:
         files = _read_files(args.files, options.limits.max_file_bytes)
     except SnapError as exc:
         logs.letter_line(request_id=options.request_id, outcome="bad-input", error=exc.code,
                          files=len(args.files))
-        raise
-    code, out, err = run_with_deadline(
-        functools.partial(_answer, files, options, args.json), limits.total_seconds, args.debug,
-        memory=limits.max_memory_bytes, request_id=options.request_id,
-    )
+        raise _in_language(exc, lang) from None
+    try:
+        code, out, err = run_with_deadline(
+            functools.partial(_answer, files, options, args.json), limits.total_seconds,
+            args.debug, memory=limits.max_memory_bytes, request_id=options.request_id,
+        )
+    except SnapError as exc:
+        raise _in_language(exc, lang) from None
     sys.stdout.write(out)
-    sys.stderr.write(err)
+    sys.stderr.write(_message_in(err, lang))
     return code
+
+
+def _message_in(text: str, lang: str) -> str:
+    """stderr's Dutch message in the resident's language (a traceback with --debug stays)."""
+    if not text or lang == "nl" or "Traceback" in text:
+        return text
+    from .lang.translate import message
+
+    return message(text.rstrip("\n"), lang) + "\n"
+
+
+def _in_language(exc: SnapError, lang: str) -> SnapError:
+    """The same error, its message in the resident's language (code and exit code unchanged)."""
+    if lang != "nl":
+        exc.message = _message_in(exc.user_message(), lang)
+    return exc
 
 
 def _answer(files: list[bytes], options: Options, as_json: bool) -> str:

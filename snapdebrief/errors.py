@@ -169,3 +169,17 @@ class RuleFileError(SnapError):
         self.line = line
         self.problem = problem
         self.fix = fix
+
+
+class UnknownLanguageError(BadInputError):
+    """An answer language we have no texts for (--lang, the app, the API)."""
+
+    code = "E114"
+
+    def __init__(self, lang: str, known: tuple[str, ...]) -> None:
+        shown = "".join(ch for ch in lang if ch.isprintable())[:20]
+        super().__init__(
+            f"De taal '{shown}' kennen we niet. Kies een van deze talen: "
+            + ", ".join(known[:-1]) + f" of {known[-1]}.",
+            lang=lang,
+        )

@@ -38,6 +38,9 @@ class Options:
     today: date = field(default_factory=date.today)
     rules_dirs: tuple[Path, ...] = ()  # extra rule folders, read after the shipped rules/
     region: str = "amsterdam"  # rules/help/<region>.yaml
+    # The answer's language (#20): nl, or one of lang.LANGUAGES, checked at the edge by
+    # lang.check_lang. The answer is built in Dutch and then translated (lang/translate.py).
+    lang: str = "nl"
     ocr_lang: str = "nld"
     workers: int = 2  # pages OCR'd at once
     # Photo clean-up steps before OCR (read/straighten.py); the eval switches them to measure each.

@@ -16,6 +16,7 @@ from .explainers import explain_letter, kind_texts
 from .fields.collect import find_fields
 from .fields.deadline import choose_deadline, objection_deadline_from
 from .fields.privacy import bsn_values, mask
+from .lang.translate import in_language
 from .logs import Stopwatch, letter_line, new_request_id
 from .options import Limits, Options
 from .phrasings import load_amount_labels, load_date_labels, load_deadline_cues
@@ -140,6 +141,10 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
         options.region, pages=doc.texts,
     )
     warnings = list(doc.warnings) + list(fields.warnings) + list(explanation.warnings)
+    dutch = explanation
+    explanation, shown_warnings = in_language(
+        explanation, tuple(dict.fromkeys(warnings)), rule.id, rule.label, options.lang,
+        tuple(options.rules_dirs))
     methods = tuple(p.method for p in doc.pages)
     confs = [p.confidence for p in doc.pages if p.confidence is not None]
     source = Source(
@@ -157,8 +162,9 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
         objection_deadline=objection_deadline,
         explanation=explanation,
         source=source,
-        warnings=tuple(dict.fromkeys(warnings)),
-        reading_ease=reading_ease(masked.texts, explanation),
+        warnings=tuple(dict.fromkeys(shown_warnings)),
+        # Flesch-Douma is a Dutch measure: it scores the Dutch answer in every language.
+        reading_ease=reading_ease(masked.texts, dutch),
         bsn_values=_bsn_values(doc, fields),
         found=found if found is not fields else None,
     )

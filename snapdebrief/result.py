@@ -194,6 +194,11 @@ class Explanation:
     # Values the answer needed but the letter did not give with certainty (sender, amount, date,
     # iban, reference, objection_date, appointment): not guessed, and flagged in desk mode.
     not_found: tuple[str, ...] = ()
+    # The language of the texts above (#20; lang/translate.py), the kind's label in it, and how
+    # many sentences had no translation and were left in Dutch (the warnings then say so).
+    lang: str = "nl"
+    label: str | None = None
+    untranslated: int = 0
 
 
 @dataclass(frozen=True)
@@ -305,7 +310,11 @@ class Result:
                 ],
                 "texts_variant": e.variant,
                 "not_found": list(e.not_found),
+                "lang": e.lang,
+                "kind_label": e.label or c.label,
+                "untranslated": e.untranslated,
             },
+            "lang": e.lang,
             "warnings": list(self.warnings),
             "text": self.text,
             "source": {

@@ -109,6 +109,23 @@ def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     out.append(("holidays", HOLIDAYS_FILE))
     wik_scale()
     out.append(("WIK scale", wik_file()))
+    out += _check_languages(dirs)
+    return out
+
+
+def _check_languages(dirs: Sequence[Path]) -> list[tuple[str, Path]]:
+    """Every language's translation files, checked against the Dutch (lang/files.py); what has
+    no translation yet is no error (the answer shows the Dutch and says so), only counted."""
+    from .lang.files import LANG_FOLDER, MESSAGES_FILE, languages_with_files, load_catalog
+    from .resources import rules_dir
+
+    load_catalog("nl", dirs)
+    out = [("messages nl", rules_dir() / LANG_FOLDER / "nl" / MESSAGES_FILE)]
+    for lang in languages_with_files(dirs):
+        catalog = load_catalog(lang, dirs)
+        n = len(catalog.missing)
+        out.append((f"language {lang} ({catalog.kinds} kinds, {n} texts in Dutch)",
+                    rules_dir() / LANG_FOLDER / lang))
     return out
 
 

@@ -156,6 +156,14 @@ _FALLBACKS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 _PRIVATE_REFERENCE = "het kenmerk op de brief"
 
 
+def apply_fallback(sentence: str, key: str) -> str:
+    """The sentence with the words around a missing `key` replaced by what to look for ("op het
+    rekeningnummer op de brief"); lang/sentences.py builds the same Dutch forms to translate them."""
+    for pattern, fallback in _FALLBACKS.get(key, ()):
+        sentence = pattern.sub(fallback, sentence)
+    return sentence
+
+
 def _validate(text: str, kind: str) -> None:
     for m in _PLACEHOLDER.finditer(text):
         if m.group(1) not in PLACEHOLDERS:
@@ -262,8 +270,7 @@ def fill(text: str, values: Values, *, kind: str = "?", payment: bool = False,
             value = _present(key, values, payment)
             if value is None:
                 missing.add("date" if key == "weekday" else key)
-                for pattern, fallback in _FALLBACKS.get(key, ()):
-                    sentence = pattern.sub(fallback, sentence)
+                sentence = apply_fallback(sentence, key)
                 check = check_sentence(key, values, sentence)
                 sentence = sentence.replace("{" + key + "}", "")
                 if check not in checks:
