@@ -225,12 +225,35 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+# The libraries that start a thread per core on their own; set before they are imported. An
+# operator may set them otherwise in the environment.
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_THREAD_LIMIT")
+
+
+def one_core_env() -> None:
+    for var in _THREAD_VARS:
+        os.environ.setdefault(var, "1")
+
+
+def one_core() -> None:
+    """OpenCV's own thread pool to one thread (its default is one per core); inherited by the
+    pool processes Celery forks and by each letter's child."""
+    import cv2
+
+    cv2.setNumThreads(int(os.environ.get("OPENCV_NUM_THREADS", "1")))
+
+
 def run_worker(settings: ServiceSettings, concurrency: int = 1, loglevel: str = "WARNING") -> int:
     """Start a worker: `concurrency` processes, each reading one letter at a time.
 
     The pipeline, the rules and Tesseract's Dutch model are loaded here, before Celery forks its
-    processes, so each starts warm (as the app's forkserver does)."""
+    processes, so each starts warm (as the app's forkserver does). Each process reads on one
+    core (one_core): N processes on N cores then scale, instead of every letter's OpenCV and
+    BLAS threads fighting over all of them."""
+    one_core_env()
     from .. import warm  # noqa: F401 - loads on import
+
+    one_core()
 
     app = make_celery(settings)
     app.worker_main([
