@@ -19,7 +19,12 @@ from .fields.privacy import bsn_values, mask
 from .lang.translate import in_language
 from .logs import Stopwatch, letter_line, new_request_id
 from .options import Limits, Options
-from .phrasings import load_amount_labels, load_date_labels, load_deadline_cues
+from .phrasings import (
+    load_amount_labels,
+    load_date_labels,
+    load_deadline_cues,
+    load_reference_labels,
+)
 from .read import read_document
 from .read.sniff import decode_text, sniff
 from .read.text import NOT_DUTCH, SEVERAL_LETTERS, TOO_LONG, looks_dutch, several_letters
@@ -230,4 +235,5 @@ def _checked(doc: Document, limits: Limits, cut: bool) -> Document:
 def _find_fields(doc: Document, options: Options) -> Fields:
     """Stage 2 with the phrasings in force: a team's folders before the shipped ones."""
     dirs = tuple(options.rules_dirs)
-    return find_fields(doc, load_date_labels(dirs), load_amount_labels(dirs), load_deadline_cues(dirs))
+    return find_fields(doc, load_date_labels(dirs), load_amount_labels(dirs), load_deadline_cues(dirs),
+                       load_reference_labels(dirs))

@@ -24,9 +24,12 @@ from .phrasings import (
     load_amount_labels,
     load_date_labels,
     load_deadline_cues,
+    load_reference_labels,
+    reference_label_files,
     run_amount_label_examples,
     run_cue_examples,
     run_label_examples,
+    run_reference_label_examples,
 )
 from .rules import RuleSet, load_rules, pattern_ids
 
@@ -98,6 +101,8 @@ def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     out.append((f"amount labels ({len(amount_labels.labels)})", amount_label_files(dirs)[-1]))
     cues = load_deadline_cues(dirs)
     out.append((f"deadline cues ({len(cues.cues)})", deadline_cue_files(dirs)[-1]))
+    refs = load_reference_labels(dirs)
+    out.append((f"reference labels ({len(refs.labels)})", reference_label_files(dirs)[-1]))
     load_senders(SENDERS_FILE)
     out.append(("senders", SENDERS_FILE))
     load_woorden(WOORDEN_PATH)
@@ -165,7 +170,10 @@ def _test(rules: RuleSet, out: TextIO) -> int:
                                     run_amount_label_examples(amount_labels), out, "amount")
     cues = load_deadline_cues(rules.dirs)
     cue_failures = _label_report("deadline cue", cues.cues, run_cue_examples(cues), out)
-    label_failures = date_failures + amount_failures + cue_failures
+    refs = load_reference_labels(rules.dirs)
+    ref_failures = _label_report("reference label", refs.labels, run_reference_label_examples(refs), out,
+                                 "number")
+    label_failures = date_failures + amount_failures + cue_failures + ref_failures
     report = run_examples(rules)
     for f in report.failures:
         want = f"should be {f.kind}" if f.expect == "match" else f"should NOT be {f.kind}"

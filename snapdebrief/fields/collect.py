@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..phrasings import AmountLabels, DateLabels, DeadlineCues
+from ..phrasings import AmountLabels, DateLabels, DeadlineCues, ReferenceLabels
 from ..result import Document, Fields, Reference
 from .dates import find_appointment, find_dates, find_letter_date, page_dates
 from .ids import choose_iban, choose_payment_reference, find_ibans, find_references
@@ -14,9 +14,10 @@ from .terms import find_relative_terms
 
 
 def find_fields(doc: Document, date_labels: DateLabels | None = None,
-                amount_labels: AmountLabels | None = None, cues: DeadlineCues | None = None) -> Fields:
-    """`date_labels`, `amount_labels`, `cues`: the phrasings in force (a team's before the
-    shipped ones); the shipped ones when None."""
+                amount_labels: AmountLabels | None = None, cues: DeadlineCues | None = None,
+                reference_labels: ReferenceLabels | None = None) -> Fields:
+    """`date_labels`, `amount_labels`, `cues`, `reference_labels`: the phrasings in force (a
+    team's before the shipped ones); the shipped ones when None."""
     pages = doc.texts
     read = page_dates(pages, date_labels, cues)
     mentions = find_dates(pages, read)
@@ -25,8 +26,8 @@ def find_fields(doc: Document, date_labels: DateLabels | None = None,
     appointment = find_appointment(pages, mentions)
     amounts, due = amounts_and_due(pages, amount_labels)
     iban = choose_iban(find_ibans(pages), pages)
-    refs = find_references(pages)
-    pay_ref = choose_payment_reference(refs, pages)
+    refs = find_references(pages, reference_labels)
+    pay_ref = choose_payment_reference(refs, pages, reference_labels)
     bsns = find_bsns(pages)
     bsn_spans = list(bsns) + list(kenmerk_bsn_spans(pages, bsns))
     sender = find_sender(pages)

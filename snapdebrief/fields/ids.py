@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..phrasings import ReferenceLabels, load_reference_labels
 from ..result import Evidence, Reference
 from .money import asks_to_pay
 from .validators import iban_valid, kenmerk_valid
@@ -276,67 +277,14 @@ def choose_iban(
 # --- reference numbers --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Kind:
-    kind: str
-    pattern: re.Pattern[str]
-
-
-def _k(kind: str, pattern: str) -> _Kind:
-    return _Kind(kind, re.compile(pattern, _F))
-
-
-# "nummer" as OCR may print it: n read as h, m as rn ("contracthummer", "klantnurnmer")
-_NUMMER = r"(?:[nh]u(?:mm|rnm|mrn|rnrn)er\b|nr\b\.?)"
-
-
-# Label words, most specific first. The label is the word printed before the number.
-def _nr(*stems: str) -> str:
-    """'factuur' → factuurnummer, factuurnr., factuur nr., factuur-nummer."""
-    alt = "|".join(stems)
-    return rf"\b(?:{alt})\s*-?\s*{_NUMMER}"
-
-
-_KINDS: tuple[_Kind, ...] = (
-    _k("betalingskenmerk", r"\bbetalings?kenmerk\b|\bbetaalkenmerk\b|\bbeta(?:lings|al)referentie\b"
-                           r"|\bkenmerk\s+(?:van\s+de\s+|bij\s+(?:de\s+|uw\s+)?)betaling\b"),
-    _k("cjib-nummer", r"\bcjib[-\s]?(?:nummer|kenmerk|nr\.?)"),
-    _k("aanslagnummer", _nr("aanslag", "aanslagbiljet") + r"|\bnummer\s+van\s+de\s+aanslag\b"),
-    _k("beschikkingsnummer", _nr("beschikkings?")),
-    _k("vorderingsnummer", _nr("vorderings?")),
-    _k("dossiernummer", _nr("dossier") + r"|\bdossier\b"),
-    _k("zaaknummer", _nr("zaak", "rol")),
-    # also the bare noun right before its number: "Betreft: factuur 2026-0417", "Factuur: F-118"
-    _k("factuurnummer", _nr("factuur", "nota")
-       + r"|\b(?:factuur|nota)(?:\s*:[ \t]*|[ \t]+)(?=[A-Z]{0,4}-?\d[\w./]*[-/]\w)"),
-    _k("relatienummer", _nr("relatie")),
-    _k("klantnummer", _nr("klant", "debiteur", "debiteuren", "huurder", "verzekerden")
-                      + r"|\bklant-?id\b"),
-    _k("polisnummer", _nr("polis")),
-    _k("contractnummer", _nr("contract") + r"|\bcontractrekening\w*"
-       + r"|\b(?:huur)?contract\s*:(?=[ \t]*\S*\d)"),  # "Huurcontract: HC-0318-5527"
-    _k("ordernummer", _nr("order", "bestel")),
-    _k("patientnummer", _nr("pati[eë]nt")),
-    _k("objectnummer", _nr("(?:woz-?)?object") + r"|\bobject\s*:(?=[ \t]*\S*\d)"),  # "Object: MZ-114/03"
-    _k("kenmerk", r"\b(?:ons|onze|uw)\s+(?:kenmerk|referentie)\b|(?<![\w-])kenmerk\b"
-                  r"|\breferentie(?:nummer)?\b"),
-    # "een factuur gestuurd met nummer 2025-11873": the noun before "met/onder nummer" names it.
-    _k("@noun", r"\b(?:factuur|nota|dossier|vordering|zaak|klant|contract|polis|order)\b"
-                r"[^.\n]{0,40}?\b(?:met|onder)\s+(?:het\s+)?nummer\b"),
-    # Any other "<word>nummer": Subjectnummer, Parketnummer, Complexnummer … The kind is the
-    # word itself. Not numbers that are no reference (phone, account, BSN, house, KvK …).
-    _k("@word", r"\b(?!(?:burgerservice|sofi|telefoon|fax|mobiel|bankrekening|rekening|huis"
-                r"|postbus|kvk|btw|bsn|pagina|fiscaal|iban|registratie|inschrijvings|volg|rsin"
-                r"|kamer|pincode|pin|toegangs|pas|kaart|kenteken|antwoord)nummer)[A-Za-zëï]{3,}nummer\b"),
-)
+# The label words themselves ("Betalingskenmerk", "Dossiernummer", "Factuur: F-118") are rule
+# data since #18: rules/phrasings/reference-labels.yaml (phrasings/reference_labels.py), passed
+# in as `labels`; the shipped ones when a caller gives none.
 # Words that label a number only as the header of a table column ("Factuur   Periode   Bedrag").
 _HEADER_ONLY = {"factuur": "factuurnummer", "nota": "factuurnummer", "dossier": "dossiernummer",
                 "vordering": "vorderingsnummer", "kenmerk": "kenmerk"}
 _KENMERK_KINDS = ("betalingskenmerk", "cjib-nummer")
 _KIND_ORDER = {"betalingskenmerk": 0, "cjib-nummer": 1, "kenmerk": 9}
-_LABEL_ANY = re.compile(
-    "|".join(f"(?P<k{n}>{k.pattern.pattern})" for n, k in enumerate(_KINDS)), _F
-)
 _FILLER = re.compile(
     r"(?:[ \t]*(?::|nr\.?|nummer|is|van|de|het|uw|onze?|bij|opdrachtgever|rechtbank|altijd"
     r"|\([^)\n]{0,30}\))(?![\w]))*[ \t]*[:\-–|│┃║]?[ \t]*",  # a boxed table's bar too
@@ -374,9 +322,8 @@ _NOUN_KIND = {"factuur": "factuurnummer", "nota": "factuurnummer", "dossier": "d
               "contract": "contractnummer", "polis": "polisnummer", "order": "ordernummer"}
 
 
-def _kind_of(m: re.Match[str]) -> str:
-    assert m.lastgroup is not None
-    kind = _KINDS[int(m.lastgroup[1:])].kind
+def _kind_of(m: re.Match[str], labels: ReferenceLabels) -> str:
+    kind = labels.label_of(m).kind
     if kind == "@word":
         return m.group().lower()
     if kind == "@noun":
@@ -417,11 +364,11 @@ def _kenmerk_at(text: str, pos: int) -> tuple[str, int, int] | None:
     return m.group()[:e], m.start(), m.start() + e
 
 
-def _value_at(text: str, pos: int, kind: str) -> tuple[str, int, int] | None:
+def _value_at(text: str, pos: int, kind: str, labels: ReferenceLabels) -> tuple[str, int, int] | None:
     """The number printed at `pos`, or None when what stands there is no number."""
-    if kind == "kenmerk" and (inner := _LABEL_ANY.match(text, pos)) and _kind_of(inner) != "kenmerk":
+    if kind == "kenmerk" and (inner := labels.any.match(text, pos)) and _kind_of(inner, labels) != "kenmerk":
         # "Kenmerk:  relatienummer 40218863": the kenmerk is that other number
-        got_inner = _value_after_label(text, inner, _kind_of(inner))
+        got_inner = _value_after_label(text, inner, _kind_of(inner, labels), labels)
         return got_inner[0] if got_inner else None
     if kind in _KENMERK_KINDS or kind == "kenmerk":
         got = _kenmerk_at(text, pos)
@@ -469,20 +416,21 @@ _PREFIX_NUMBER = re.compile(r"[A-Z]{1,4}[ ]\d[\d./-]{3,}\d(?![\w-])")
 _SKIP_WORDS = re.compile(r"(?:[ \t]+[A-Za-zÀ-ÿ]{1,15}){1,2}(?=[ \t]*:|[ \t]{2,}|\t)")
 
 
-def _value_after_label(text: str, lab: re.Match[str], kind: str) -> list[tuple[str, int, int]]:
+def _value_after_label(text: str, lab: re.Match[str], kind: str,
+                       labels: ReferenceLabels) -> list[tuple[str, int, int]]:
     le = text.find("\n", lab.end())
     le = len(text) if le == -1 else le
     filler = _FILLER.match(text, lab.end(), le)
     pos = filler.end() if filler else lab.end()
     if pos < le:
-        got = _value_at(text, pos, kind)
+        got = _value_at(text, pos, kind, labels)
         if got:
             return [got]
         # "Vorderingsnummer DUO  4471902233": a word or two, then the column with the value.
         skip = _SKIP_WORDS.match(text, lab.end(), le)
-        if skip and not _LABEL_ANY.match(text, skip.start()):
+        if skip and not labels.any.match(text, skip.start()):
             f2 = _FILLER.match(text, skip.end(), le)
-            got = _value_at(text, f2.end() if f2 else skip.end(), kind)
+            got = _value_at(text, f2.end() if f2 else skip.end(), kind, labels)
             if got:
                 return [got]
         gap = text[lab.end() : pos]
@@ -490,7 +438,7 @@ def _value_after_label(text: str, lab: re.Match[str], kind: str) -> list[tuple[s
             if kind in _KENMERK_KINDS and re.fullmatch(r"[ \t]*(?:\w+[ \t]*)?:[ \t]*", text[lab.end():le]):
                 return _kenmerk_on_next_line(text, le)  # "… dit betalingskenmerk in:" / "8462 …"
             return []  # a sentence goes on: "Houd uw dossiernummer bij de hand."
-    below = _values_below(text, lab.start(), lab.end(), kind, le)
+    below = _values_below(text, lab.start(), lab.end(), kind, le, labels)
     if not below and kind in _KENMERK_KINDS:
         return _kenmerk_on_next_line(text, le)
     return below
@@ -509,7 +457,8 @@ def _kenmerk_on_next_line(text: str, le: int) -> list[tuple[str, int, int]]:
     return [got] if got and kenmerk_valid(got[0]) is True else []
 
 
-def _values_below(text: str, start: int, end: int, kind: str, le: int) -> list[tuple[str, int, int]]:
+def _values_below(text: str, start: int, end: int, kind: str, le: int,
+                  labels: ReferenceLabels) -> list[tuple[str, int, int]]:
     """Column layout ("Dagtekening   Aanslagnummer" over "16 maart 2026   3844.41.312.H.46";
     a table column "Factuurnummer" over one invoice number per row) or the value alone on the
     next line ("… het betalingskenmerk:" / "6384 4413 1704 6001")."""
@@ -528,14 +477,14 @@ def _values_below(text: str, start: int, end: int, kind: str, le: int) -> list[t
             break
         if not header:
             first = len(below) - len(below.lstrip())
-            got = _value_at(text, ns + first, kind)
+            got = _value_at(text, ns + first, kind, labels)
             return [got] if got else []
         best = None
         for m in re.finditer(r"[^\s|│┃║]\S*(?: \S+)*", below):  # a box bar is no cell
             d = abs(m.start() - col)
             if d <= 6 and (best is None or d < best[0]):
                 best = (d, m.start())
-        got = _value_at(text, ns + best[1], kind) if best else None
+        got = _value_at(text, ns + best[1], kind, labels) if best else None
         if got is None:
             break
         out.append(got)
@@ -557,8 +506,10 @@ def _header_labels(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def find_references(pages: Sequence[str]) -> list[Reference]:
-    """Every labelled reference number, in reading order, each value once."""
+def find_references(pages: Sequence[str], labels: ReferenceLabels | None = None) -> list[Reference]:
+    """Every labelled reference number, in reading order, each value once. `labels`: the
+    reference labels in force (a team's before the shipped ones); the shipped ones when None."""
+    labels = labels if labels is not None else load_reference_labels()
     out: list[Reference] = []
     seen: dict[str, int] = {}
     for i, text in enumerate(pages):
@@ -567,16 +518,16 @@ def find_references(pages: Sequence[str]) -> list[Reference]:
         found: list[tuple[int, Reference]] = []
         used: set[int] = set()  # character positions already part of a number
         labelled: list[tuple[str, list[tuple[str, int, int]]]] = []
-        for lab in _LABEL_ANY.finditer(text):
-            kind = _kind_of(lab)
+        for lab in labels.any.finditer(text):
+            kind = _kind_of(lab, labels)
             line_start = text.rfind("\n", 0, lab.start()) + 1
             if lab.group().strip().lower() in ("factuur", "nota") and _ROW_CUE.match(
                     text[line_start:lab.start()]):
                 continue  # "Omschrijving   factuur 26-0311": the words to type, read whole below
-            labelled.append((kind, _value_after_label(text, lab, kind)))
+            labelled.append((kind, _value_after_label(text, lab, kind, labels)))
         for a, b, kind in _header_labels(text):
             le = text.find("\n", b)
-            labelled.append((kind, _values_below(text, a, b, kind, len(text) if le == -1 else le)))
+            labelled.append((kind, _values_below(text, a, b, kind, len(text) if le == -1 else le, labels)))
         for kind, values in labelled:
             for raw, a, b in values:
                 if not used.isdisjoint(range(a, b)):
@@ -602,7 +553,7 @@ def find_references(pages: Sequence[str]) -> list[Reference]:
                 # "Omschrijving    factuur 26-0311": the words to type, as printed
                 kind, raw, a, b = "kenmerk", cell.group(), cell.start(), cell.end()
             else:
-                tok = _value_at(text, pos, "kenmerk")
+                tok = _value_at(text, pos, "kenmerk", labels)
                 if tok is None:
                     continue
                 raw, a, b = tok
@@ -665,7 +616,8 @@ _CUE_AFTER = re.compile(r"[ \t]*\)?[ \t\n]*(?:(?:als|in\s+de|bij\s+de|in\s+je|in
 _PRIORITY = {"betalingskenmerk": 0, "cjib-nummer": 1}
 
 
-def choose_payment_reference(refs: Sequence[Reference], pages: Sequence[str]) -> Reference | None:
+def choose_payment_reference(refs: Sequence[Reference], pages: Sequence[str],
+                             labels: ReferenceLabels | None = None) -> Reference | None:
     """The number to quote when paying.
 
     A betalingskenmerk or CJIB-nummer first (a valid one before an invalid one, one named in the
@@ -685,7 +637,7 @@ def choose_payment_reference(refs: Sequence[Reference], pages: Sequence[str]) ->
             key=lambda r: (r.valid is False, not in_pay(r), _PRIORITY[r.kind]),
         )
     named = [r for r in refs if in_pay(r)]
-    pointed = _pointed_reference(refs, pages)
+    pointed = _pointed_reference(refs, pages, labels if labels is not None else load_reference_labels())
     if named and not (pointed is not None and _on_amount_row(named[0], pages)):
         # "onder vermelding van het dossiernummer" beats an invoice number that only stands on
         # a row of the amounts table near the payment words
@@ -707,15 +659,15 @@ def _on_amount_row(r: Reference, pages: Sequence[str]) -> bool:
     return "€" in text[lo : hi if hi >= 0 else len(text)]
 
 
-def _pointed_kinds(pages: Sequence[str]) -> list[str]:
+def _pointed_kinds(pages: Sequence[str], labels: ReferenceLabels) -> list[str]:
     """Kinds of number a payment sentence names without printing it: "onder vermelding van het
     dossiernummer", "Vermeld bij je betaling je klantnummer", "met het factuurnummer als
     omschrijving" — the number itself stands elsewhere on the letter (issue #15)."""
     kinds: list[str] = []
     for text in pages:
-        for lab in _LABEL_ANY.finditer(text or ""):
-            kind = _kind_of(lab)
-            if kind in kinds or kind.startswith("@") or _value_after_label(text, lab, kind):
+        for lab in labels.any.finditer(text or ""):
+            kind = _kind_of(lab, labels)
+            if kind in kinds or kind.startswith("@") or _value_after_label(text, lab, kind, labels):
                 continue
             ev = Evidence(page=1, start=lab.start(), end=lab.end())
             after = text[lab.end() : lab.end() + 60]
@@ -726,10 +678,11 @@ def _pointed_kinds(pages: Sequence[str]) -> list[str]:
     return kinds
 
 
-def _pointed_reference(refs: Sequence[Reference], pages: Sequence[str]) -> Reference | None:
+def _pointed_reference(refs: Sequence[Reference], pages: Sequence[str],
+                       labels: ReferenceLabels) -> Reference | None:
     """The one number of the kind a payment sentence names; None when there are several (two
     invoices: which one to quote is not clear, so the answer says where to look)."""
-    for kind in _pointed_kinds(pages):
+    for kind in _pointed_kinds(pages, labels):
         # "uw huurcontractnummer" points to the number printed as "Huurcontract: HC-…"
         values = {r.value: r for r in refs if r.kind == kind
                   or (kind.endswith("nummer") and r.kind.endswith("nummer") and kind.endswith(r.kind))}

@@ -218,8 +218,8 @@ def _catalog(lang: str, dirs: tuple[str, ...], _sig: tuple[tuple[str, int], ...]
             done_kinds.add(rule.id)
     missing += [f"kind {k}" for k in sorted(set(rules.kinds) - done_kinds)]
     missing += [f"message {m}" for m in nl.messages if m not in translated]
-    for pid in phrases_nl:
-        phrases.setdefault(pid, phrases_nl[pid])
+    for pid, text in phrases_nl.items():
+        phrases.setdefault(pid, text)
     writer = ValueWriter(
         lang, {phrases_nl[p].lower(): phrases[p] for p in phrases_nl},
         messages.get("value.at-time", "{date} {time}"))

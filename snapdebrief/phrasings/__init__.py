@@ -1,6 +1,7 @@
 """Phrasings as rule data (#18): the words the finders look for, read from rules/phrasings/.
 
-Each family is one YAML file (date-labels.yaml, amount-labels.yaml, deadline-cues.yaml) with labels, their regexes
+Each family is one YAML file (date-labels.yaml, amount-labels.yaml, deadline-cues.yaml,
+reference-labels.yaml) with labels, their regexes
 and examples. A rules team adds a phrasing in its own folder's phrasings/ (SNAPDEBRIEF_RULES,
 --rules) and the finder uses it with no code change: a team's labels are tried first. Every file
 goes through the one strict YAML reader (yaml_files.py); `snapdebrief rules test` runs every
@@ -35,12 +36,22 @@ from .deadline_cues import (
     run_cue_examples,
 )
 from .files import PHRASINGS_DIR, phrasing_files
+from .reference_labels import (
+    REFERENCE_LABELS_FILE,
+    ReferenceLabel,
+    ReferenceLabelFailure,
+    ReferenceLabels,
+    load_reference_labels,
+    reference_label_files,
+    run_reference_label_examples,
+)
 
 __all__ = [
     "AMOUNT_LABELS_FILE",
     "DATE_LABELS_FILE",
     "DEADLINE_CUES_FILE",
     "PHRASINGS_DIR",
+    "REFERENCE_LABELS_FILE",
     "AmountLabel",
     "AmountLabelFailure",
     "AmountLabels",
@@ -50,14 +61,20 @@ __all__ = [
     "DeadlineCue",
     "DeadlineCues",
     "LabelFailure",
+    "ReferenceLabel",
+    "ReferenceLabelFailure",
+    "ReferenceLabels",
     "amount_label_files",
     "date_label_files",
     "deadline_cue_files",
     "load_amount_labels",
     "load_date_labels",
     "load_deadline_cues",
+    "load_reference_labels",
     "phrasing_files",
+    "reference_label_files",
     "run_amount_label_examples",
     "run_cue_examples",
     "run_label_examples",
+    "run_reference_label_examples",
 ]
