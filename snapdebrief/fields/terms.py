@@ -60,6 +60,8 @@ _RECEIPT = re.compile(
     rf"|nadat\s+{_DOC}\s+(?:bij\s+(?:u|je)\s+)?(?:is\s+)?(?:bezorgd|ontvangen|betekend)"
     rf"|(?:vanaf|na)\s+de\s+dag\s+(?:na(?:dat)?|waarop)\s+(?:u|je)\s+{_DOC}\s+(?:heeft|hebt)"
     rf"\s+(?:ontvangen|gekregen)"
+    # "binnen 14 dagen na de dag waarop je deze mail ontvangt"
+    rf"|(?:vanaf|na)\s+de\s+dag\s+(?:na(?:dat)?|waarop)\s+(?:u|je)\s+{_DOC}\s+(?:ontvangt|krijgt)"
     rf"|(?:vanaf|na)\s+(?:de\s+dag\s+(?:na(?:dat)?|waarop|van)\s+)?(?:(?:de\s+)?ontvangst"
     rf"|(?:de\s+)?bezorging|{_DOC}\s+(?:bij\s+(?:u|je)\s+)?(?:is\s+)?(?:bezorgd|ontvangen"
     rf"|afgeleverd|betekend)))", _I)

@@ -1174,3 +1174,11 @@ def test_thanks_for_a_talk_is_no_appointment() -> None:
     got = dict(_mentions("Datum: maandag 11 januari 2027\n\nBedankt voor het prettige gesprek aan de balie op "
                          "6 januari. Zoals afgesproken betaal je in drie delen.\n"))
     assert got.get("2027-01-06") not in (None, "appointment") and "2028-01-06" not in got
+
+
+def test_a_term_from_the_day_the_mail_comes() -> None:
+    from snapdebrief.fields.terms import find_relative_terms
+
+    text = "Maak binnen 14 dagen na de\ndag waarop je deze mail ontvangt € 86,45 over naar NL20 INGB 0001 2345 67.\n"
+    got = find_relative_terms([text], date(2026, 4, 7))
+    assert [(m.date, m.role) for m in got] == [(date(2026, 4, 21), "pay_by")]
