@@ -81,6 +81,8 @@ _REFUND = [
         r"\b(?:storten|maken)\s+wij\b.{0,80}?\b(?:terug|over|op\s+uw\s+rekening)\b",
         r"\bwij\s+(?:storten|maken)\b.{0,80}?\b(?:terug|over|op\s+uw\s+rekening)\b",
         r"\btegoed\b",
+        # the last line of a tax computation: "U ontvangt nog   € 862"
+        r"\b(?:u|je)\s+ontvangt\s+(?:nog|dus|daarom|van\s+ons)\b",
     )
 ]
 # The next sentence may say what happens with the amount: "… samen € 97,72. Dit bedrag betalen
@@ -133,6 +135,7 @@ _THRESHOLD_BEFORE = re.compile(
     r"|\bkosten\s+van\s+€)[^€]{0,30}$",
     _F,
 )
+_LIMIT_AFTER = re.compile(r"\s*(?:of|en)\s+(?:minder|meer|lager|hoger|daaronder|daarboven)\b", _F)
 _ESTIMATE = re.compile(r"\bschatt?\w*|\bgeschat\w*|\bnaar\s+schatting\b|\bongeveer\b|\bcirca\b", _F)
 _BASE_AFTER = re.compile(r"^\s*\d+(?:,\d+)?\s*%")  # "€ 412.000   0,0442%   € 182,10": a base
 _PAID_WORDS = (
@@ -520,8 +523,8 @@ _RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|
                        r"|\b(?:wij|we)\s+hebben\s+(?:u|je|jou)\b", _F)  # "Wij hebben u … als voorschot betaald"
 _MUST_PAY_NOW = re.compile(r"\b(?:moet|moeten|dient)\s+(?:u|je|jij)\s+(?:(?:nu|dus|dan|daarom|in\s+totaal)\s+)*$", _F)
 _HISTORY_TERM = re.compile(r"\b(?:verzonden|verstuurd|gestuurd|toegezonden)\b[^.;]{0,60}$", _F)
-_MUST_BE_IN = re.compile(r"\s*,?\s*(?:moet|moeten|dient|dienen)\b[^.;]{0,60}?\b(?:op\s+(?:onze|ons)\s+rekening\w*"
-                         r"|bij\s+ons\s+binnen\s+zijn"
+_MUST_BE_IN = re.compile(r"\s*,?\s*(?:moet|moeten|dient|dienen)\b[^.;]{0,60}?\b(?:op\s+(?:onze|ons|mijn)\s+rekening\w*"
+                         r"|bij\s+(?:ons|mij)\s+binnen\s+zijn"
                          r"|(?:betaald|overgemaakt|voldaan)\s+(?:zijn|worden))\b", _F)
 _CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b"
                           r"(?![^.;]{0,60}?\b(?:niet|geen)\b)[^.;]{0,60}?\bterug\b", _F)
@@ -542,6 +545,9 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
         m = p.search(clause) or (p.search(follow) if _ANAPHOR.match(follow) else None)
         if m and not re.search(r"\bterug\s*te\s+betalen|\bterugbetalen\b", m.group(), _F):
             return _Role("refund", _clip(m.group().replace(" € ", " … ")))
+    if not row and (x := _LIMIT_AFTER.match(after)):
+        # "Is het bedrag dat u moet terugbetalen € 116 of minder? Dan …": a limit in a question
+        return _Role("other", _clip(x.group()), kind="threshold")
     neg = _NEGATED_PAY.search(clause)
     if neg:
         return _Role("other", _clip(neg.group()), kind="negated")
@@ -588,7 +594,8 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
         best = _pick_label(labels.benefit.sub(lambda x: " " * len(x.group()), zone), row, labels)
     elif (best is not None and best[0].role == "total" and not paying
           and ((best[0].rank <= 1 and (b := labels.benefit.search(zone)))
-               or (best[0].rank <= 2 and _RECEIVED.search(clause)
+               # "U krijgt in 2027 in totaal € 1.392 zorgtoeslag"
+               or (best[0].rank <= 2 and (_RECEIVED.search(clause) or _U_KRIJGT.search(zone))
                    and (b := labels.benefit.search(after[:40]))))):
         # "Totaal voorschot 2027 (12 maanden)", "U kreeg in totaal € 1.476 aan voorschotten":
         # benefits added up
@@ -627,7 +634,8 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
             after_best[0].role == "benefit" and paying
         ):
             best = after_best
-    pay = _PAY_VERB.search(clause)
+    # "Wij storten € 862 binnen 4 weken op uw rekening": the sender pays, no ask of the reader
+    pay = _PAY_VERB.search(clause) if not _WE_PAY.search(clause) else None
     if not row and pay and not re.search(r"\bniet\b", zone, _F) and not part and not _PART_OF.search(zone) and (
         best is None or best[0].role in ("total", "principal")
         or (best[0].role == "other" and _OPEN_BEFORE.search(zone))
@@ -1135,13 +1143,16 @@ _COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
 _NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|niks)\b", _F)
 
 
-_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|het|dit|dat|die|deze)\s+(?:(?!nog\b)\w+\s+){1,3}?"
-                             r"(?:(?:dus|daarom|verder|zelf|ook|nu)\s+)*niet\s+(?:(?:zelf|meer)\s+)*"
+# "U hoeft de premie dus niet zelf aan ons over te maken", "… hoeft het bedrag van € 371,25 niet te
+# betalen"
+_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|het|dit|dat|die|deze)\s+(?:(?!nog\b)\S+\s+){1,5}?"
+                             r"(?:(?:dus|daarom|verder|zelf|ook|nu)\s+)*niet\s+(?:(?:zelf|meer|aan\s+ons)\s+)*"
                              r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"  # "U hoeft de premie dus niet zelf over te maken"
-                             # "U hoeft zelf aan ons niets te doen of te betalen."
-                             r"|\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?:dus|daarom|verder|zelf|ook|nu|aan\s+ons)\s+){0,3}"
+                             # "U hoeft zelf aan ons niets te doen of te betalen.", "U hoeft voor deze
+                             # aanslag niets te doen en ook niets te betalen."
+                             r"|\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?!niets\b|niks\b|geen\b|alleen\b|nog\b)\w+\s+){0,4}?"
                              r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons\s+)?(?:terug\s+)?"
-                             r"(?:te\s+doen\s+of\s+)?(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"
+                             r"(?:te\s+doen\s+(?:of|en)\s+(?:ook\s+)?(?:niets\s+)?)?(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"
                              # "We vragen jullie nu niet om dit bedrag meteen te betalen."
                              r"|\b(?:vragen|vraag)\s+(?:wij\s+|we\s+|ik\s+)?(?:u|je|jullie)\s+(?:nu\s+)?niet"
                              r"\s+om\b[^.]{0,60}\bte\s+betalen\b"
@@ -1157,6 +1168,8 @@ _PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|t
 _WE_PAY = re.compile(r"\b(?:betalen|betaalt|storten|maken)\s+(?:wij|we)\b"
                      # "Van uw teruggaaf gebruiken wij € 684 om die aanslag te betalen": a set-off
                      r"|\b(?:gebruiken|verrekenen|benutten)\s+(?:wij|we)\b|\b(?:wij|we)\s+(?:gebruiken|verrekenen)\b"
+                     # "Wij storten € 862 binnen 4 weken op rekeningnummer NL86 …"
+                     r"|\b(?:wij|we)\s+(?:storten|betalen|maken)\b[^.]{0,80}\b(?:op|naar)\s+(?:uw\s+|je\s+|jouw\s+|de\s+)?(?:bank)?rekening\w*"
                      r"|\b(?:wij|we)\s+(?:\w+\s+){0,4}?(?:betalen|storten|over\s*te\s*maken|overmaken|maken)\b"
                      r"[^.]{0,60}\b(?:uit|terug|over|naar\s+(?:uw|je|jouw)\s+rekening)\b|\buit\s*(?:te\s+)?betal", _F)
 
@@ -1256,11 +1269,20 @@ def _infos(amounts: list[Amount], found: list[_Found], labels: AmountLabels) -> 
     return [info(a) for a in amounts]
 
 
+# "Wij houden het bedrag in op uw WW-uitkering", "… opgedragen de premie in te houden op uw loon":
+# the money is taken, so beside "U hoeft zelf niets over te maken" an earlier "moet u
+# terugbetalen" asks no transfer
+_WITHHELD = re.compile(r"\b(?:houden|houdt)\s+(?:\S+\s+){0,6}?in\s+op\s+(?:uw|je|jouw)\s+(?:\S+\s+)?"
+                       r"[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag)\b"
+                       r"|\bin\s+te\s+houden\s+op\s+(?:uw|je|jouw)\s+[\w-]*(?:uitkering|loon|salaris|inkomen)\b", _F)
+
+
 def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
-    if any(_NOTHING_TO_PAY.search(p or "") for p in pages) and not any(
+    if any(_NOTHING_TO_PAY.search(p or "") for p in pages) and (any(
+        _WITHHELD.search(re.sub(r"\s+", " ", p or "")) for p in pages) or not any(
         _real_ask(s) for p in pages
         for s in _sentences(_TABLE_ROW.sub("", p or ""))
-    ):
+    )):
         return None  # "Je hoeft dus niets meer te betalen": the sums shown are no ask
     headed = {round(f.amount.value, 2) for f in infos if f.role.kind == "headed"}
     if len(headed) == 1:

@@ -1182,3 +1182,35 @@ def test_a_term_from_the_day_the_mail_comes() -> None:
     text = "Maak binnen 14 dagen na de\ndag waarop je deze mail ontvangt € 86,45 over naar NL20 INGB 0001 2345 67.\n"
     got = find_relative_terms([text], date(2026, 4, 7))
     assert [(m.date, m.role) for m in got] == [(date(2026, 4, 21), "pay_by")]
+
+
+# --- batches 33–36 (first look at deef206, then read) -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Verschuldigde belasting   € 310\nAl ontvangen op voorlopige aanslag   € 120 +\n\nU ontvangt nog          "
+    "€ 740\n\nWij storten € 740 binnen 4 weken op rekeningnummer NL20 INGB 0001 2345 67.\n",
+    "U hoeft voor deze aanslag niets te doen en ook niets te betalen. Wij storten het bedrag van € 215 op "
+    "uw rekening.\nTotaal van de aanslag € 4.890.\n",
+    "Uw aanslag afvalstoffenheffing 2026 is € 288,40. Wij hebben uw verzoek om kwijtschelding toegekend. U\n"
+    "hoeft het bedrag van € 288,40 niet te betalen.\n",
+    "Uw zorgverzekeraar meldde een achterstand van € 1.102,20. U hoeft de premie dus niet zelf aan ons over te "
+    "maken: uw werkgever houdt haar in.\n",
+    "U hebt € 740,00 te veel WW gekregen. Dat moet u terugbetalen. U hoeft zelf niets over te maken. Wij houden "
+    "het bedrag in op uw WW-uitkering, verdeeld over 6 maanden.\n",
+    "U krijgt in 2027 in totaal € 1.248 zorgtoeslag. Dat is € 104 per maand.\n",
+])
+def test_money_to_the_reader_or_taken_is_no_sum_to_pay(text: str) -> None:
+    assert _due(text) is None
+
+
+def test_a_limit_in_a_question_is_not_the_sum() -> None:
+    text = ("U moet huurtoeslag terugbetalen. Is het bedrag dat u moet terugbetalen € 116 of minder? Dan "
+            "hoeft u niets te doen.\n\n  U moet terugbetalen                 € 612\n")
+    assert _due(text) == 612
+
+
+def test_a_sum_that_must_be_on_my_account() -> None:
+    text = ("De huur van juli en augustus (2 x € 820,00 = € 1.640,00) heb ik nog niet binnen. Er kwam € 200,00 "
+            "binnen. Het openstaande bedrag van € 1.440,00 moet uiterlijk 25 september op mijn rekening staan.\n")
+    assert _due(text) == 1440.00
