@@ -735,9 +735,10 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
 # de huur van februari betaald worden": the next period's own due date, named beside the arrears
 # the letter is about ("ook", "daarnaast"), is a running obligation, not the letter's deadline.
 _PERIOD_OF = re.compile(
-    rf"\b(?:huur|premie|termijn|maandtermijn|voorschot|bijdrage|aflossing)\s+(?:van|voor|over)\s+"
+    rf"\b(?:huur|premie|termijn|maandtermijn|maandbedrag|voorschot|bijdrage|aflossing)\s+(?:van|voor|over)\s+"
     rf"(?:de\s+maand\s+)?(?P<mon>{_MONTH_ALT})\b", _I)
-_BESIDE = re.compile(r"\b(?:ook|daarnaast|gewoon|bovendien|tevens|intussen|verder)\b", _I)
+_BESIDE = re.compile(r"\b(?:ook|daarnaast|gewoon|bovendien|tevens|intussen|verder)\b"
+                     r"|\bzoals\s+(?:altijd|gewoonlijk|u\s+gewend\s+bent|je\s+gewend\s+bent)\b", _I)
 
 
 _ANAPHOR_OPEN = re.compile(r"^\W*(?:die|deze|dat|dit|ook\s+die)\b", _I)

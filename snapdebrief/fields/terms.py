@@ -128,6 +128,9 @@ def _terms(text: str, spans: Sequence[DateSpan], letter_date: date) -> list[_Ter
         unit = m["unit"].lower()
         if n is None or n <= 0:
             continue
+        times = _TIMES.search(text, max(0, m.start("n") - 20), m.start("n"))
+        if times is not None and unit == "uur":
+            n *= _number(times["k"]) or 1  # "binnen twee maal vierentwintig uur": 48 hours
         end = m.end()
         anchor = None
         a = _DATE_ANCHOR.match(text, end)
@@ -157,6 +160,9 @@ def _terms(text: str, spans: Sequence[DateSpan], letter_date: date) -> list[_Ter
         delta = None if workdays else _delta(n, unit)
         out.append(_Term(start, end, delta, workdays, basis, anchor))
     return out
+
+
+_TIMES = re.compile(r"\b(?P<k>\d|twee|drie|vier)\s*(?:maal|keer|x)\s*$", _I)
 
 
 def _number(s: str) -> int | None:

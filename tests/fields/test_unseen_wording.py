@@ -1214,3 +1214,26 @@ def test_a_sum_that_must_be_on_my_account() -> None:
     text = ("De huur van juli en augustus (2 x € 820,00 = € 1.640,00) heb ik nog niet binnen. Er kwam € 200,00 "
             "binnen. Het openstaande bedrag van € 1.440,00 moet uiterlijk 25 september op mijn rekening staan.\n")
     assert _due(text) == 1440.00
+
+
+def test_twice_twenty_four_hours_is_two_days() -> None:
+    from snapdebrief.fields.terms import find_relative_terms
+
+    text = "Wij sommeren u het bedrag binnen twee maal vierentwintig uur na heden te voldoen.\n"
+    assert [m.date for m in find_relative_terms([text], date(2026, 7, 15))] == [date(2026, 7, 17)]
+
+
+def test_meeting_the_conditions_is_no_payment() -> None:
+    roles = dict(_mentions("Datum 3 juli 2026\n\nU heeft recht op WW tot en met 14 maart 2027, tenzij u niet meer "
+                           "aan de voorwaarden voldoet.\n"))
+    assert roles["2027-03-14"] != "pay_by"
+
+
+def test_the_next_instalment_paid_as_always_is_no_deadline() -> None:
+    letter = ("Datum 14 oktober 2026\n\nBetaal de achterstand vóór 11 november 2026.\nLet op: het maandbedrag "
+              "van oktober (€ 64,18, vervaldatum 31-10-2026) betaal je zoals altijd.\n")
+    from snapdebrief.fields.deadline import choose_deadline
+    from snapdebrief.fields.dates import find_dates
+
+    best = choose_deadline(find_dates([letter]), date(2026, 10, 14), ["pay"])
+    assert best is not None and best.date == date(2026, 11, 11)
