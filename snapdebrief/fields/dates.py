@@ -607,9 +607,26 @@ def find_appointment(pages: Sequence[str], mentions: Sequence[DateMention]
     same_day = [m for m in cands if m.date == first.date and m.time]
     best = same_day[0] if same_day else first
     place = None
+    time = best.time
     if best.evidence is not None and 1 <= best.evidence.page <= len(pages):
-        place = _place_near(pages[best.evidence.page - 1], best.evidence.start, best.evidence.end)
-    return Appointment(best.date, best.time, place, best.evidence)
+        page = pages[best.evidence.page - 1]
+        place = _place_near(page, best.evidence.start, best.evidence.end)
+        if time is None:
+            time = _time_said_next(page, best.evidence.end)
+    return Appointment(best.date, time, place, best.evidence)
+
+
+# "… een hoorzitting op woensdag 7 oktober 2026. De zitting begint om 14.15 uur": the time in the
+# next sentence, about the same meeting
+_TIME_NEXT = re.compile(
+    r"^[^.!?]{0,40}[.!?]\s+(?:de|het|die|dit|deze)\s+(?:hoor)?(?:zitting|gesprek|afspraak|bijeenkomst|intake"
+    r"|keuring|bezoek|huisbezoek|spreekuur)\s+(?:begint|start|is|duurt\s+van)\s+(?:\w+\s+){0,2}?om\s+"
+    r"(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)\b", _I)
+
+
+def _time_said_next(page: str, end: int) -> str | None:
+    m = _TIME_NEXT.match(re.sub(r"\s+", " ", page[end:end + 200]))
+    return f"{int(m['h']):02d}:{m['mi']}" if m else None
 
 
 # "Betaal je niet en bel je niet? Dan komt Femke bij je langs. Dat is op dinsdag 23 juni …": a

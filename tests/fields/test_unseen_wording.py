@@ -1237,3 +1237,20 @@ def test_the_next_instalment_paid_as_always_is_no_deadline() -> None:
 
     best = choose_deadline(find_dates([letter]), date(2026, 10, 14), ["pay"])
     assert best is not None and best.date == date(2026, 11, 11)
+
+
+def test_the_time_of_a_hearing_in_the_next_sentence() -> None:
+    letter = """Waterschap Aa en Maas
+Postbus 5049, 5201 GA 's-Hertogenbosch
+
+Datum: 2 september 2026
+
+Onderwerp: uitnodiging hoorzitting over uw bezwaar
+
+Geachte heer Kok,
+
+Wij nodigen u uit voor een hoorzitting op woensdag 7 oktober 2026. De
+zitting begint om 14.15 uur in het Waterschapshuis. Kunt u niet komen? Laat het ons weten.
+"""
+    got = _explain(letter)
+    assert (got["appointment"]["date"], got["appointment"]["time"]) == ("2026-10-07", "14:15")
