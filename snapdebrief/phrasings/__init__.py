@@ -11,7 +11,6 @@ example through the real finder.
 from .amount_labels import (
     AMOUNT_LABELS_FILE,
     AmountLabel,
-    AmountLabelFailure,
     AmountLabels,
     amount_label_files,
     load_amount_labels,
@@ -21,25 +20,22 @@ from .date_labels import (
     DATE_LABELS_FILE,
     DateLabel,
     DateLabels,
-    LabelFailure,
     date_label_files,
     load_date_labels,
     run_label_examples,
 )
 from .deadline_cues import (
     DEADLINE_CUES_FILE,
-    CueFailure,
     DeadlineCue,
     DeadlineCues,
     deadline_cue_files,
     load_deadline_cues,
     run_cue_examples,
 )
-from .files import PHRASINGS_DIR, phrasing_files
+from .files import PHRASINGS_DIR, ExampleFailure, phrasing_files
 from .reference_labels import (
     REFERENCE_LABELS_FILE,
     ReferenceLabel,
-    ReferenceLabelFailure,
     ReferenceLabels,
     load_reference_labels,
     reference_label_files,
@@ -53,16 +49,13 @@ __all__ = [
     "PHRASINGS_DIR",
     "REFERENCE_LABELS_FILE",
     "AmountLabel",
-    "AmountLabelFailure",
     "AmountLabels",
-    "CueFailure",
     "DateLabel",
     "DateLabels",
     "DeadlineCue",
     "DeadlineCues",
-    "LabelFailure",
+    "ExampleFailure",
     "ReferenceLabel",
-    "ReferenceLabelFailure",
     "ReferenceLabels",
     "amount_label_files",
     "date_label_files",

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .files import Example, I, Id, Regex, phrasing_files, read_labels, signature
+from .files import Example, ExampleFailure, I, Id, Regex, phrasing_files, read_labels, signature
 
 AMOUNT_LABELS_FILE = "amount-labels.yaml"
 # what may stand between an amount label and its amount
@@ -94,20 +94,12 @@ def _joined(lab: _LabelSpec) -> str:
     return lab.regex if isinstance(lab.regex, str) else "|".join(f"(?:{r})" for r in lab.regex)
 
 
-@dataclass(frozen=True)
-class AmountLabelFailure:
-    label: AmountLabel
-    example: str
-    got: str | None  # the role the amount finder gave, None when it found no amount
-    matched: bool  # whether the label's own regex stands in the example
-
-
-def run_amount_label_examples(labels: AmountLabels) -> tuple[int, list[AmountLabelFailure]]:
+def run_amount_label_examples(labels: AmountLabels) -> tuple[int, list[ExampleFailure]]:
     """Every example of every label through the real amount finder: its first amount must get
     the label's role, and the label's own regex must stand in it. Returns (run, failures)."""
     from ..fields.money import find_amounts  # the finder imports this module
 
-    failures: list[AmountLabelFailure] = []
+    failures: list[ExampleFailure] = []
     n = 0
     for lab in labels.labels:
         for ex in lab.examples:
@@ -119,5 +111,6 @@ def run_amount_label_examples(labels: AmountLabels) -> tuple[int, list[AmountLab
             before = ex[:found[0].evidence.start] if found and found[0].evidence else ex
             matched = any(lab.pattern.search(part) for part in (ex, before, *ex.splitlines()))
             if got != lab.role or not matched:
-                failures.append(AmountLabelFailure(lab, ex, got, matched))
+                failures.append(ExampleFailure(lab, ex, got, matched))
     return n, failures
+

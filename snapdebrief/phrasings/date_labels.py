@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .files import Example, Id, Regex, phrasing_files, read_labels, signature
+from .files import Example, ExampleFailure, Id, Regex, phrasing_files, read_labels, signature
 from .files import I as _I
 
 DATE_LABELS_FILE = "date-labels.yaml"
@@ -102,21 +102,13 @@ def _regex(lab: _LabelSpec) -> str:
     return lab.regex
 
 
-@dataclass(frozen=True)
-class LabelFailure:
-    label: DateLabel
-    example: str
-    got: str | None  # the role the date finder gave, None when it found no date
-    matched: bool  # whether the label's own regex stands in the example
-
-
-def run_label_examples(labels: DateLabels) -> tuple[int, list[LabelFailure]]:
+def run_label_examples(labels: DateLabels) -> tuple[int, list[ExampleFailure]]:
     """Every example of every label through the real date finder: its first date must get the
     label's role, and the label's own regex must stand in it (so the example shows this label,
     not another one that happens to give the same role). Returns (examples run, failures)."""
     from ..fields.dates import _norm, find_dates, page_dates  # the finder imports this module
 
-    failures: list[LabelFailure] = []
+    failures: list[ExampleFailure] = []
     n = 0
     for lab in labels.labels:
         own = labels.regex_of(lab.id)
@@ -126,5 +118,6 @@ def run_label_examples(labels: DateLabels) -> tuple[int, list[LabelFailure]]:
             got = found[0].role if found else None
             matched = bool(own.search(_norm(ex)))
             if got != lab.role or not matched:
-                failures.append(LabelFailure(lab, ex, got, matched))
+                failures.append(ExampleFailure(lab, ex, got, matched))
     return n, failures
+

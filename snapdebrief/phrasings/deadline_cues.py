@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .files import Example, I, Id, Regex, phrasing_files, read_labels, signature
+from .files import Example, ExampleFailure, I, Id, Regex, phrasing_files, read_labels, signature
 
 DEADLINE_CUES_FILE = "deadline-cues.yaml"
 # a cue is searched for anywhere in a clause; the probe input ends right after it
@@ -81,20 +81,12 @@ def _joined(cue: _CueSpec) -> str:
     return "|".join(f"(?:{w})" for w in cue.words)
 
 
-@dataclass(frozen=True)
-class CueFailure:
-    label: DeadlineCue
-    example: str
-    got: str | None  # the role the date finder gave, None when it found no date
-    matched: bool  # whether one of the cue's words stands in the example
-
-
-def run_cue_examples(cues: DeadlineCues) -> tuple[int, list[CueFailure]]:
+def run_cue_examples(cues: DeadlineCues) -> tuple[int, list[ExampleFailure]]:
     """Every example of every cue through the real date finder: its first date must get the
     cue's role, and one of the cue's words must stand in it. Returns (run, failures)."""
     from ..fields.dates import find_dates, page_dates  # the finder imports this module
 
-    failures: list[CueFailure] = []
+    failures: list[ExampleFailure] = []
     n = 0
     for cue in cues.cues:
         for ex in cue.examples:
@@ -103,5 +95,6 @@ def run_cue_examples(cues: DeadlineCues) -> tuple[int, list[CueFailure]]:
             got = found[0].role if found else None
             matched = bool(cue.pattern.search(ex))
             if got != cue.role or not matched:
-                failures.append(CueFailure(cue, ex, got, matched))
+                failures.append(ExampleFailure(cue, ex, got, matched))
     return n, failures
+

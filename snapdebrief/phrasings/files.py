@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Protocol, TypeVar, cast
 
@@ -22,6 +23,16 @@ from ..rules import probe_regex
 from ..yaml_files import line_of, node_at
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    """An example that `snapdebrief rules test` ran through its finder and that failed."""
+
+    label: Any  # the family's label (its id, role or kind, path and line)
+    example: str
+    got: str | None  # what the finder gave (a role or kind), None when it found nothing
+    matched: bool  # whether the label's own regex stands in the example
 
 PHRASINGS_DIR = "phrasings"
 I = re.IGNORECASE

@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .files import Example, I, Id, Regex, phrasing_files, read_labels, signature
+from .files import Example, ExampleFailure, I, Id, Regex, phrasing_files, read_labels, signature
 
 REFERENCE_LABELS_FILE = "reference-labels.yaml"
 _TAIL = r"[\s:]*"
@@ -96,21 +96,13 @@ def _joined(lab: _LabelSpec) -> str:
     return "|".join(f"(?:{r})" for r in lab.regex)
 
 
-@dataclass(frozen=True)
-class ReferenceLabelFailure:
-    label: ReferenceLabel
-    example: str
-    got: str | None  # the kind the finder gave, None when it found no number
-    matched: bool  # whether the label's own regex stands in the example
-
-
-def run_reference_label_examples(labels: ReferenceLabels) -> tuple[int, list[ReferenceLabelFailure]]:
+def run_reference_label_examples(labels: ReferenceLabels) -> tuple[int, list[ExampleFailure]]:
     """Every example of every label through the real reference finder: it must give a
     reference of the label's kind (for @noun / @word: of the kind the words name), and the
     label's own regex must stand in the example. Returns (examples run, failures)."""
     from ..fields.ids import find_references  # the finder imports this module
 
-    failures: list[ReferenceLabelFailure] = []
+    failures: list[ExampleFailure] = []
     n = 0
     for lab in labels.labels:
         for ex in lab.examples:
@@ -122,5 +114,6 @@ def run_reference_label_examples(labels: ReferenceLabels) -> tuple[int, list[Ref
                 ok = got is not None and got.endswith("nummer")
                 got = lab.kind if ok else got
             if got != lab.kind or not matched:
-                failures.append(ReferenceLabelFailure(lab, ex, got, matched))
+                failures.append(ExampleFailure(lab, ex, got, matched))
     return n, failures
+
