@@ -13,6 +13,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from .specks import despeckle
+
 A4_RATIO = 297 / 210
 TARGET_PAGE_HEIGHT = 3300  # px for a full A4 page: ~280 dpi, where Tesseract's LSTM does well
 SIDEWAYS_MARGIN = 1.15  # rows must pile up this much better than columns (or back) to tell
@@ -35,7 +37,7 @@ class Steps:
 
     sheet: bool = True  # find the sheet and undo the perspective
     light: bool = True  # divide out shadows and uneven light
-    denoise: bool = True  # a 3 px median on grainy (dim-light) photos only
+    denoise: bool = True  # a 3 px median on grainy (dim-light) photos; 5 px on speckled ones
     deskew: bool = True  # level the text lines when they are still turned (no sheet edge seen)
     dewarp: bool = True  # straighten the curved lines of a bent sheet
     scale: bool = True  # to ~300 dpi for A4
@@ -67,7 +69,7 @@ def flatten_page(img: Image.Image, steps: Steps = Steps()) -> tuple[np.ndarray, 
     if steps.light:
         grey = even_light(grey)
     if steps.denoise:
-        grey = denoise(grey)
+        grey = denoise(despeckle(grey))
     return grey, page_found
 
 
