@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from .sheet_check import sheared
 from .specks import despeckle
 
 A4_RATIO = 297 / 210
@@ -88,7 +89,8 @@ def find_sheet(img: np.ndarray) -> np.ndarray | None:
     """The sheet's four corners (tl, tr, br, bl) in `img`'s pixels; None when no clear sheet.
 
     `img` is greyscale or RGB. Several masks each give a candidate outline; the candidate whose
-    four sides run along the strongest colour edge (paper against table) wins.
+    four sides run along the strongest colour edge (paper against table) wins, unless undoing it
+    would shear the text (an outline along a shadow's edge: `sheet_check.sheared`).
     """
     h, w = img.shape[:2]
     k = max(1, round(max(h, w) / ANALYSIS_SIDE))  # a whole factor: OpenCV's fast area path
@@ -127,7 +129,7 @@ def find_sheet(img: np.ndarray) -> np.ndarray | None:
             snapped_score = edge_support(colour, snapped)
             if snapped_score >= score:
                 quad, score = snapped, snapped_score
-        if best is None or score > best[0]:
+        if (best is None or score > best[0]) and not sheared(grey, quad):
             best = (score, quad)
     if best is None or best[0] < MIN_EDGE_SUPPORT:
         return None
