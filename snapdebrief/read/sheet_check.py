@@ -5,7 +5,8 @@ pale desk it can be the strongest edge across the sheet: an outline along it is 
 seen in perspective, and undoing it shears the page, its lines tilted by ~10° and more (a rough
 photo on a white desk: 38 % of its characters wrong; read without a sheet found, 0.7 %). A
 letter's lines are printed parallel to the paper's edges, so on the real sheet, undone, they
-run level (within 1.7° on every sample photo, bends included).
+run level (within 1.7° on the 49 rough photos surveyed, bends included; the check changes the
+sheet found on no other page of the samples' scan, photo, hard and rough forms).
 """
 
 from __future__ import annotations
