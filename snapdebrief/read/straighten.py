@@ -13,6 +13,9 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from .sheet_check import sheared
+from .specks import despeckle
+
 A4_RATIO = 297 / 210
 TARGET_PAGE_HEIGHT = 3300  # px for a full A4 page: ~280 dpi, where Tesseract's LSTM does well
 SIDEWAYS_MARGIN = 1.15  # rows must pile up this much better than columns (or back) to tell
@@ -35,7 +38,7 @@ class Steps:
 
     sheet: bool = True  # find the sheet and undo the perspective
     light: bool = True  # divide out shadows and uneven light
-    denoise: bool = True  # a 3 px median on grainy (dim-light) photos only
+    denoise: bool = True  # a 3 px median on grainy (dim-light) photos; 5 px on speckled ones
     deskew: bool = True  # level the text lines when they are still turned (no sheet edge seen)
     dewarp: bool = True  # straighten the curved lines of a bent sheet
     scale: bool = True  # to ~300 dpi for A4
@@ -67,7 +70,7 @@ def flatten_page(img: Image.Image, steps: Steps = Steps()) -> tuple[np.ndarray, 
     if steps.light:
         grey = even_light(grey)
     if steps.denoise:
-        grey = denoise(grey)
+        grey = denoise(despeckle(grey))
     return grey, page_found
 
 
@@ -86,7 +89,8 @@ def find_sheet(img: np.ndarray) -> np.ndarray | None:
     """The sheet's four corners (tl, tr, br, bl) in `img`'s pixels; None when no clear sheet.
 
     `img` is greyscale or RGB. Several masks each give a candidate outline; the candidate whose
-    four sides run along the strongest colour edge (paper against table) wins.
+    four sides run along the strongest colour edge (paper against table) wins, unless undoing it
+    would shear the text (an outline along a shadow's edge: `sheet_check.sheared`).
     """
     h, w = img.shape[:2]
     k = max(1, round(max(h, w) / ANALYSIS_SIDE))  # a whole factor: OpenCV's fast area path
@@ -125,7 +129,7 @@ def find_sheet(img: np.ndarray) -> np.ndarray | None:
             snapped_score = edge_support(colour, snapped)
             if snapped_score >= score:
                 quad, score = snapped, snapped_score
-        if best is None or score > best[0]:
+        if (best is None or score > best[0]) and not sheared(grey, quad):
             best = (score, quad)
     if best is None or best[0] < MIN_EDGE_SUPPORT:
         return None
