@@ -82,6 +82,7 @@ def options() -> Options:
         rules_dirs=tuple(rules_dirs(None)),  # SNAPDEBRIEF_RULES
         region=st.session_state.get("region", "amsterdam"),
         limits=Limits(total_seconds=time_limit()),
+        keep_images=True,  # the desk view's page pictures, made once by the reader
     )
 
 
@@ -374,14 +375,15 @@ def desk_image(letter: Letter, result: Result) -> None:
         return
     if letter.images is None:
         try:
-            letter.images = page_images(letter.files, result.document.pages)
+            letter.images = page_images(result)
         except Exception:  # noqa: BLE001 - the picture is a help, the answer stands without it
             letter.images = {}
     boxes = value_boxes(result)
     for number, image in sorted(letter.images.items()):
         page = result.document.pages[number - 1]
         page_boxes = [b for b in boxes if b.page == number]
-        st.image(crop_to_text(draw_boxes(image, page_boxes), page), caption=f"Pagina {number}",
+        st.image(crop_to_text(draw_boxes(image, page_boxes, scale=page.image_scale), page),
+                 caption=f"Pagina {number}",
                  width="stretch")
         masked = scrub_bsn(page.text, result.bsn_values)
         legend = []
@@ -394,7 +396,7 @@ def desk_image(letter: Letter, result: Result) -> None:
         elif page.method == "ocr":
             st.caption("Op deze pagina vonden we geen waarden.")
     if not letter.images:
-        st.info("We konden de foto niet opnieuw maken. Kijk in 'Gelezen tekst'.")
+        st.info("We hebben geen foto van deze brief om te laten zien. Kijk in 'Gelezen tekst'.")
 
 
 def _colour_name(key: str) -> str:

@@ -48,6 +48,9 @@ class Options:
     # where no sheet edge is seen, rules on ruled forms.
     preprocess: tuple[str, ...] = ("sheet", "light", "denoise", "deskew", "dewarp", "scale", "leaders", "rules")
     limits: Limits = field(default_factory=Limits)
+    # Keep each OCR page's image (read/preview.py) in the Result for the desk view; the app sets
+    # it, the CLI and the API's JSON do not need it.
+    keep_images: bool = False
     # The id of this letter in the operator's log (logs.py); the CLI and the app set it, so a
     # line they log themselves (the time limit killed the child) carries the same id.
     request_id: str | None = None

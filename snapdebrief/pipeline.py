@@ -7,6 +7,7 @@ pool of workers can call it side by side.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections.abc import Sequence
 
@@ -26,10 +27,11 @@ from .phrasings import (
     load_reference_labels,
 )
 from .read import read_document
+from .read.preview import cover
 from .read.sniff import decode_text, sniff
 from .read.text import NOT_DUTCH, SEVERAL_LETTERS, TOO_LONG, looks_dutch, several_letters
 from .readability import reading_ease
-from .result import Document, Fields, Page, Result, Source
+from .result import Document, Evidence, Fields, Page, Result, Source
 from .rules import load_rules
 
 
@@ -181,16 +183,30 @@ def _bsn_values(doc: Document, fields: Fields) -> tuple[str, ...]:
 
 
 def _masked(doc: Document, fields: Fields) -> Document:
-    """The document with every BSN (and number holding one) masked, same length, so offsets hold."""
+    """The document with every BSN (and number holding one) masked, same length, so offsets
+    hold; on a kept page image (desk view) the same words and any word holding a BSN's digits
+    are painted over."""
     if not fields.bsn_spans:
         return doc
-    by_page: dict[int, list[tuple[int, int]]] = {}
+    by_page: dict[int, list[Evidence]] = {}
     for ev in fields.bsn_spans:
-        by_page.setdefault(ev.page, []).append((ev.start, ev.end))
+        by_page.setdefault(ev.page, []).append(ev)
+    values = bsn_values(doc.texts, fields.bsn_spans)
     pages: list[Page] = []
     for p in doc.pages:
-        spans = by_page.get(p.number)
-        pages.append(dataclasses.replace(p, text=mask(p.text, spans)) if spans else p)
+        spans = by_page.get(p.number, [])
+        if not spans and p.image is None:
+            pages.append(p)
+            continue
+        changes: dict[str, object] = {}
+        if spans:
+            changes["text"] = mask(p.text, [(ev.start, ev.end) for ev in spans])
+        if p.image is not None:
+            boxes = [b for ev in spans if (b := doc.box_for(ev).bbox) is not None]
+            boxes += [w.bbox for w in p.words
+                      if any(v in re.sub(r"\D", "", p.text[w.start:w.end]) for v in values)]
+            changes["image"] = cover(p.image, boxes, p.image_scale)
+        pages.append(dataclasses.replace(p, **changes))
     return dataclasses.replace(doc, pages=tuple(pages))
 
 

@@ -61,6 +61,12 @@ class Page:
     words: tuple[Word, ...] = ()
     confidence: float | None = None  # mean OCR word confidence 0..100; None for text
     size: tuple[int, int] | None = None  # page image (width, height) in pixels, OCR only
+    # The page as Tesseract read it, as a greyscale JPEG for the desk view (OCR pages, only when
+    # Options.keep_images): built once by the reader, every BSN painted over before the Result
+    # leaves the pipeline, never written to disk or put in the JSON. `image_scale` maps word-box
+    # pixels to the JPEG's pixels (the JPEG is smaller than the page Tesseract read).
+    image: bytes | None = field(default=None, repr=False)
+    image_scale: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,17 @@ class Document:
     @property
     def texts(self) -> list[str]:
         return [p.text for p in self.pages]
+
+    def box_for(self, ev: Evidence) -> Evidence:
+        """The evidence with the box of the OCR words it covers (unchanged when it has one, or
+        its page has no words there)."""
+        if ev.bbox is not None or not 1 <= ev.page <= len(self.pages):
+            return ev
+        boxes = [w.bbox for w in self.pages[ev.page - 1].words if w.start < ev.end and w.end > ev.start]
+        if not boxes:
+            return ev
+        return dataclasses.replace(ev, bbox=(min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                             max(b[2] for b in boxes), max(b[3] for b in boxes)))
 
 
 @dataclass(frozen=True)

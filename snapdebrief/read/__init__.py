@@ -23,6 +23,7 @@ from .legibility import MESSAGES, PAGE_CAUSES, cause
 from .ocr import ocr_words, page_reader
 from .orient import upright_turn
 from .pdf import read_pdf
+from .preview import page_jpeg
 from .sniff import IMAGE_TYPES, decode_text, sniff
 from .straighten import (
     Steps,
@@ -128,7 +129,7 @@ def _read_document(files: Sequence[bytes], options: Options, meanwhile: _Meanwhi
         pages = [run(s) for s in slots]
     pages = [
         Page(number=i + 1, text=text, method=p.method, words=words,
-             confidence=p.confidence, size=p.size)
+             confidence=p.confidence, size=p.size, image=p.image, image_scale=p.image_scale)
         for i, p in enumerate(pages)
         for text, words in [split_columns(p.text, p.words)]
     ]
@@ -228,7 +229,9 @@ def _ocr_page(img: Image.Image, options: Options, reading: Callable[[], None] = 
         again = ocr_words(sharp, options.ocr_lang, timeout, leaders)
         if again[2] is not None and (conf is None or again[2] > conf):
             text, words, conf = again
-    return Page(number=0, text=text, method="ocr", words=words, confidence=conf, size=grey.size)
+    image, scale = page_jpeg(grey) if options.keep_images else (None, 1.0)
+    return Page(number=0, text=text, method="ocr", words=words, confidence=conf, size=grey.size,
+                image=image, image_scale=scale)
 
 
 def _read(page: Page) -> bool:

@@ -37,7 +37,8 @@ class QueueClient:
         language come from `options`; rules and time limit are the workers' own settings."""
         letter_id, task_id = new_letter_id(), str(uuid4())
         form = {"today": options.today.isoformat(), "region": options.region,
-                "lang": options.ocr_lang, "posted": time.time(), "answer": "result"}
+                "lang": options.ocr_lang, "posted": time.time(), "answer": "result",
+                "images": options.keep_images}
         try:
             self.store.put(letter_id, task_id, list(files))
             self.celery.send_task(TASK, args=[letter_id, form], task_id=task_id, queue=QUEUE,

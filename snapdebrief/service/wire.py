@@ -8,6 +8,7 @@ JSON and rebuilds only the frozen dataclasses of `snapdebrief.result`, by name.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 from datetime import date, datetime
 from typing import Any
@@ -19,6 +20,8 @@ from ..result import Result
 def dump(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if isinstance(value, bytes):  # a page's picture for the desk view (Page.image)
+        return {"bytes": base64.b64encode(value).decode("ascii")}
     if isinstance(value, datetime):
         return {"datetime": value.isoformat()}
     if isinstance(value, date):
@@ -49,6 +52,8 @@ def load(data: Any) -> Any:
         return tuple(load(v) for v in data["tuple"])
     if "dict" in data:
         return {load(k): load(v) for k, v in data["dict"]}
+    if "bytes" in data:
+        return base64.b64decode(data["bytes"], validate=True)
     if "date" in data:
         return date.fromisoformat(data["date"])
     if "datetime" in data:

@@ -1,19 +1,19 @@
 """Boxes around the values on the page image, for the volunteer who checks what was read.
 
-The OCR page image is not kept in the Result, so `page_images` rebuilds it from the uploaded bytes
-with the reader's own steps (decode, greyscale and scale, turn upright); the word boxes of
-`Page.words` are in that image's pixels. Everything stays in memory; the drawing is on a copy.
+The reader keeps each OCR page as Tesseract read it (`Page.image`, read/preview.py, with every
+BSN painted over) when the app asks for it; the word boxes of `Page.words` are in the read
+page's pixels, `Page.image_scale` maps them onto that picture. Nothing here reads the letter
+again. Everything stays in memory; the drawing is on a copy.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..fields.locate import box_for
-from ..options import Limits
 from ..result import Evidence, Page, Result
 
 LOW_CONF = 60.0  # a word Tesseract read with less confidence than this is marked for checking
@@ -63,7 +63,7 @@ def value_boxes(result: Result) -> list[Box]:
     for ev, label, colour in wanted:
         if ev is None:
             continue
-        ev = box_for(ev, result.document)
+        ev = result.document.box_for(ev)
         if ev.bbox is None or not 1 <= ev.page <= len(result.document.pages):
             continue
         if result.document.pages[ev.page - 1].method != "ocr":
@@ -82,15 +82,17 @@ def low_confidence_spans(page: Page, threshold: float = LOW_CONF) -> list[tuple[
     return [(w.start, w.end) for w in page.words if 0 <= w.conf < threshold]
 
 
-def draw_boxes(image: Image.Image, boxes: Sequence[Box], width: int | None = None) -> Image.Image:
-    """A copy of the page image in colour with every box outlined and numbered."""
+def draw_boxes(image: Image.Image, boxes: Sequence[Box], width: int | None = None,
+               scale: float = 1.0) -> Image.Image:
+    """A copy of the page image in colour with every box outlined and numbered (boxes in the
+    read page's pixels, `scale` onto the image's)."""
     out = image.convert("RGB")  # always a new image
     draw = ImageDraw.Draw(out)
     line = width or max(3, round(max(out.size) / 500))
     font = ImageFont.load_default(size=max(14, line * 6))
     for n, box in enumerate(boxes, 1):
         colour = COLOURS.get(box.colour, COLOURS["rule"])
-        x0, y0, x1, y1 = box.bbox
+        x0, y0, x1, y1 = (v * scale for v in box.bbox)
         pad = line * 2
         draw.rectangle((x0 - pad, y0 - pad, x1 + pad, y1 + pad), outline=colour, width=line)
         # the number in a filled tag on the box's top-left corner, above the line of text, so
@@ -110,52 +112,23 @@ def crop_to_text(image: Image.Image, page: Page, margin: float = 0.03) -> Image.
     if not page.words:
         return image
     w, h = image.size
+    k = page.image_scale
     pad = margin * max(w, h)
-    x0 = max(0, min(b.bbox[0] for b in page.words) - pad)
-    y0 = max(0, min(b.bbox[1] for b in page.words) - pad)
-    x1 = min(w, max(b.bbox[2] for b in page.words) + pad)
-    y1 = min(h, max(b.bbox[3] for b in page.words) + pad)
+    x0 = max(0, min(b.bbox[0] for b in page.words) * k - pad)
+    y0 = max(0, min(b.bbox[1] for b in page.words) * k - pad)
+    x1 = min(w, max(b.bbox[2] for b in page.words) * k + pad)
+    y1 = min(h, max(b.bbox[3] for b in page.words) * k + pad)
     if x1 - x0 < w * 0.2 or y1 - y0 < h * 0.2:
         return image  # a few stray words: show the whole page
     return image.crop((round(x0), round(y0), round(x1), round(y1)))
 
 
-def page_images(files: Sequence[bytes], pages: Sequence[Page], limits: Limits | None = None,
-                timeout: float = 30.0) -> dict[int, Image.Image]:
-    """The OCR image of every OCR page (by page number), rebuilt from the uploaded files.
-
-    Pages come in the reader's order: a text file's pages, a PDF's pages (text layer or scan),
-    an image's frames. Only pages read by OCR get an image. The turn the reader applied follows
-    from the page size, and OSD (the same call the reader made) decides 90° from 270° or 0° from
-    180°; a page whose rebuilt size does not match is left out rather than boxed wrongly.
-    """
-    from ..read.image import open_images, prepare_for_ocr
-    from ..read.ocr import detect_rotation
-    from ..read.pdf import read_pdf
-    from ..read.sniff import IMAGE_TYPES, decode_text, sniff
-
-    limits = limits or Limits()
-    sources: list[Image.Image | None] = []
-    for data in files:
-        kind = sniff(data, limits)
-        if kind == "text":
-            text = decode_text(data)
-            for part in text.split("\f"):
-                if part.strip() or not sources:
-                    sources.append(None)
-        elif kind == "pdf":
-            sources += [p.image for p in read_pdf(data, limits)]
-        elif kind in IMAGE_TYPES:
-            sources += list(open_images(data, kind, limits))
+def page_images(result: Result) -> dict[int, Image.Image]:
+    """The picture of every OCR page the reader kept (by page number); none for text pages or
+    when the letter was read without Options.keep_images."""
     out: dict[int, Image.Image] = {}
-    for page, src in zip(pages, sources):
-        if page.method != "ocr" or src is None or page.size is None:
-            continue
-        grey = prepare_for_ocr(src)
-        if grey.size == page.size or grey.size == page.size[::-1]:
-            rotate = detect_rotation(grey, timeout)
-            if rotate:
-                grey = grey.rotate(-rotate, expand=True)
-        if grey.size == page.size:
-            out[page.number] = grey
+    for page in result.document.pages:
+        if page.method == "ocr" and page.image is not None:
+            with Image.open(io.BytesIO(page.image)) as img:
+                out[page.number] = img.convert("L")
     return out

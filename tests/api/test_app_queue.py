@@ -22,14 +22,24 @@ from .conftest import Service
 @pytest.mark.parametrize("make", [pytest.param(lambda: render_pdf(LETTER), id="pdf"),
                                   pytest.param(lambda: render_image(LETTER), id="photo")])
 def test_the_whole_result_survives_the_wire(make) -> None:
-    result = explain([make()], Options(today=TODAY))
+    result = explain([make()], Options(today=TODAY, keep_images=True))
     assert wire.load_result(json.loads(json.dumps(wire.dump(result)))) == result
+
+
+def test_the_desk_picture_crosses_the_wire() -> None:
+    """The app's queue path asks the worker for the desk view's page picture (bytes as base64)."""
+    result = explain([render_image(LETTER)], Options(today=TODAY, keep_images=True))
+    image = result.document.pages[0].image
+    assert image is not None and image[:2] == b"\xff\xd8"  # a JPEG
+    back = wire.load_result(json.loads(json.dumps(wire.dump(result))))
+    assert back.document.pages[0].image == image
 
 
 @pytest.mark.parametrize("bad", [
     pytest.param({"class": "Popen", "fields": {"args": ["true"]}}, id="not-a-result-class"),
     pytest.param({"class": "Result", "extra": 1, "fields": {}}, id="unknown-key"),
     pytest.param({"object": "x"}, id="unknown-tag"),
+    pytest.param({"bytes": "not base64!"}, id="bad-bytes"),
 ])
 def test_the_wire_rebuilds_nothing_else(bad) -> None:
     with pytest.raises((ValueError, TypeError)):

@@ -1,4 +1,4 @@
-"""Boxes on the page image: which values get one, drawing on a copy, rebuilding the OCR image."""
+"""Boxes on the page image: which values get one, drawing on a copy, the picture the reader kept."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from PIL import Image, ImageStat
 
 from snapdebrief.options import Options
-from snapdebrief.read import read_document
+from snapdebrief.pipeline import explain
 from snapdebrief.ui.highlight import (
     Box,
     draw_boxes,
@@ -59,25 +59,38 @@ def _png(img: Image.Image) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("turn", [pytest.param(0, id="upright"), pytest.param(90, id="sideways")])
+@pytest.mark.parametrize("turn", [pytest.param(0, id="upright"), pytest.param(90, id="sideways"),
+                                  pytest.param(180, id="upside-down")])
 def test_page_image_matches_the_ocr_word_boxes(turn: int) -> None:
-    """Real OCR: the rebuilt image is the one the words were read on (ink inside the boxes)."""
+    """Real OCR: the picture the reader keeps is the one the words were read on (ink inside
+    every box, scaled onto the picture), turned upright whatever the upload's turn."""
     upright = Image.open(io.BytesIO(render_image(LETTER)))
     photo = _png(upright.rotate(turn, expand=True) if turn else upright)
-    doc = read_document([photo], Options())
-    images = page_images([photo], doc.pages)
-    page = doc.pages[0]
-    assert set(images) == {1} and images[1].size == page.size
-    img = images[1].convert("L")
+    result = explain([photo], Options(keep_images=True))
+    images = page_images(result)
+    page = result.document.pages[0]
+    assert set(images) == {1}
+    k = page.image_scale
+    assert images[1].size == (round(page.size[0] * k), round(page.size[1] * k))
     inked = 0
     long_words = [w for w in page.words if w.end - w.start >= 5 and w.conf > 80]
     for w in long_words:
-        if ImageStat.Stat(img.crop(tuple(round(v) for v in w.bbox))).mean[0] < 235:
+        if ImageStat.Stat(images[1].crop(tuple(round(v * k) for v in w.bbox))).mean[0] < 235:
             inked += 1
     assert long_words and inked == len(long_words)
+    top = min(w.bbox[1] for w in page.words)  # upright: the sender's name is at the top
+    first = min(page.words, key=lambda w: (w.bbox[1], w.bbox[0]))
+    assert first.bbox[1] == top and page.text[first.start:first.end] == "Centraal"
+
+
+def test_no_picture_kept_unless_asked() -> None:
+    """The CLI and the API's JSON do not ask for pictures: none is made."""
+    photo = _png(Image.open(io.BytesIO(render_image(LETTER))))
+    result = explain([photo], Options())
+    assert result.document.pages[0].image is None and page_images(result) == {}
+    assert "image" not in str(result.to_json().keys())
 
 
 def test_text_files_have_no_page_image() -> None:
-    data = LETTER.encode()
-    doc = read_document([data], Options())
-    assert page_images([data], doc.pages) == {}
+    result = explain([LETTER.encode()], Options(keep_images=True))
+    assert page_images(result) == {}

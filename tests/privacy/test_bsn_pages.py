@@ -154,3 +154,33 @@ def test_app_screen_never_shows_the_bsn() -> None:
     shown = screen_text(at)
     assert "Gelezen tekst" in shown and "Wildeboer" in shown
     assert not leaks(shown)
+
+
+@pytest.mark.parametrize(
+    ("top", "form"),
+    [
+        pytest.param("BSN: 7123456782\nAanslagnummer: 1234.56.782.H.46", "scan", id="tenth-digit-scan"),
+        pytest.param("BSN: 7123456782\nAanslagnummer: 1234.56.782.H.46", "hard-photo",
+                     id="tenth-digit-hard-photo"),
+        pytest.param("BSN: 1 23456782\nAanslagnummer: 123456 782.H 46", "photo", id="split-photo"),
+    ],
+)
+def test_desk_picture_never_shows_the_bsn(top: str, form: str) -> None:
+    """The page picture the desk view shows (Page.image) has the BSN painted over: Tesseract
+    reads the BSN off the picture the reader made, and no longer off the one the Result keeps."""
+    import pytesseract
+    from PIL import Image
+
+    from snapdebrief.read import read_document
+
+    data = FORMS[form](letter(top))
+    options = Options(today=TODAY, keep_images=True)
+    raw = read_document([data], options).pages[0]
+    assert raw.image is not None
+    assert leaks(pytesseract.image_to_string(Image.open(io.BytesIO(raw.image)), lang="nld")), \
+        "the test page must show its BSN before it is covered"
+    page = explain([data], options).document.pages[0]
+    assert page.image is not None and page.image_scale <= 1.0
+    shown = pytesseract.image_to_string(Image.open(io.BytesIO(page.image)), lang="nld")
+    assert "Belastingdienst" in shown or "aanslag" in shown.lower()  # the rest still reads
+    assert not leaks(shown)
