@@ -74,6 +74,10 @@ _NUM_DATE = re.compile(
 # letter date and the weekday)
 _WD_DAY_MONTH = re.compile(
     rf"(?<![\w/.,-])(?P<wd>(?i:{_WD_ALT}))\.?,?{_H}+(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?![\w/.,-]\d|\d)")
+# "uiterlijk maandag de 16e": a weekday and a day only, as people write to someone they know;
+# the month is the letter date's or a later one whose day falls on that weekday (month 0 below)
+_WD_DAY_ONLY = re.compile(
+    rf"(?<![\w/.,-])(?P<wd>(?i:{_WD_ALT}))\.?,?{_H}+(?i:de{_H}+)?(?P<d>\d{{1,2}})(?:ste|de|e)(?![\w/.,-]\d|\w)")
 # "vóór het einde van juni 2026", "voor eind juni": the month's last day
 _MONTH_END = re.compile(
     rf"(?<![\w-])(?i:(?:het{_H}+)?einde?{_H}+(?:van{_H}+)?(?:de{_H}+maand{_H}+)?)"
@@ -119,6 +123,8 @@ class DateSpan:
     weekday: int | None = None
 
     def on(self, year: int) -> date | None:
+        if self.month == 0:  # "maandag de 16e": the month comes from the letter date
+            return None
         try:
             return date(year, self.month, self.day)
         except ValueError:
@@ -149,6 +155,10 @@ _DATE_CUE_LEFT = re.compile(r"\b(?:op|uiterlijk|v[oó]{1,2}r|per|d\.?\s?d\.?|dat
                             re.IGNORECASE)
 
 
+# "Groningen, 9-2-26": a place and a date open the line, as a letter is dated
+_PLACE_LEFT = re.compile(r"[^\S\n]*[A-Z][a-zà-ÿ'-]+(?:[ -][A-Za-zà-ÿ'-]+){0,2},[^\S\n]*")
+
+
 def scan_dates(text: str) -> list[DateSpan]:
     """Every day-month-year (or day-month) date in `text`, left to right, not overlapping."""
     found: list[DateSpan] = []
@@ -162,7 +172,8 @@ def scan_dates(text: str) -> list[DateSpan]:
     for m in _NUM_DATE.finditer(text):
         ys = m["y"]
         if len(ys) == 2 and (len(m["d"]) != 2 or len(m["m"]) != 2) and not (
-                20 <= int(ys) <= 35 and _DATE_CUE_LEFT.search(text, max(0, m.start() - 14), m.start())):
+                20 <= int(ys) <= 35 and (_DATE_CUE_LEFT.search(text, max(0, m.start() - 14), m.start())
+                                         or _PLACE_LEFT.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()))):
             # "1-2-34" is more often a code than a date, unless a word for a date stands right
             # before it ("uiterlijk 20-3-26", "op 3-3-26", as people type them)
             continue
@@ -181,6 +192,10 @@ def scan_dates(text: str) -> list[DateSpan]:
         d, mon = int(m["d"]), int(m["m"])
         if 1 <= d <= 31 and 1 <= mon <= 12:
             _add(found, m.start(), m.end(), d, mon, None, WEEKDAYS.get(m["wd"].lower()))
+    for m in _WD_DAY_ONLY.finditer(text):
+        d = int(m["d"])
+        if 1 <= d <= 31:
+            found.append(DateSpan(m.start(), m.end(), d, 0, None, WEEKDAYS.get(m["wd"].lower())))
     for m in _MONTH_END.finditer(text):
         mon = MONTHS[m["mon"].lower()]
         y = _year(m["y"]) if m["y"] else None
@@ -432,7 +447,9 @@ _APPOINTMENT_CUE = re.compile(
     r"|keuring|intake|huisbezoek|bezoek\w*|onderzoek|workshop|cursus|training|opgeroepen"
     r"|oproep)\b", _I)
 _PAST = re.compile(
-    r"\b(?:hebben|heeft|hebt|had|hadden|is|zijn|was|waren|werd|werden)\b(?:\s+\S+){0,12}?\s+"
+    # "heb"/"ben": a small sender writes in the first person ("Ik heb u op 10 feb. al een appje
+    # gestuurd")
+    r"\b(?:hebben|heeft|hebt|heb|had|hadden|is|ben|zijn|was|waren|werd|werden)\b(?:\s+\S+){0,12}?\s+"
     r"(?:(?!gelegenheid|gezondheid|gebied|gemiddeld|gevolgen|gesprekken|gebouwen|gezicht"
     r"|gewicht|gemeenten)ge\w{2,}(?:d|t|en)"
     # a separable verb's participle: "factuur … uitgereikt", "toegestuurd", "aangeboden"
@@ -444,16 +461,21 @@ _PAST = re.compile(
     r"|\bbij\s+(?:brief|aanmaning|sommatie|e-?mail|schrijven)\s+(?:van|d\.d\.)\b[^.;]{0,100}?"
     r"\b(?:aangemaand|gesommeerd|verzocht|gevraagd|gegund|in\s+gebreke\s+gesteld)\b"
     r"|\b(?:stuurde|stuurden|ontving|ontvingen|schreef|schreven|mailde|mailden|vroeg|vroegen|kreeg|kregen|betaalde|betaalden|belde"
-    r"|belden|meldde|meldden|deed|deden|gaf|gaven|sprak|spraken|leverde|leverden)\b", _I)
+    r"|belden|meldde|meldden|deed|deden|gaf|gaven|sprak|spraken|leverde|leverden|zei|zeiden|appte|appten)\b", _I)
 #: Past-tense narrative ("Zij heeft u op 2 december een factuur gestuurd, te betalen binnen
 #: 14 dagen") states no current ask, unless a modal says it still stands.
 def is_past(text: str) -> bool:
     """True when `text` narrates the past and no modal (moet, uiterlijk, graag) asks now; "had …
     moeten" (should have) is past whatever modal stands beside it."""
     text = _POINTER.sub(" ", text)
+    if _EXPLOOT_NOW.search(text):
+        return False
     return bool(_SHOULD_HAVE.search(text)) or (bool(_PAST.search(text)) and not _MODAL.search(text))
 
 
+# A bailiff's exploot says what he does by serving it in the perfect tense: "Voorts heb ik
+# gerekwireerde aangezegd en gesommeerd om … binnen acht dagen na heden te voldoen" is today's ask.
+_EXPLOOT_NOW = re.compile(r"\bheb\s+ik\b[^.;]{0,120}?\b(?:aangezegd|gesommeerd|bevolen)\b", _I)
 # "Die had op 1 februari betaald moeten zijn": a due date gone by
 _SHOULD_HAVE = re.compile(r"\bhad(?:den|t)?\b[^.;?]{0,80}\bmoeten\b", _I)
 
@@ -1252,10 +1274,34 @@ def _choose_letter_date(pages: Sequence[str],
     return None, None
 
 
+def _month_from_weekday(sp: DateSpan, role: str, ref: date | None) -> date | None:
+    """"maandag de 16e": the date in the letter date's month or the next (the one before, for a
+    past event) that falls on that weekday, after the letter date for an ask, before it for a past event; None when
+    the weekday fits no such date (then it is no date we can trust)."""
+    if ref is None or sp.weekday is None:
+        return None
+    cands = []
+    for shift in ((-1, 0) if role in BACKWARD_ROLES else (0, 1)):
+        y, m = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
+        try:
+            d = date(y, m + 1, sp.day)
+        except ValueError:
+            continue
+        if d.weekday() == sp.weekday:
+            cands.append(d)
+    if role in BACKWARD_ROLES:
+        before = [d for d in cands if d <= ref]
+        return max(before) if before else None
+    after = [d for d in cands if d >= ref]
+    return min(after) if after else None
+
+
 def _resolve_year(sp: DateSpan, role: str, ref: date | None,
                   items: Sequence[tuple[int, DateSpan, _Role, str | None, str]], k: int
                   ) -> date | None:
     """A year for "1 april": from the other end of a range, else from the letter date."""
+    if sp.month == 0:
+        return _month_from_weekday(sp, role, ref)
     pi = items[k][0]
     for j in (k + 1, k - 1):
         if 0 <= j < len(items) and items[j][0] == pi and items[j][1].year and role == "period":

@@ -1158,7 +1158,27 @@ _NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|het|dit|d
                              r"\s+om\b[^.]{0,60}\bte\s+betalen\b"
                              # "Het is derhalve niet nodig dat u daarnaast zelf betalingen verricht"
                              r"|\bniet\s+nodig\s+(?:dat\s+(?:u|je)|om)\b[^.]{0,60}\b(?:betaling\w*|betaalt"
-                             r"|te\s+betalen|overmaakt|over\s+te\s+maken)\b", _F)
+                             r"|te\s+betalen|overmaakt|over\s+te\s+maken)\b"
+                             # the verb last, as in a subordinate clause: "zodat u zelf niets hoeft over
+                             # te maken", "dat gerequireerde zelf geen betalingen behoeft te verrichten"
+                             r"|\b(?:niets|niks|geen\s+(?:geld|bedrag|betaling\w*))\s+(?:meer\s+)?(?:zelf\s+)?"
+                             r"(?:hoeft|hoeven|behoeft|behoeven)\s+(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen"
+                             r"|te\s+verrichten|over\s+te\s+boeken)\b"
+                             # "geen verdere betalingen verschuldigd", "u bent niets meer verschuldigd"
+                             r"|\bgeen\s+(?:verdere\s+|andere\s+)?betaling\w*\s+(?:meer\s+)?(?:verschuldigd|te\s+verrichten)\b"
+                             r"|\b(?:niets|niks)\s+(?:meer\s+)?verschuldigd\b", _F)
+# Not yet: the payment is asked in a later letter of its own ("U hoeft nu nog niets te betalen.
+# … krijgt u van ons een aparte betaalbrief"); an ask in this one is no ask to pay now.
+_NOT_YET = re.compile(r"\b(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:nu\s+)?nog\s+(?:niets|niks|geen\s+\w+|niet)\b"
+                      r"|\bmaak\s+(?:dus\s+)?(?:nu\s+)?nog\s+geen\s+(?:geld|bedrag)\b", _F)
+# Paid by a direct debit that runs on ("Wij schrijven het bedrag … af van uw rekening. U hoeft
+# daarvoor niets te doen."): with no ask in the letter, its sums are no ask either.
+_DIRECT_DEBIT = re.compile(r"\bautomatisch\w*\s+(?:af\s*(?:ge)?schr\w*|ge[ïi]n\w+|incasso)\b|\bautomatische\s+incasso\b"
+                           r"|\b(?:schrijven|schrijft)\s+(?:wij\s+|we\s+)?(?:\S+\s+){0,10}?af\b|\bmachtiging\b", _F)
+_NOTHING_TO_DO = re.compile(r"\b(?:hoeft|hoef|hoeven)\s+(?:u\s+|je\s+|jij\s+)?(?:(?:daarvoor|hiervoor|daar|zelf|verder|dus)\s+)*"
+                            r"(?:niets|niks)\s+(?:meer\s+)?(?:voor\s+)?te\s+doen\b", _F)
+_LATER_PAY_LETTER = re.compile(r"\b(?:aparte|afzonderlijke|nieuwe|volgende)\s+(?:betaalbrief|brief|betalingsbrief|acceptgiro)\b"
+                               r"|\bbetaalbrief\b", _F)
 _PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|terug\s+te\s+betalen"
                        r"|over\s*te\s*maken|overmaken|voldoen"
                        r"|(?:moet|moeten|dient|dienen)\b[^.]{0,60}\bbetaald)\b", _F)  # not "al betaald"
@@ -1274,12 +1294,27 @@ def _infos(amounts: list[Amount], found: list[_Found], labels: AmountLabels) -> 
 # terugbetalen" asks no transfer
 _WITHHELD = re.compile(r"\b(?:houden|houdt)\s+(?:\S+\s+){0,6}?in\s+op\s+(?:uw|je|jouw)\s+(?:\S+\s+)?"
                        r"[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag)\b"
-                       r"|\bin\s+te\s+houden\s+op\s+(?:uw|je|jouw)\s+[\w-]*(?:uitkering|loon|salaris|inkomen)\b", _F)
+                       r"|\bin\s+te\s+houden\s+op\s+(?:uw|je|jouw)\s+[\w-]*(?:uitkering|loon|salaris|inkomen)\b"
+                       # "de premie wordt vanaf oktober ingehouden op uw WW-uitkering"
+                       r"|\bingehouden\s+op\s+(?:uw|je|jouw)\s+(?:\S+\s+)?[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag)\b", _F)
+
+
+# "U betaalt dan een hogere premie, die wordt ingehouden op uw loon": what happens if the reader
+# does nothing, not money taken now
+_IF_THEN = re.compile(r"\b(?:dan|als|indien|wanneer|zodra|mocht|tenzij)\b", _F)
+
+
+def _withheld_now(flat_page: str) -> bool:
+    return any(_WITHHELD.search(s) and not _IF_THEN.search(s) for s in _sentences(flat_page))
 
 
 def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
-    if any(_NOTHING_TO_PAY.search(p or "") for p in pages) and (any(
-        _WITHHELD.search(re.sub(r"\s+", " ", p or "")) for p in pages) or not any(
+    flat = [re.sub(r"\s+", " ", p or "") for p in pages]
+    if any(_NOT_YET.search(p) for p in flat) and any(_LATER_PAY_LETTER.search(p) for p in flat):
+        return None  # how and when to pay comes in a letter of its own
+    debit_runs = any(_DIRECT_DEBIT.search(p) for p in flat) and any(_NOTHING_TO_DO.search(p) for p in flat)
+    if (debit_runs or any(_NOTHING_TO_PAY.search(p or "") for p in pages)) and (any(
+        _withheld_now(p) for p in flat) or not any(
         _real_ask(s) for p in pages
         for s in _sentences(_TABLE_ROW.sub("", p or ""))
     )):

@@ -1254,3 +1254,89 @@ zitting begint om 14.15 uur in het Waterschapshuis. Kunt u niet komen? Laat het 
 """
     got = _explain(letter)
     assert (got["appointment"]["date"], got["appointment"]["time"]) == ("2026-10-07", "14:15")
+
+
+# --- batches 37–40 (first look 2026-12-07) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # the verb last, as in a subordinate clause
+        "De automatische incasso loopt door, zodat u zelf niets hoeft over te maken.",
+        # old legal Dutch of a bailiff
+        "Wij delen u mede dat u zelf geen betalingen behoeft te verrichten zolang de inhouding loopt.",
+        # a full waiver
+        "U bent ter zake van deze aanslag geen verdere betalingen verschuldigd.",
+        # a direct debit that runs on
+        "Wij schrijven het maandbedrag rond de 20e af van uw rekening. U hoeft daarvoor niets te doen.",
+        # the money is taken from a benefit from now on
+        "De premie wordt vanaf 1 mei ingehouden op uw bijstandsuitkering.",
+    ],
+)
+def test_sums_on_a_letter_that_asks_no_payment(tail: str) -> None:
+    text = ("Overzicht\n  Jaarbedrag 2026                 € 1.218,40\n  Per maand                     € 101,53\n\n"
+            + tail + "\n")
+    assert _due(text) is None
+
+
+def test_a_debt_whose_payment_letter_comes_later_is_not_asked_now() -> None:
+    text = ("U heeft te veel voorschot gekregen. U moet € 2.340 terugbetalen.\n\n"
+            "Moet ik nu al betalen?\nNee. U hoeft nu nog niets te betalen. Over een paar weken krijgt u "
+            "een aparte betaalbrief met het rekeningnummer en de datum.\n")
+    assert _due(text) is None
+
+
+def test_what_happens_if_you_do_nothing_is_no_withholding_now() -> None:
+    text = ("Uw achterstand is € 412,80. Wij vragen u dit bedrag vóór 3 maart 2027 te betalen.\n\n"
+            "Betaalt u niet? Dan betaalt u een hogere premie, die wordt ingehouden op uw loon.\n"
+            "De nota voor uw eigen risico krijgt u apart; u hoeft die nu niet te betalen.\n")
+    assert _due(text) == 412.80
+
+
+def test_a_message_sent_in_the_first_person_is_a_past_event() -> None:
+    roles = dict(_mentions("Leiden, 4 mei 2026\n\nIk heb je op 21 apr. al een mailtje gestuurd, maar "
+                           "ik heb nog niets gezien.\n"))
+    assert roles == {"2026-05-04": "letter_date", "2026-04-21": "other"}
+
+
+def test_a_weekday_and_a_day_only_take_the_month_from_the_letter() -> None:
+    roles = _mentions("Leiden, 4 mei 2026\n\nWil je de € 120,- uiterlijk dinsdag de 12e overmaken?\n")
+    assert ("2026-05-12", "pay_by") in roles
+    # a weekday that fits no nearby month is no date
+    assert not any(r == "pay_by" for _, r in _mentions(
+        "Leiden, 4 mei 2026\n\nWil je de € 120,- uiterlijk zondag de 12e overmaken?\n"))
+
+
+def test_a_place_and_a_short_date_open_the_letter() -> None:
+    assert _explain("Fietsenmaker Spaak\n\nDelft, 3-2-26\n\nHoi Sam,\nDe factuur staat nog open.\n"
+                    )["letter_date"] == "2026-02-03"
+
+
+def test_the_bailiffs_perfect_tense_is_todays_ask() -> None:
+    got = _explain("Gerechtsdeurwaarderskantoor Van Dam\n\nDatum: 2 maart 2026\n\nBETEKENING VAN VONNIS\n\n"
+                   "Thans verschuldigd: € 1.204,50\n\nVoorts heb ik gerekwireerde aangezegd en hem, voor "
+                   "zoveel nodig, gesommeerd om het thans verschuldigde bedrag binnen acht dagen na heden te "
+                   "voldoen op NL91 ABNA 0417 1643 00.\n")
+    assert got["deadline"] is not None and got["deadline"]["date"] == "2026-03-10"
+
+
+@pytest.mark.parametrize(
+    "letter",
+    [
+        "Tandartspraktijk De Molen\n\nHaarlem, 2 juni 2026\n\nBETALINGSHERINNERING\n\nUw nota 2026-118 is nog "
+        "niet volledig betaald. Nog te betalen: € 64,20. Wilt u dit vóór 20 juni 2026 overmaken?\n",
+        "Rijschool Snel\n\nZwolle, 2 juni 2026\n\nHoi Lisa,\nEven een herinnering. De tweede termijn van € 240,- had op 1-6 binnen "
+        "moeten zijn. Die staat dus nog open. Wil je het overmaken voor vrijdag 12 juni?\n",
+    ],
+)
+def test_a_small_senders_own_reminder_is_an_unpaid_bill(letter: str) -> None:
+    assert _explain(letter)["kind"] == "incasso-aanmaning"
+
+
+def test_a_private_landlord_who_has_not_received_the_rent() -> None:
+    got = _explain("J. Bakker\nKerkstraat 3, Gouda\n\nGouda, 2 juni 2026\n\nBeste meneer Ali,\n\nDe huur van mei heb "
+                   "ik nog altijd niet ontvangen. Wilt u het achterstallige bedrag van € 780,- uiterlijk "
+                   "maandag de 15e overmaken op NL91 ABNA 0417 1643 00?\n")
+    assert got["kind"] == "huurachterstand"
+    assert got["deadline"]["date"] == "2026-06-15"
