@@ -125,7 +125,8 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
     found = fields
     letter_date = fields.letter_date.date if fields.letter_date else None
     actions = list(rule.deadline.actions)
-    if fields.amount_due is None and any(a.role in ("refund", "benefit") for a in fields.amounts):
+    if fields.amount_due is None and (fields.pays_nothing or any(
+            a.role in ("refund", "benefit") for a in fields.amounts)):
         actions = [a for a in actions if a != "pay"] or ["none"]
     if "pay" not in actions:
         # A kind that never asks a payment (an invitation, a benefit decision, "overig") or a

@@ -157,6 +157,9 @@ class Fields:
     appointment: Appointment | None = None
     amounts: tuple[Amount, ...] = ()
     amount_due: float | None = None
+    # the letter says the reader pays nothing now (fields/money.says_pay_nothing): no pay
+    # deadline, account or reference is shown as an ask
+    pays_nothing: bool = False
     iban: str | None = None
     iban_evidence: Evidence | None = None
     payment_reference: Reference | None = None

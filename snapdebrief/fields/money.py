@@ -1264,12 +1264,14 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str],
 
 
 def amounts_and_due(pages: Sequence[str], labels: AmountLabels | None = None
-                    ) -> tuple[list[Amount], float | None]:
-    """find_amounts and amount_due in one pass over the letter (the finder runs once)."""
+                    ) -> tuple[list[Amount], float | None, bool]:
+    """find_amounts and amount_due in one pass over the letter (the finder runs once), and
+    whether the letter says the reader pays nothing now (`says_pay_nothing`)."""
     labels = labels if labels is not None else load_amount_labels()
     found = _find(pages, labels)
     amounts = [f.amount for f in found]
-    return amounts, _due(_infos(amounts, found, labels), pages)
+    nothing = says_pay_nothing(pages)
+    return amounts, None if nothing else _due(_infos(amounts, found, labels), pages), nothing
 
 
 def _infos(amounts: list[Amount], found: list[_Found], labels: AmountLabels) -> list[_Found]:
@@ -1308,17 +1310,43 @@ def _withheld_now(flat_page: str) -> bool:
     return any(_WITHHELD.search(s) and not _IF_THEN.search(s) for s in _sentences(flat_page))
 
 
-def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
+# "Mogelijk hoeft u de aanslag niet te betalen", "Hebt u een laag inkomen? Dan hoeft u …": a
+# maybe or an if, not what this letter says of the reader's case
+_HEDGE = re.compile(r"\b(?:mogelijk|misschien|wellicht|eventueel|als|indien|wanneer|tenzij|zodra|mits)\b"
+                    r"|^\W*dan\b", _F)  # "^": a clause's start
+
+
+def _says_so(flat_page: str) -> bool:
+    """A "you pay nothing" clause with no maybe or if before it or in the rest of its clause."""
+    for sentence in _sentences(flat_page):
+        for clause in sentence.split(";"):
+            m = _NOTHING_TO_PAY.search(clause)
+            if m is None:
+                continue
+            rest = re.split(r"[,:]", clause[m.end():], maxsplit=1)[0]
+            if not _HEDGE.search(clause[:m.end()]) and not _HEDGE.search(rest):
+                return True
+    return False
+
+
+def says_pay_nothing(pages: Sequence[str]) -> bool:
+    """The letter says the reader pays nothing now: "Je hoeft dus niets meer te betalen" with no
+    real ask beside it, a direct debit that runs on, money withheld from a benefit or wage, or a
+    debt whose payment letter comes later. Its sums, account and reference are then no ask."""
     flat = [re.sub(r"\s+", " ", p or "") for p in pages]
     if any(_NOT_YET.search(p) for p in flat) and any(_LATER_PAY_LETTER.search(p) for p in flat):
-        return None  # how and when to pay comes in a letter of its own
+        return True  # how and when to pay comes in a letter of its own
     debit_runs = any(_DIRECT_DEBIT.search(p) for p in flat) and any(_NOTHING_TO_DO.search(p) for p in flat)
-    if (debit_runs or any(_NOTHING_TO_PAY.search(p or "") for p in pages)) and (any(
+    return (debit_runs or any(_says_so(p) for p in flat)) and (any(
         _withheld_now(p) for p in flat) or not any(
         _real_ask(s) for p in pages
         for s in _sentences(_TABLE_ROW.sub("", p or ""))
-    )):
-        return None  # "Je hoeft dus niets meer te betalen": the sums shown are no ask
+    ))
+
+
+def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
+    if says_pay_nothing(pages):
+        return None
     headed = {round(f.amount.value, 2) for f in infos if f.role.kind == "headed"}
     if len(headed) == 1:
         return headed.pop()  # "Wat moet je wel betalen? De hondenbelasting van € 132,76."

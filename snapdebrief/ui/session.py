@@ -103,7 +103,8 @@ def apply_corrections(original: Result, corrections: Corrections, options: Optio
             classification, kind=rule.id, label=rule.label, stage=stage, confidence=1.0,
         )
     if corrections.amount_due is not None:
-        fields = dataclasses.replace(fields, amount_due=round(corrections.amount_due, 2))
+        fields = dataclasses.replace(fields, amount_due=round(corrections.amount_due, 2),
+                                     pays_nothing=False)
     if corrections.deadline is not None:
         fields = _with_deadline(fields, corrections.deadline, _action(original, classification,
                                                                       options))

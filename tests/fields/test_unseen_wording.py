@@ -1340,3 +1340,21 @@ def test_a_private_landlord_who_has_not_received_the_rent() -> None:
                    "maandag de 15e overmaken op NL91 ABNA 0417 1643 00?\n")
     assert got["kind"] == "huurachterstand"
     assert got["deadline"]["date"] == "2026-06-15"
+
+
+def test_a_maybe_about_a_waiver_leaves_the_assessment_asked() -> None:
+    text = ("Aanslag gemeentelijke belastingen 2026\n  Afvalstoffenheffing        € 301,20\n"
+            "  Rioolheffing               € 131,21\n  Totaal                     € 432,41\n\n"
+            "U betaalt deze aanslag in twee termijnen: € 216,21 vóór 31 maart en € 216,20 vóór 30 april.\n"
+            "Hebt u een laag inkomen? Mogelijk hoeft u de belasting niet te betalen. Vraag dan kwijtschelding aan.\n")
+    assert _due(text) == 432.41
+
+
+def test_a_letter_that_says_pay_nothing_shows_no_pay_deadline_or_account() -> None:
+    got = _explain("Gemeente Leeuwarden\n\nLeeuwarden, 17 april 2026\n\nBeschikking op uw verzoek om "
+                   "kwijtschelding\n\nWij verlenen u volledige kwijtschelding van de aanslag van € 612,18. De "
+                   "termijnen die u al betaalde, € 122,44, storten wij binnen vier weken na dagtekening terug "
+                   "op uw rekening NL91 ABNA 0417 1643 00. U bent ter zake van deze aanslag geen verdere "
+                   "betalingen verschuldigd.\n")
+    assert got["amount_due"] is None and got["iban"] is None
+    assert got["deadline"] is None or got["deadline"]["action"] != "pay"
