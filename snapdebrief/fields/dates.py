@@ -155,6 +155,9 @@ _DATE_CUE_LEFT = re.compile(r"\b(?:op|uiterlijk|v[oó]{1,2}r|per|d\.?\s?d\.?|dat
                             re.IGNORECASE)
 
 
+# "Datum aanslag", "Dagtekening beschikking": a label that names the paper it dates
+_OTHER_PAPER = re.compile(r"\b(?:aanslag\w*|factuur|nota|beschikking|besluit|vonnis|dagvaarding|exploot"
+                          r"|aanmaning|herinnering|sommatie|verzoek|aanvraag)\b", re.IGNORECASE)
 # "Groningen, 9-2-26": a place and a date open the line, as a letter is dated
 _PLACE_LEFT = re.compile(r"[^\S\n]*[A-Z][a-zà-ÿ'-]+(?:[ -][A-Za-zà-ÿ'-]+){0,2},[^\S\n]*")
 
@@ -519,6 +522,9 @@ class _Role:
     hi: int
     label: str | None = None  # a column header the role came from ("Uiterste betaaldatum")
     weak: bool = False  # a letter date from a place line or "Heden,": a label beats it
+    # a date label that names a paper ("Datum aanslag", "Dagtekening aanslag"): the letter's
+    # own date on that paper, an earlier paper's on a reminder; anything else dates it first
+    paper: bool = False
 
 
 @dataclass(frozen=True)
@@ -731,7 +737,8 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
                 # "Datum: di 9 jun. 2026 om 10:42" under "Van:", a portal's "Ontvangen
                 # dinsdag 14 april 2026, 07:41": when it was sent, no meeting
                 time = None
-            return _Role(_label_with_time(role, time), *_cell_span(masked, line_lo, line_hi, s, e))
+            return _Role(_label_with_time(role, time), *_cell_span(masked, line_lo, line_hi, s, e),
+                         paper=role == "letter_date" and bool(_OTHER_PAPER.search(seg)))
     if seg and _SENT_LABEL.fullmatch(seg.strip(" :")):
         # a portal's "Ontvangen   dinsdag 14 april 2026, 07:41": when the message came, never a
         # meeting; the letter's date when nothing better dates it
@@ -1263,9 +1270,9 @@ def _choose_letter_date(pages: Sequence[str],
     """The letter date, and the index of the unlabelled date chosen as letter date (if any):
     the first labelled/place-line date, else the first plausible 'other' date in the top of
     page 1."""
-    for weak in (False, True):
+    for weak, paper in ((False, False), (True, False), (False, True)):
         for _, sp, r, _, _ in items:
-            if r.role == "letter_date" and r.weak is weak and sp.year:
+            if r.role == "letter_date" and r.weak is weak and r.paper is paper and sp.year:
                 return sp.on(sp.year), None
     top = _top_limit(pages[0]) if pages else 0
     for k, (pi, sp, r, _, _) in enumerate(items):

@@ -1358,3 +1358,14 @@ def test_a_letter_that_says_pay_nothing_shows_no_pay_deadline_or_account() -> No
                    "betalingen verschuldigd.\n")
     assert got["amount_due"] is None and got["iban"] is None
     assert got["deadline"] is None or got["deadline"]["action"] != "pay"
+
+
+def test_a_date_label_that_names_an_earlier_paper_gives_way_to_the_place_line() -> None:
+    roles = dict(_mentions("Utrecht, 9 juni 2026\n\nAanmaning\n\nAanslagnummer     8120.44.301\n"
+                           "Datum aanslag     28 februari 2026\nVervaldatum       30 april 2026\n"))
+    assert roles["2026-06-09"] == "letter_date"
+    assert roles["2026-02-28"] != "letter_date"
+    # on the assessment itself, with no other date of the letter, it still dates the letter
+    roles = dict(_mentions("Aanslag afvalstoffenheffing\n\nDatum aanslag     28 februari 2026\n"
+                           "Vervaldatum       30 april 2026\n"))
+    assert roles["2026-02-28"] == "letter_date"
