@@ -37,11 +37,11 @@ RTL = frozenset({"ar"})
 VOICES = {"nl": "nl-NL", "tr": "tr-TR", "ar": "ar", "en": "en-GB", "pl": "pl-PL", "uk": "uk-UA"}
 # Unicode's isolates: a value (date, amount, IBAN) keeps its own left-to-right order inside a
 # right-to-left sentence. Zero width; the PDF drops them after ordering (fonts have no glyph).
-LRI, PDI = "\u2066", "\u2069"
+LRI, PDI, RLM = "\u2066", "\u2069", "\u200f"
 BIDI_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 # Digits in groups split by a space (a reference, a phone number), with a letter prefix.
-_GROUPS = re.compile(r"(?<![\w\u2066])(?:[A-Z]{1,4})?\d[\dA-Z]*(?:[ \u00a0.\-/]+[\dA-Z]+)*"
+_GROUPS = re.compile(r"(?<![\w\u2066\u202a])(?:[A-Z]{1,4})?\d[\dA-Z]*(?:[ \u00a0.\-/]+[\dA-Z]+)*"
                      r"[ \u00a0][\dA-Z]*\d[\dA-Z]*(?![\w])")
 
 
@@ -76,8 +76,9 @@ class Words:
                           else m.group(0), self.texts[wid])
 
     def ltr(self, value: str) -> str:
-        """`value` kept left to right inside a right-to-left text (an IBAN, a phone number)."""
-        return f"{LRI}{value}{PDI}" if self.rtl and value else value
+        """`value` kept left to right inside a right-to-left text (an IBAN, a phone number).
+        The RLM before it keeps "(IBAN):" before the value in the sentence's direction."""
+        return f"{RLM}{LRI}{value}{PDI}" if self.rtl and value else value
 
     def numbers(self, value: str) -> str:
         """In a right-to-left text, each number in groups ("1062 5421 5704 7959", "020 123
@@ -85,7 +86,7 @@ class Words:
         date or an amount in the language's own form needs nothing (Babel writes it so)."""
         if not self.rtl or not value:
             return value
-        return _GROUPS.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", value)
+        return _GROUPS.sub(lambda m: f"{RLM}{LRI}{m.group(0)}{PDI}", value)
 
     def date(self, d: date) -> str:
         """The date with its weekday: the Dutch app's own words, Babel's for the others."""
@@ -118,6 +119,20 @@ class Words:
             return self("deadline.attend-at", date=self.date(when), time=time)
         key = f"deadline.{action}"
         return self(key if key in self.texts else "deadline.none", date=self.date(when))
+
+
+    def ladder_title(self, route: str, dutch: str) -> str:
+        wid = f"ladder.{route}"
+        return self(wid) if wid in self.texts else dutch
+
+    def step(self, route: str, key: str, label: str, means: str) -> tuple[str, str]:
+        """A ladder step's name and meaning (ui/chain.py); the toeslag route borrows the public
+        route's later steps, a step with no id keeps chain.py's Dutch."""
+        for r in (route, "public"):
+            wid = f"step.{r}.{key}"
+            if wid in self.texts:
+                return self(wid), self(f"{wid}.means")
+        return label, means
 
 
 def words_for(lang: str, dirs: Sequence[Path | str] = ()) -> Words:

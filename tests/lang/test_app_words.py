@@ -11,12 +11,12 @@ import pytest
 
 from snapdebrief.errors import RuleFileError
 from snapdebrief.lang import LANGUAGES
-from snapdebrief.ui.words import LRI, PDI, Words, answer_lang, words_for
+from snapdebrief.ui.words import LRI, PDI, RLM, Words, answer_lang, words_for
 
 OTHERS = [code for code in LANGUAGES if code != "nl"]
 SCRIPT = {"ar": re.compile("[\u0600-\u06ff]"), "uk": re.compile("[\u0400-\u04ff]"),
-          "tr": re.compile("[a-zçğıöşü]", re.I), "en": re.compile("[a-z]", re.I),
-          "pl": re.compile("[a-ząćęłńóśźż]", re.I)}
+          "tr": re.compile("[a-zçğıöşü]", re.IGNORECASE), "en": re.compile("[a-z]", re.IGNORECASE),
+          "pl": re.compile("[a-ząćęłńóśźż]", re.IGNORECASE)}
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # Names that stay as they are in every language (bodies, the app, file types).
 AS_IS = {"step.duo.cjib", "speak.stop", "save.pdf"}
@@ -94,7 +94,7 @@ def test_numbers_in_groups_keep_their_order_in_arabic_only() -> None:
     ar, en = words_for("ar"), words_for("en")
     text = "المرجع: 1062 5421 5704 7959. اتصل 020 123 4567 اليوم، 0800-8115."
     shown = ar.numbers(text)
-    assert f"{LRI}1062 5421 5704 7959{PDI}" in shown and f"{LRI}020 123 4567{PDI}" in shown
+    assert f"{RLM}{LRI}1062 5421 5704 7959{PDI}" in shown and f"{LRI}020 123 4567{PDI}" in shown
     assert "0800-8115" in shown and f"{LRI}0800" not in shown  # one number: nothing to keep
     assert en.numbers(text) == text
     assert ar.rtl and not en.rtl and not words_for("nl").rtl
@@ -105,3 +105,16 @@ def test_the_language_is_read_from_the_answer() -> None:
     assert answer_lang({"explanation": {}}) == "nl"
     assert answer_lang({"explanation": {"lang": "xx"}}) == "nl"
     assert isinstance(words_for(answer_lang({"lang": "tr", "explanation": {}})), Words)
+
+
+def test_the_dutch_ladder_words_are_the_ladders_own() -> None:
+    """rules/lang/nl/app.yaml repeats ui/chain.py's Dutch: the two may not drift apart."""
+    from snapdebrief.ui.chain import ROUTES
+
+    nl = words_for("nl")
+    for route, (title, steps) in ROUTES.items():
+        assert nl.ladder_title(route, "?") == title
+        for step in steps:
+            assert nl.step(route, step.key, "?", "?") == (step.label, step.means), (route, step)
+    en = words_for("en")
+    assert en.step("toeslag", "dwangbevel", "?", "?")[0] == "Enforcement order (dwangbevel)"
