@@ -70,9 +70,10 @@ CSS = """
 .stDownloadButton button, .stButton button { min-height: 3rem; }
 /* An answer in a right-to-left language (#20): the block runs right to left, what must be
    copied or dialled (IBAN, payment reference, phone numbers) stays left to right. */
-.st-key-answer-rtl { direction: rtl; text-align: right; }
+.st-key-answer-rtl { direction: rtl; }
+.st-key-answer-rtl.st-key-answer-rtl * { text-align: start; }
 .st-key-answer-rtl [data-testid="stCode"], .st-key-answer-rtl pre, .st-key-answer-rtl code,
-.st-key-answer-rtl a[href^="tel:"] { direction: ltr; unicode-bidi: isolate; text-align: left; }
+.st-key-answer-rtl a[href^="tel:"] { direction: ltr; unicode-bidi: isolate; }
 .st-key-answer-rtl ol, .st-key-answer-rtl ul { padding-left: 0; padding-right: 1.5em; }
 </style>
 """
