@@ -15,6 +15,7 @@ and their joined forms.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Mapping
@@ -44,25 +45,31 @@ def _fonts() -> tuple[str, str]:
     return "SnapSans", "SnapSans-Bold"
 
 
-def rtl_lines(text: str, width: float, font: str, size: float) -> list[str]:
+@functools.lru_cache(maxsize=512)
+def rtl_lines(text: str, width: float, font: str, size: float) -> tuple[str, ...]:
     """A right-to-left paragraph as lines to draw left to right: letters joined, broken at
-    spaces to fit `width` points in reading order, each line then in display order."""
+    spaces to fit `width` points in reading order, each line then in display order. (Cached:
+    shrinking the page to fit asks for the same paragraph at several widths, more than once.)"""
     import arabic_reshaper
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    shaped = arabic_reshaper.reshape(text)
+    words = arabic_reshaper.reshape(text).split()
+    space = stringWidth(" ", font, size)
     lines: list[str] = []
-    current = ""
-    for word in shaped.split():
-        trial = f"{current} {word}" if current else word
-        if current and stringWidth(BIDI_MARKS.sub("", trial), font, size) > width:
-            lines.append(current)
-            current = word
+    current: list[str] = []
+    used = 0.0
+    for word in words:
+        # reportlab adds glyph advances (no kerning): a line's width is the sum of its words'
+        w = stringWidth(BIDI_MARKS.sub("", word), font, size)
+        if current and used + space + w > width:
+            lines.append(" ".join(current))
+            current, used = [word], w
         else:
-            current = trial
+            used += (space if current else 0.0) + w
+            current.append(word)
     if current:
-        lines.append(current)
-    return [BIDI_MARKS.sub("", display(line)) for line in lines]
+        lines.append(" ".join(current))
+    return tuple(BIDI_MARKS.sub("", display(line)) for line in lines)
 
 
 _LEVELS = re.compile(r"Level\(\s*(\d+),?\s*\)")
@@ -114,7 +121,7 @@ def _rtl_paragraph(text: str, style: Any) -> Any:
             self.lines: list[str] = []
 
         def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-            self.lines = rtl_lines(text, avail_width, style.fontName, style.fontSize) or [""]
+            self.lines = list(rtl_lines(text, avail_width, style.fontName, style.fontSize)) or [""]
             self.width = avail_width
             self.height = style.leading * len(self.lines)
             return self.width, self.height
