@@ -357,6 +357,47 @@ def test_arabic_answer_runs_right_to_left_on_a_phone(app_url: str, photo: bytes,
     assert width <= 390, f"the page is wider than the phone: {width}px"
 
 
+@pytest.mark.parametrize("lang", ["tr", "en", "pl", "uk"])
+def test_each_language_on_a_phone(app_url: str, tmp_path: Path, lang: str) -> None:
+    """#20: the other languages, the letter given as text (no OCR): the picker's name, the kind
+    label, the words around the answer in the language, left to right; a screenshot each."""
+    from playwright.sync_api import sync_playwright
+
+    from snapdebrief.lang import LANGUAGES
+    from snapdebrief.lang.files import load_catalog
+    from snapdebrief.ui.words import words_for
+
+    w = words_for(lang)
+    label = load_catalog(lang).labels["cjib-aanmaning"]
+    letter = cjib_letter(date.today()).encode()
+    with sync_playwright() as p:
+        ctx, page = open_page(p, tmp_path, phone=True)
+        try:
+            page.goto(app_url)
+            page.get_by_text(LANGUAGES[lang], exact=True).click(timeout=60_000)
+            page.wait_for_timeout(1000)
+            page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]',
+                                 files=[{"name": "brief.txt", "mimeType": "text/plain",
+                                         "buffer": letter}])
+            page.get_by_role("heading", name=label).wait_for(timeout=READ_TIMEOUT_MS)
+            block = page.locator(".st-key-answer")
+            block.get_by_text(w("heading.if-you-do-nothing")).wait_for(timeout=30_000)
+            page.wait_for_timeout(1000)
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            full_screenshot(page, ARTIFACTS / f"app-phone-{lang}.png")
+            direction = block.evaluate("e => getComputedStyle(e).direction")
+            answer = block.inner_text()
+            buttons = [page.get_by_role("button", name=w(k)).count()
+                       for k in ("save.calendar", "save.pdf")]
+        finally:
+            ctx.close()
+    assert direction == "ltr"
+    assert w("pay.heading") in answer and w("save.heading") in answer
+    assert buttons == [1, 1]
+    for dutch in ("Wat moet je doen?", "Bewaren", "Zet in je agenda", "geen juridisch advies"):
+        assert dutch not in answer, dutch
+
+
 def test_broken_file_gives_a_dutch_message(app_url: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
