@@ -41,7 +41,7 @@ from snapdebrief.ui.highlight import (
 from snapdebrief.ui.ics import deadline_ics
 from snapdebrief.ui.session import Corrections, Letter, apply_corrections, by_deadline, files_key
 from snapdebrief.ui.summary_pdf import summary_pdf
-from snapdebrief.ui.words import Words, answer_lang, words_for
+from snapdebrief.ui.words import Words, answer_lang, problem_text, words_for
 
 UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "heic", "heif", "tif", "tiff", "pdf", "txt"]
 BUG = (
@@ -193,8 +193,8 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
                                  error="child-died", files=len(files))
         status.update(label="Dit lukte niet" if problem else "Klaar! Het antwoord staat hieronder.",
                       state="error" if problem else "complete")
-    if problem:
-        st.error(problem, icon=":material/error:")
+    if problem:  # in the resident's language where messages.yaml has it (#20)
+        st.error(problem_text(problem, opts.lang), icon=":material/error:")
         return None
     return Letter(id=f"brief-{st.session_state['gen']}", files=tuple(files), names=tuple(names),
                   original=result, region=opts.region, lang=result.explanation.lang)

@@ -141,6 +141,16 @@ def words_for(lang: str, dirs: Sequence[Path | str] = ()) -> Words:
     return _words(lang, key, _signature(lang, key))
 
 
+def problem_text(dutch: str, lang: str) -> str:
+    """A Dutch message that stands where the answer would (the letter could not be read) in the
+    chosen language, sentence by sentence as far as messages.yaml has them (lang/translate.py)."""
+    if lang not in LANGUAGES or lang == DUTCH:
+        return dutch
+    from ..lang.translate import message
+
+    return message(dutch, lang)
+
+
 def answer_lang(data: Mapping[str, Any]) -> str:
     """The language a Result.to_json() answer is in (Dutch for an answer made before #20)."""
     lang = (data.get("explanation") or {}).get("lang") or data.get("lang") or DUTCH

@@ -420,6 +420,35 @@ def test_broken_file_gives_a_dutch_message(app_url: str, tmp_path: Path) -> None
             ctx.close()
 
 
+def test_broken_file_gives_the_message_in_the_chosen_language(app_url: str,
+                                                               tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from snapdebrief.errors import SnapError
+    from snapdebrief.pipeline import explain
+    from snapdebrief.ui.words import problem_text
+
+    broken = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    with pytest.raises(SnapError) as raised:
+        explain([broken])
+    message = problem_text(raised.value.user_message(), "en")
+    assert "kunnen" not in message
+    with sync_playwright() as p:
+        ctx, page = open_page(p, tmp_path, phone=True)
+        try:
+            page.goto(app_url)
+            page.get_by_text("English", exact=True).click(timeout=60_000)
+            page.wait_for_timeout(1000)
+            page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]',
+                                 files=[{"name": "kapot.png", "mimeType": "image/png",
+                                         "buffer": broken}])
+            alert = page.locator('[data-testid="stAlert"]').filter(has_text=message)
+            alert.first.wait_for(timeout=60_000)
+            assert "Traceback" not in page.inner_text("body")
+        finally:
+            ctx.close()
+
+
 def test_nothing_left_on_disk(app_url: str, app_tmp: Path) -> None:
     """After the uploads above (OCR included), the app's temp folder is empty again."""
     left = [p for p in app_tmp.rglob("*") if not _forkserver_socket(p)]

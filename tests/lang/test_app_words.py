@@ -118,3 +118,19 @@ def test_the_dutch_ladder_words_are_the_ladders_own() -> None:
             assert nl.step(route, step.key, "?", "?") == (step.label, step.means), (route, step)
     en = words_for("en")
     assert en.step("toeslag", "dwangbevel", "?", "?")[0] == "Enforcement order (dwangbevel)"
+
+
+def test_a_letter_that_cannot_be_read_is_said_in_the_chosen_language() -> None:
+    from snapdebrief.errors import SnapError
+    from snapdebrief.pipeline import explain
+    from snapdebrief.ui.words import problem_text
+
+    with pytest.raises(SnapError) as raised:
+        explain([b"\x89PNG\r\n\x1a\n" + b"\x00" * 64])
+    dutch = raised.value.user_message()
+    assert problem_text(dutch, "nl") == dutch
+    shown = problem_text(dutch, "ar")
+    assert shown != dutch and SCRIPT["ar"].search(shown)
+    bug = ("Er ging iets mis in het programma. Dit is niet jouw fout. "
+           "Probeer het opnieuw of vraag hulp aan een vrijwilliger.")  # app.py's BUG
+    assert "Dit is niet jouw fout" not in problem_text(bug, "en")
