@@ -94,10 +94,14 @@ def options() -> Options:
         today=date.today(),
         rules_dirs=tuple(rules_dirs(None)),  # SNAPDEBRIEF_RULES
         region=st.session_state.get("region", "amsterdam"),
-        lang=st.session_state.get("lang", DUTCH) if st.session_state.get("lang") in LANGUAGES
-        else DUTCH,
+        lang=chosen_lang(),  # the picker's "lang" (#20)
         limits=Limits(total_seconds=time_limit()),
     )
+
+
+def chosen_lang() -> str:
+    lang = st.session_state.get("lang")
+    return lang if lang in LANGUAGES else DUTCH
 
 
 def temp_base() -> Path | None:
