@@ -6,6 +6,10 @@ only through st.text, st.code or escaped Markdown, never as HTML.
 
 Tests drive the rendering with a Result: put a `Letter` in st.session_state["letters"] and its id
 in st.session_state["current"] (see tests/app/test_apptest.py).
+
+The answer's language (#20) is chosen at the top and passed to the library in Options.lang; the
+answer block then follows the language the Result says it is in (ui/words.py gives the words
+around it), right to left for Arabic. The rest of the app's own words stay Dutch.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import streamlit as st
 
 from snapdebrief import isolate, logs
 from snapdebrief.errors import SnapError, TimeLimitError
+from snapdebrief.lang import DUTCH, LANGUAGES
 from snapdebrief.options import Limits, Options
 from snapdebrief.resources import help_dir
 from snapdebrief.result import Result, scrub_bsn
@@ -36,6 +41,7 @@ from snapdebrief.ui.highlight import (
 from snapdebrief.ui.ics import deadline_ics
 from snapdebrief.ui.session import Corrections, Letter, apply_corrections, by_deadline, files_key
 from snapdebrief.ui.summary_pdf import summary_pdf
+from snapdebrief.ui.words import Words, answer_lang, problem_text, words_for
 
 UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "heic", "heif", "tif", "tiff", "pdf", "txt"]
 BUG = (
@@ -62,6 +68,13 @@ CSS = """
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-borderlessIcon"]::after {
   content: "Pagina erbij"; font-size: 1rem; margin-left: 0.25rem; white-space: nowrap; }
 .stDownloadButton button, .stButton button { min-height: 3rem; }
+/* An answer in a right-to-left language (#20): the block runs right to left, what must be
+   copied or dialled (IBAN, payment reference, phone numbers) stays left to right. */
+.st-key-answer-rtl { direction: rtl; }
+.st-key-answer-rtl.st-key-answer-rtl * { text-align: start; }
+.st-key-answer-rtl [data-testid="stCode"], .st-key-answer-rtl pre, .st-key-answer-rtl code,
+.st-key-answer-rtl a[href^="tel:"] { direction: ltr; unicode-bidi: isolate; }
+.st-key-answer-rtl ol, .st-key-answer-rtl ul { padding-left: 0; padding-right: 1.5em; }
 </style>
 """
 
@@ -81,9 +94,15 @@ def options() -> Options:
         today=date.today(),
         rules_dirs=tuple(rules_dirs(None)),  # SNAPDEBRIEF_RULES
         region=st.session_state.get("region", "amsterdam"),
+        lang=chosen_lang(),  # the picker's "lang" (#20)
         limits=Limits(total_seconds=time_limit()),
         keep_images=True,  # the desk view's page pictures, made once by the reader
     )
+
+
+def chosen_lang() -> str:
+    lang = st.session_state.get("lang")
+    return lang if lang in LANGUAGES else DUTCH
 
 
 def temp_base() -> Path | None:
@@ -108,7 +127,7 @@ def regions() -> list[str]:
 
 def wipe() -> None:
     """'Wis alles': forget every letter, every correction and the uploader's files."""
-    keep = {k: st.session_state[k] for k in ("region", "desk") if k in st.session_state}
+    keep = {k: st.session_state[k] for k in ("region", "desk", "lang") if k in st.session_state}
     gen = st.session_state.get("gen", 0) + 1
     st.session_state.clear()
     st.session_state.update(keep, gen=gen)  # the desk stays a desk; the letters are gone
@@ -179,11 +198,11 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
                                  error="child-died", files=len(files))
         status.update(label="Dit lukte niet" if problem else "Klaar! Het antwoord staat hieronder.",
                       state="error" if problem else "complete")
-    if problem:
-        st.error(problem, icon=":material/error:")
+    if problem:  # in the resident's language where messages.yaml has it (#20)
+        st.error(problem_text(problem, opts.lang), icon=":material/error:")
         return None
     return Letter(id=f"brief-{st.session_state['gen']}", files=tuple(files), names=tuple(names),
-                  original=result, region=opts.region)
+                  original=result, region=opts.region, lang=result.explanation.lang)
 
 
 def upload_section(opts: Options) -> None:
@@ -223,94 +242,100 @@ def upload_section(opts: Options) -> None:
 # ---------------------------------------------------------------- resident view
 
 
-def show_deadline(data: dict, today: date) -> None:
+def say(w: Words, value: str) -> str:
+    """A text of the answer as escaped Markdown, numbers in groups kept in order (right to left)."""
+    return text.escape_markdown(w.numbers(value))
+
+
+def show_deadline(data: dict, today: date, w: Words) -> None:
     deadline = data["deadline"]
     e = data["explanation"]
     if not deadline:
         if e["deadline_text"]:
-            st.info(text.escape_markdown(e["deadline_text"]), icon=":material/event:")
+            st.info(say(w, e["deadline_text"]), icon=":material/event:")
         return
     when = date.fromisoformat(deadline["date"])
-    verb = text.ACTION_VERBS.get(deadline["action"], "Datum")
     appointment = data.get("appointment")
-    if deadline["action"] == "attend" and appointment and appointment.get("time"):
-        heading = f"{verb} {text.long_date(when)} om {text.escape_markdown(appointment['time'])} uur"
-    else:
-        heading = f"{verb} {text.long_date(when)}"
+    at = appointment.get("time") if appointment and deadline["action"] == "attend" else None
+    heading = text.escape_markdown(w.deadline_heading(deadline["action"], when, at))
     level = text.urgency(when, today)
-    body = f"### :material/alarm: {heading}\n\n**{text.days_left_text(when, today)}**"
+    body = f"### :material/alarm: {heading}\n\n**{w.days_left(when, today)}**"
     if e["deadline_text"]:
-        body += "\n\n" + text.escape_markdown(e["deadline_text"])
+        body += "\n\n" + say(w, e["deadline_text"])
     box = {"passed": st.error, "urgent": st.error, "soon": st.warning}.get(level, st.info)
     box(body)
     if appointment and appointment.get("place"):
-        st.markdown("**Waar:** " + text.escape_markdown(appointment["place"]))
+        st.markdown(f"**{w('where')}:** " + text.escape_markdown(appointment["place"]))
 
 
-def show_payment(data: dict) -> None:
+def show_payment(data: dict, w: Words) -> None:
     e = data["explanation"]
     if data["amount_due"] is None and not data["iban"] and not e["amount_text"]:
         return
-    st.subheader(":material/euro: Betalen")
+    st.subheader(f":material/euro: {w('pay.heading')}")
     if data["amount_due"] is not None:
-        st.markdown(f"## {text.euro(data['amount_due'])}")
+        st.markdown(f"## {w.money(data['amount_due'])}")
     if e["amount_text"]:
-        st.markdown(text.escape_markdown(e["amount_text"]))
+        st.markdown(say(w, e["amount_text"]))
     if data["iban"]:
-        st.markdown("**Op rekening (IBAN)**")
+        st.markdown(f"**{text.escape_markdown(w('pay.iban'))}**")
         st.code(text.group4(data["iban"]), language=None)
     if data["payment_reference"]:
-        st.markdown("**Zet dit nummer bij je betaling (betalingskenmerk)**")
+        st.markdown(f"**{text.escape_markdown(w('pay.reference'))}**")
         st.code(data["payment_reference"], language=None)
     if data["iban"] or data["payment_reference"]:
-        st.caption("Tik op het kopieer-icoon rechts in het vak om het nummer te kopiëren.")
+        st.caption(w("pay.copy"))
 
 
-def show_ladder(data: dict, rules_dirs: tuple[Path, ...]) -> None:
+def show_ladder(data: dict, rules_dirs: tuple[Path, ...], w: Words) -> None:
     route = chain.route_of(data["kind"], rules_dirs)
     lad = chain.ladder(route, data["stage"], data["text"])
     if lad is None:
         return
-    st.subheader(":material/location_on: Waar staat je brief?")
-    st.caption(lad.title)
+    st.subheader(f":material/location_on: {w('ladder.heading')}")
+    st.caption(w.ladder_title(lad.route, lad.title))
     lines = []
     for i, step in enumerate(lad.steps):
         state = lad.state(i)
+        label, means = (text.escape_markdown(x)
+                        for x in w.step(lad.route, step.key, step.label, step.means))
         if state == "here":
-            lines.append(f":red[:material/location_on:] :red-background[**{step.label} — je bent "
-                         f"hier**]  \n{step.means}")
+            lines.append(f":red[:material/location_on:] :red-background[**"
+                         f"{w('ladder.here', step=label)}**]  \n{means}")
         elif state == "done":
-            lines.append(f":material/check_circle: {step.label} (al geweest)")
+            lines.append(f":material/check_circle: {w('ladder.done', step=label)}")
         else:
-            lines.append(f":material/radio_button_unchecked: **{step.label}**: {step.means}")
+            lines.append(f":material/radio_button_unchecked: **{label}**: {means}")
     st.markdown("\n\n".join(lines))
     if lad.current < len(lad.steps) - 1:
-        st.caption("Hoe eerder je iets doet, hoe minder kosten. Je kunt op elk moment hulp vragen.")
+        st.caption(w("ladder.hint"))
 
 
-def show_help(data: dict) -> None:
+def show_help(data: dict, w: Words) -> None:
     helps = data["explanation"]["help"]
     if not helps:
         return
-    st.subheader(":material/handshake: Gratis hulp")
+    st.subheader(f":material/handshake: {w('heading.help')}")
     for h in helps:
-        st.markdown(text.help_markdown(h) + "  \n" + text.escape_markdown(h["why"]))
+        st.markdown(text.help_markdown(h) + "  \n" + say(w, h["why"]))
 
 
-def show_downloads(data: dict, today: date, uid: str | None) -> None:
-    st.subheader(":material/download: Bewaren")
+def show_downloads(data: dict, today: date, uid: str | None, w: Words,
+                   rules_dirs: tuple[Path, ...] = ()) -> None:
+    st.subheader(f":material/download: {w('save.heading')}")
     cols = st.columns(2)
     deadline, appt = data["deadline"], data["appointment"]
     if deadline or appt:
         ics = deadline_ics(date.fromisoformat(deadline["date"]) if deadline else None,
-                           data["kind_label"], deadline["action"] if deadline else "attend", uid=uid,
+                           data["explanation"]["kind_label"] or data["kind_label"],
+                           deadline["action"] if deadline else "attend", uid=uid, words=w,
                            appointment=(date.fromisoformat(appt["date"]), appt["time"]) if appt else None)
-        cols[0].download_button("Zet in je agenda", ics, file_name="brief-datum.ics",
+        cols[0].download_button(w("save.calendar"), ics, file_name="brief-datum.ics",
                                 mime="text/calendar", on_click="ignore", key="dl-ics",
                                 icon=":material/calendar_month:",
                                 width="stretch")
-    pdf = summary_pdf(data, today)
-    cols[1].download_button("Samenvatting (PDF)", pdf, file_name="samenvatting-brief.pdf",
+    pdf = summary_pdf(data, today, rules_dirs=rules_dirs)
+    cols[1].download_button(w("save.pdf"), pdf, file_name="samenvatting-brief.pdf",
                             mime="application/pdf", on_click="ignore", key="dl-pdf",
                             icon=":material/picture_as_pdf:",
                             width="stretch")
@@ -318,34 +343,46 @@ def show_downloads(data: dict, today: date, uid: str | None) -> None:
 
 def show_answer(result: Result, today: date, uid: str | None = None,
                 rules_dirs: tuple[Path, ...] = ()) -> None:
-    """The resident's screen, top to bottom. Only masked values (to_json) are shown."""
+    """The resident's screen, top to bottom, in the language the answer is in (right to left
+    for Arabic). Only masked values (to_json) are shown."""
     data = result.to_json()
+    w = words_for(answer_lang(data), rules_dirs)
+    with st.container(key="answer-rtl" if w.rtl else "answer"):
+        answer_block(data, today, uid, rules_dirs, w)
+
+
+def answer_block(data: dict, today: date, uid: str | None, rules_dirs: tuple[Path, ...],
+                 w: Words) -> None:
     e = data["explanation"]
-    st.header(text.escape_markdown(data["kind_label"]))
+    st.header(text.escape_markdown(e["kind_label"] or data["kind_label"]))
     if data["sender"]:
-        st.markdown("**Van:** " + text.escape_markdown(data["sender"]))
-    st.iframe(text.speak_button_html(text.speech_text(data)), height=60)
-    for w in data["warnings"]:
-        st.warning(text.escape_markdown(w), icon=":material/warning:")
-    st.markdown(text.escape_markdown(e["summary"]))
-    show_deadline(data, today)
-    show_payment(data)
+        st.markdown(f"**{w('from')}:** " + text.escape_markdown(data["sender"]))
+    st.iframe(text.speak_button_html(
+        text.speech_text(data, w), w("speak.read"), w("speak.stop"), voice=w.voice, lang=w.lang,
+        rtl=w.rtl, no_speech=w("speak.no-speech"), no_voice=w("speak.no-voice")), height=60)
+    for warning in data["warnings"]:
+        st.warning(say(w, warning), icon=":material/warning:")
+    note = w("note.untranslated")
+    if w.missing and note not in data["warnings"]:  # the words around the answer stay Dutch
+        st.warning(text.escape_markdown(note), icon=":material/translate:")
+    st.markdown(say(w, e["summary"]))
+    show_deadline(data, today, w)
+    show_payment(data, w)
     if e["what_to_do"]:
-        st.subheader(":material/checklist: Wat moet je doen?")
-        st.markdown("\n".join(f"{i}. {text.escape_markdown(s)}"
-                              for i, s in enumerate(e["what_to_do"], 1)))
-    show_ladder(data, rules_dirs)
-    st.subheader(":material/report: Wat gebeurt er als je niets doet?")
-    st.markdown(text.escape_markdown(e["if_you_do_nothing"]))
+        st.subheader(f":material/checklist: {w('heading.what-to-do')}")
+        st.markdown("\n".join(f"{i}. {say(w, s)}" for i, s in enumerate(e["what_to_do"], 1)))
+    show_ladder(data, rules_dirs, w)
+    st.subheader(f":material/report: {w('heading.if-you-do-nothing')}")
+    st.markdown(say(w, e["if_you_do_nothing"]))
     if e["objection"]:
-        st.subheader(":material/front_hand: Ben je het er niet mee eens?")
-        st.markdown(text.escape_markdown(e["objection"]))
+        st.subheader(f":material/front_hand: {w('heading.objection')}")
+        st.markdown(say(w, e["objection"]))
         if data["objection_deadline"]:
             od = date.fromisoformat(data["objection_deadline"])
-            st.markdown(f"**Bezwaar kan tot en met {text.long_date(od)}.**")
-    show_help(data)
-    show_downloads(data, today, uid)
-    st.caption("Dit is hulp bij het lezen, geen juridisch advies. Kijk altijd ook op de brief zelf.")
+            st.markdown(f"**{text.escape_markdown(w('objection.until', date=w.date(od)))}**")
+    show_help(data, w)
+    show_downloads(data, today, uid, w, rules_dirs)
+    st.caption(w("disclaimer"))
 
 
 # ---------------------------------------------------------------- volunteer desk
@@ -537,6 +574,10 @@ def main() -> None:
 
     st.markdown(CSS, unsafe_allow_html=True)
     st.title(":material/mail: Snap de brief")
+    # The answer's language (#20): each name in its own script, no flags (a flag is a country).
+    st.radio(":material/translate: Taal van de uitleg", list(LANGUAGES), key="lang",
+             format_func=LANGUAGES.__getitem__, horizontal=True,
+             help="De uitleg van je brief komt in deze taal. De brief zelf blijft Nederlands.")
     st.markdown("Maak een foto van je brief. Wij leggen in gewone woorden uit wat er staat "
                 "en wat je moet doen.")
     st.markdown(":material/lock: Je brief blijft alleen in het geheugen. We bewaren niets.")
@@ -545,9 +586,10 @@ def main() -> None:
     letter = st.session_state["letters"].get(st.session_state["current"])
     if letter is None:
         return
-    if letter.region != opts.region:  # another help region chosen: the same answer, other help
+    if letter.region != opts.region or letter.lang != opts.lang:
+        # another help region or language chosen: the same answer, other help or other words
         letter.result = apply_corrections(letter.original, letter.corrections, opts, force=True)
-        letter.region = opts.region
+        letter.region, letter.lang = opts.region, opts.lang
     st.divider()
     if desk:
         show_desk(letter, opts)

@@ -131,7 +131,9 @@ def _check_languages(dirs: Sequence[Path]) -> list[tuple[str, Path]]:
         n = len(catalog.missing)
         out.append((f"language {lang} ({catalog.kinds} kinds, {n} texts in Dutch)",
                     rules_dir() / LANG_FOLDER / lang))
-    return out
+    from .ui.words import check_all
+
+    return out + check_all(dirs)
 
 
 def _check(rules: RuleSet, out: TextIO, data: Sequence[tuple[str, Path]] = ()) -> int:

@@ -10,6 +10,7 @@ shows the Dutch and says so. The files (rules/README.md, "Translations"):
     rules/lang/nl/messages.yaml    the program's own Dutch sentences, as templates, by id
     rules/lang/<code>/<kind>.yaml  a kind's label and texts, the same keys as rules/<kind>.yaml
     rules/lang/<code>/messages.yaml, help.yaml, terms.yaml
+    rules/lang/<code>/app.yaml     the app's words around the answer (read by ui/words.py)
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ LANG_FOLDER = "lang"
 MESSAGES_FILE = "messages.yaml"
 TERMS_FILE = "terms.yaml"
 HELP_FILE = "help.yaml"
-NOT_KINDS = frozenset({MESSAGES_FILE, TERMS_FILE, HELP_FILE})
+APP_FILE = "app.yaml"  # the app's own words around the answer: snapdebrief/ui/words.py
+NOT_KINDS = frozenset({MESSAGES_FILE, TERMS_FILE, HELP_FILE, APP_FILE})
 
 
 class _Strict(BaseModel):

@@ -3,24 +3,23 @@
 
 The events hold no letter text: only the kind label, the action, the date and the time, so a
 calendar synced to a cloud does not receive amounts, names, numbers or addresses from the letter.
+Their words are the answer's language's (rules/lang/<code>/app.yaml, ui/words.py, #20); a
+language other than Dutch is named on each text (RFC 5545 LANGUAGE), so a phone can read it out.
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .words import Words
 
 PRODID = "-//Snap de brief//snapdebrief//NL"
 REMINDER = "-PT15H"  # 09:00 the day before an all-day event that starts at 00:00
 
-ACTION_TITLES = {
-    "pay": "Betalen",
-    "respond": "Reageren",
-    "send_documents": "Papieren sturen",
-    "object": "Bezwaar maken",
-    "attend": "Afspraak",
-    "none": "Let op",
-}
+ACTIONS = ("pay", "respond", "send_documents", "object", "attend", "none")
 
 
 def deadline_ics(
@@ -31,21 +30,28 @@ def deadline_ics(
     now: datetime | None = None,
     uid: str | None = None,
     appointment: tuple[date, str | None] | None = None,
+    words: Words | None = None,
 ) -> bytes:
     """The .ics bytes: an all-day event on `deadline` with a display alarm the day before, and
     the appointment (date, "HH:MM" or None) as an event of its own, timed when the time is known.
-    An appointment that is the deadline itself is one event."""
+    An appointment that is the deadline itself is one event. `words`: the answer's language
+    (ui.words.words_for; None is Dutch), `kind_label` already in it."""
+    if words is None:
+        from .words import words_for
+
+        words = words_for("nl")
+    w = words
     now = (now or datetime.now(UTC)).astimezone(UTC)
     uid = uid or f"{uuid.uuid4()}@snapdebrief"
     events: list[list[str]] = []
     if deadline is not None and not (appointment and action == "attend" and appointment[0] == deadline):
-        events.append(_event(uid, now, ACTION_TITLES.get(action, "Let op"), kind_label,
-                             _all_day(deadline), f"Laatste dag voor je brief: {kind_label}. "
-                             "Kijk op de brief wat je moet doen."))
+        what = w(f"ics.{action}" if action in ACTIONS else "ics.none")
+        events.append(_event(uid, now, w, f"{what}: {kind_label}", _all_day(deadline),
+                             w("ics.deadline-text", label=kind_label)))
     if appointment is not None:
-        events.append(_event(f"afspraak-{uid}" if events else uid, now, "Afspraak", kind_label,
-                             _appointment_times(*appointment),
-                             f"Afspraak voor je brief: {kind_label}. Kijk op de brief waar."))
+        events.append(_event(f"afspraak-{uid}" if events else uid, now, w,
+                             f"{w('ics.attend')}: {kind_label}", _appointment_times(*appointment),
+                             w("ics.appointment-text", label=kind_label)))
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", *(line for event in events for line in event), "END:VCALENDAR"]
     return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
@@ -69,22 +75,23 @@ def _appointment_times(day: date, time: str | None) -> tuple[str, str, str]:
             "-P1D")
 
 
-def _event(uid: str, now: datetime, what: str, kind_label: str, times: tuple[str, str, str],
+def _event(uid: str, now: datetime, w: Words, title: str, times: tuple[str, str, str],
            description: str) -> list[str]:
-    title = f"{what}: {kind_label}"
     start, end, trigger = times
+    # Dutch as before (no parameter); another language named, e.g. SUMMARY;LANGUAGE=ar:
+    lang = "" if w.lang == "nl" else f";LANGUAGE={w.lang}"
     return [
         "BEGIN:VEVENT",
         f"UID:{_text(uid)}",
         f"DTSTAMP:{now.strftime('%Y%m%dT%H%M%SZ')}",
         start,
         end,
-        f"SUMMARY:{_text(title)}",
-        f"DESCRIPTION:{_text(description)}",
+        f"SUMMARY{lang}:{_text(title)}",
+        f"DESCRIPTION{lang}:{_text(description)}",
         "TRANSP:TRANSPARENT" if trigger == REMINDER else "TRANSP:OPAQUE",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        f"DESCRIPTION:{_text('Morgen: ' + title)}",
+        f"DESCRIPTION{lang}:{_text(w('ics.tomorrow', title=title))}",
         f"TRIGGER:{trigger}",
         "END:VALARM",
         "END:VEVENT",

@@ -56,6 +56,7 @@ class Letter:
     images: dict[int, Any] | None = None  # page images for the desk view, built on demand
     uid: str = field(default_factory=lambda: f"{uuid.uuid4()}@snapdebrief")  # calendar event id
     region: str = "amsterdam"  # the help region the current answer was made for
+    lang: str = "nl"  # the language the current answer was made in (#20)
 
     @property
     def current(self) -> Result:

@@ -21,16 +21,6 @@ URGENT_DAYS = 3  # a deadline this close (or passed) is shown in red
 
 Urgency = Literal["passed", "urgent", "soon", "later"]
 
-ACTION_VERBS = {
-    "pay": "Betaal vóór",
-    "respond": "Reageer vóór",
-    "send_documents": "Stuur de papieren vóór",
-    "object": "Maak bezwaar vóór",
-    "attend": "Je afspraak is op",
-    "none": "Datum",
-}
-
-
 def long_date(d: date) -> str:
     """'donderdag 9 april 2026'."""
     return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
@@ -161,21 +151,26 @@ def help_markdown(h: Mapping[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def speech_text(data: Mapping[str, Any]) -> str:
-    """The answer as one plain text to read aloud (from the masked JSON, no letter text beyond it)."""
+def speech_text(data: Mapping[str, Any], words: Any = None) -> str:
+    """The answer as one plain text to read aloud (from the masked JSON, no letter text beyond it),
+    in the answer's language: `words` is its ui.words.Words (None: Dutch)."""
+    if words is None:
+        from .words import words_for
+
+        words = words_for("nl")
     e = data["explanation"]
-    parts: list[str] = [str(data.get("kind_label") or "")]
+    parts: list[str] = [str(e.get("kind_label") or data.get("kind_label") or "")]
     if data.get("sender"):
-        parts.append(f"Van {data['sender']}.")
+        parts.append(words("speech.from", sender=data["sender"]))
     parts.append(e["summary"])
     for key in ("deadline_text", "amount_text"):
         if e.get(key):
             parts.append(e[key])
     if e.get("what_to_do"):
-        parts.append("Wat moet je doen?")
-        parts += [f"Stap {i}. {step}" for i, step in enumerate(e["what_to_do"], 1)]
+        parts.append(words("heading.what-to-do"))
+        parts += [f"{words('speech.step', n=i)} {step}" for i, step in enumerate(e["what_to_do"], 1)]
     if e.get("if_you_do_nothing"):
-        parts.append("Wat gebeurt er als je niets doet?")
+        parts.append(words("heading.if-you-do-nothing"))
         parts.append(e["if_you_do_nothing"])
     return "\n".join(p.strip() for p in parts if p and p.strip())
 
@@ -198,41 +193,56 @@ SPEAKER_SVG = (
 STOP_SVG = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M6 6h12v12H6z"/></svg>'
 
 
-def speak_button_html(text: str, label: str = "Lees voor", stop_label: str = "Stop") -> str:
-    """A small HTML page with two buttons that read `text` with the browser's Dutch voice.
+def speak_button_html(text: str, label: str = "Lees voor", stop_label: str = "Stop", *,
+                      voice: str = "nl-NL", lang: str = "nl", rtl: bool = False,
+                      no_speech: str = "Voorlezen werkt niet in deze browser.",
+                      no_voice: str = "Geen Nederlandse stem gevonden.") -> str:
+    """A small HTML page with two buttons that read `text` with the browser's voice for `voice`
+    (a BCP 47 tag: "nl-NL", "ar"); when the phone has none, a note says so and nothing is read
+    (another language's voice would make nonsense of it).
 
-    The text enters the page only as a JSON string literal; labels are fixed strings of ours.
+    The text and the notes enter the page only as JSON string literals; labels are our own
+    words (rules/lang/*/app.yaml), HTML-escaped.
     """
+    from html import escape
+
+    tag = voice.split("-")[0].lower()
     return f"""<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><style>
+<html lang="{escape(lang)}" dir="{'rtl' if rtl else 'ltr'}"><head><meta charset="utf-8"><style>
 body {{ margin: 0; font-family: sans-serif; }}
-svg {{ width: 20px; height: 20px; vertical-align: -4px; margin-right: 6px; }}
-button {{ font-size: 18px; padding: 10px 16px; margin: 2px 8px 2px 0; border-radius: 8px;
-  border: 2px solid #1f3a93; background: #fff; color: #1f3a93; cursor: pointer; }}
+svg {{ width: 20px; height: 20px; vertical-align: -4px; margin-inline-end: 6px; }}
+button {{ font-size: 18px; padding: 10px 16px; margin: 2px 0 2px 0; margin-inline-end: 8px;
+  border-radius: 8px; border: 2px solid #1f3a93; background: #fff; color: #1f3a93; cursor: pointer; }}
 button:focus-visible {{ outline: 3px solid #ff9800; outline-offset: 2px; }}
 #note {{ font-size: 14px; color: #444; }}
 </style></head><body>
-<button id="speak" type="button">{SPEAKER_SVG}{label}</button><button id="stop" type="button">{STOP_SVG}{stop_label}</button>
+<button id="speak" type="button">{SPEAKER_SVG}{escape(label)}</button><button id="stop" type="button">{STOP_SVG}{escape(stop_label)}</button>
 <span id="note"></span>
 <script>
 const TEXT = {js_string(text)};
+const VOICE = {js_string(voice)};
+const TAG = {js_string(tag)};
 const synth = window.speechSynthesis;
 const note = document.getElementById("note");
 if (!synth) {{
-  note.textContent = "Voorlezen werkt niet in deze browser.";
+  note.textContent = {js_string(no_speech)};
   document.getElementById("speak").disabled = true;
 }}
-function dutchVoice() {{
-  const voices = synth.getVoices();
-  return voices.find(v => v.lang === "nl-NL") || voices.find(v => v.lang && v.lang.startsWith("nl"));
+function ownVoice(voices) {{
+  return voices.find(v => v.lang === VOICE)
+    || voices.find(v => v.lang && v.lang.toLowerCase().split(/[-_]/)[0] === TAG);
 }}
 document.getElementById("speak").addEventListener("click", () => {{
   synth.cancel();
+  const voices = synth.getVoices();
+  const v = ownVoice(voices);
+  // A list without the language: say so rather than read it with another language's voice.
+  // An empty list (not loaded yet): let the browser choose by the language tag.
+  if (!v && voices.length) {{ note.textContent = {js_string(no_voice)}; return; }}
   const u = new SpeechSynthesisUtterance(TEXT);
-  u.lang = "nl-NL";
+  u.lang = VOICE;
+  if (v) {{ u.voice = v; }}
   u.rate = 0.9;
-  const v = dutchVoice();
-  if (v) {{ u.voice = v; }} else {{ note.textContent = "Geen Nederlandse stem gevonden."; }}
   synth.speak(u);
 }});
 document.getElementById("stop").addEventListener("click", () => synth && synth.cancel());

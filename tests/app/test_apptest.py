@@ -294,3 +294,109 @@ def test_no_flag_when_everything_was_found() -> None:
     at = app_with(make_result(date.today()))
     at.sidebar.toggle[0].set_value(True).run()
     assert not [w.value for w in at.warning if "Niet gevonden" in w.value]
+
+
+# ---------------------------------------------------------------- the answer's language (#20)
+
+
+def answer_block(at: AppTest):
+    """The block the answer stands in: its key says whether it runs right to left."""
+    blocks = [b for b in at.main.children.values()
+              if type(b).__name__ == "Block" and "-answer" in str(getattr(b.proto, "id", ""))]
+    assert len(blocks) == 1
+    return blocks[0]
+
+
+def test_the_language_picker_lists_each_language_in_its_own_script() -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    picker = at.radio(key="lang")
+    assert picker.options == ["Nederlands", "Türkçe", "العربية", "English", "Polski",
+                              "Українська"]
+    assert picker.value == "nl"  # Dutch unless chosen
+    assert "Taal" in picker.label
+
+
+def test_arabic_answer_runs_right_to_left_with_its_own_words(real_letter: Letter) -> None:
+    import copy
+
+    from snapdebrief.ui.words import words_for
+
+    letter = copy.copy(real_letter)
+    at = desk_app(letter)
+    at.sidebar.toggle[0].set_value(False).run()
+    assert answer_block(at).proto.id.endswith("-answer")
+    at.radio(key="lang").set_value("ar").run()
+    assert not at.exception
+    assert answer_block(at).proto.id.endswith("-answer-rtl")
+    # The choice went to the library: the Result is Arabic, and the screen reads it from there.
+    shown = at.session_state["letters"][letter.id].current
+    assert shown.explanation.lang == "ar" and letter.lang == "ar"
+    assert at.header[0].value == "إنذار بالدفع \\(aanmaning\\) من CJIB"
+    ar = words_for("ar")
+    heads = [s.value.split(": ", 1)[-1] for s in at.subheader]
+    assert heads == [ar("pay.heading"), ar("heading.what-to-do"), ar("ladder.heading"),
+                     ar("heading.if-you-do-nothing"), ar("heading.help"), ar("save.heading")]
+    text = all_text(at)
+    for dutch in ("Betalen", "Wat moet je doen?", "Waar staat je brief?", "je bent hier",
+                  "Gratis hulp", "Bewaren", "Nog 16 dagen", "Van:**", "geen juridisch advies"):
+        assert dutch not in text, dutch
+    assert ar("disclaimer") in text and ar("pay.copy") in text
+    assert "165.00" in text and "NL86 INGB 0002 4455 88" in text  # amount, IBAN as on the letter
+    # The deadline card: the date Babel writes in Arabic, the days left in Arabic words.
+    deadline = shown.deadline.date
+    card = next(c.value for c in [*at.info, *at.warning, *at.error] if ":material/alarm:" in c.value)
+    assert ar.date(deadline) in card
+    assert ar.days_left(deadline, date.today()) in card
+    # The download buttons and the read-aloud button follow too.
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [ar("save.calendar"), ar("save.pdf")]
+
+
+def test_back_to_dutch_and_the_choice_outlives_wis_alles(real_letter: Letter) -> None:
+    import copy
+
+    at = desk_app(copy.copy(real_letter))
+    at.sidebar.toggle[0].set_value(False).run()
+    at.radio(key="lang").set_value("en").run()
+    assert at.header[0].value == "Reminder \\(aanmaning\\) from the CJIB"
+    assert any("This helps you read the letter" in c.value for c in at.caption)
+    at.radio(key="lang").set_value("nl").run()
+    assert not at.exception
+    assert at.header[0].value == "Aanmaning van het CJIB"
+    assert answer_block(at).proto.id.endswith("-answer")
+    at.radio(key="lang").set_value("tr").run()
+    next(b for b in at.sidebar.button if "Wis alles" in b.label).click().run()
+    assert not at.exception
+    assert at.session_state["letters"] == {}
+    assert at.radio(key="lang").value == "tr"  # the resident's language stays chosen
+
+
+def test_a_screen_word_without_translation_stays_dutch_and_the_answer_says_so(
+        real_letter: Letter, monkeypatch: pytest.MonkeyPatch) -> None:
+    import copy
+    import dataclasses
+
+    from snapdebrief.ui import words as words_module
+
+    real = words_module.words_for
+
+    def lacking(lang: str, dirs=()):  # English without its word for "Bewaren"
+        w = real(lang, dirs)
+        if lang != "en":
+            return w
+        texts = dict(w.texts)
+        texts["save.heading"] = real("nl")("save.heading")
+        return dataclasses.replace(w, texts=texts, missing=frozenset({"save.heading"}))
+
+    monkeypatch.setattr(words_module, "words_for", lacking)
+    at = desk_app(copy.copy(real_letter))
+    at.sidebar.toggle[0].set_value(False).run()
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    note = real("en")("note.untranslated")
+    assert note != real("nl")("note.untranslated")
+    from snapdebrief.ui.text import escape_markdown
+
+    assert [w.value for w in at.warning if w.value == escape_markdown(note)] != []
+    assert any(s.value.endswith(": Bewaren") for s in at.subheader)

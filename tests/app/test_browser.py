@@ -291,6 +291,113 @@ def check_downloads(downloads: dict[str, bytes], expected: dict, deadline: date)
         assert expected["kind_label"] in pdf.pages[0].extract_text()
 
 
+def test_arabic_answer_runs_right_to_left_on_a_phone(app_url: str, photo: bytes, expected: dict,
+                                                    tmp_path: Path) -> None:
+    """#20: the resident picks العربية, then uploads the photo. The answer block runs right to
+    left on a 390 px phone and shows the Arabic kind label, the date and amount as the library
+    writes them in Arabic, and the IBAN left to right; the page is no wider than the phone."""
+    import re
+
+    from playwright.sync_api import sync_playwright
+
+    from snapdebrief.lang.files import load_catalog
+    from snapdebrief.ui.words import BIDI_MARKS, words_for
+
+    ar = words_for("ar")
+    label = load_catalog("ar").labels[expected["kind"]]
+    deadline = date.fromisoformat(expected["deadline"]["date"])
+
+    def plain(s: str) -> str:
+        return re.sub(r"\s+", " ", BIDI_MARKS.sub("", s).replace("\xa0", " "))
+
+    with sync_playwright() as p:
+        ctx, page = open_page(p, tmp_path, phone=True)
+        try:
+            page.goto(app_url)
+            page.get_by_text("العربية", exact=True).click(timeout=60_000)
+            page.wait_for_timeout(1000)
+            page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached",
+                                   timeout=60_000)
+            page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]',
+                                 files=[{"name": "brief.png", "mimeType": "image/png",
+                                         "buffer": photo}])
+            page.get_by_role("heading", name=label).wait_for(timeout=READ_TIMEOUT_MS)
+            block = page.locator(".st-key-answer-rtl")
+            block.get_by_text(ar("heading.if-you-do-nothing")).wait_for(timeout=30_000)
+            page.wait_for_timeout(1500)
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            full_screenshot(page, ARTIFACTS / "app-phone-ar.png")
+            direction = block.evaluate("e => getComputedStyle(e).direction")
+            heading = block.get_by_role("heading", name=label)
+            heading_dir = heading.evaluate("e => getComputedStyle(e).direction")
+            # Lines start at the right: the label's last glyph ends at the block's right edge.
+            ends = heading.evaluate(
+                "e => { const r = document.createRange(); r.selectNodeContents(e);"
+                " const b = [...r.getClientRects()]; return [Math.max(...b.map(x => x.right)),"
+                " Math.min(...b.map(x => x.left))]; }")
+            edge = block.evaluate("e => e.getBoundingClientRect().right")
+            iban = block.locator('[data-testid="stCode"]').first
+            iban_dir = iban.evaluate("e => getComputedStyle(e.querySelector('code') || e).direction")
+            iban_text = iban.inner_text()
+            answer = plain(block.inner_text())
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            body = page.inner_text("body")
+        finally:
+            ctx.close()
+    assert "Traceback" not in body
+    assert direction == "rtl" and heading_dir == "rtl"
+    assert abs(ends[0] - edge) <= 2, f"the label does not start at the right: {ends}, {edge}"
+    assert iban_dir == "ltr" and "NL86 INGB 0002 4455 88" in iban_text
+    assert label in answer
+    assert plain(ar.date(deadline)) in answer, (ar.date(deadline), answer[:400])
+    assert plain(ar.money(expected["amount_due"])) in answer
+    assert plain(ar.days_left(deadline, date.today())) in answer
+    for dutch in ("Wat moet je doen?", "Betalen", "Bewaren", "Zet in je agenda"):
+        assert dutch not in answer, dutch
+    assert width <= 390, f"the page is wider than the phone: {width}px"
+
+
+@pytest.mark.parametrize("lang", ["tr", "en", "pl", "uk"])
+def test_each_language_on_a_phone(app_url: str, tmp_path: Path, lang: str) -> None:
+    """#20: the other languages, the letter given as text (no OCR): the picker's name, the kind
+    label, the words around the answer in the language, left to right; a screenshot each."""
+    from playwright.sync_api import sync_playwright
+
+    from snapdebrief.lang import LANGUAGES
+    from snapdebrief.lang.files import load_catalog
+    from snapdebrief.ui.words import words_for
+
+    w = words_for(lang)
+    label = load_catalog(lang).labels["cjib-aanmaning"]
+    letter = cjib_letter(date.today()).encode()
+    with sync_playwright() as p:
+        ctx, page = open_page(p, tmp_path, phone=True)
+        try:
+            page.goto(app_url)
+            page.get_by_text(LANGUAGES[lang], exact=True).click(timeout=60_000)
+            page.wait_for_timeout(1000)
+            page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]',
+                                 files=[{"name": "brief.txt", "mimeType": "text/plain",
+                                         "buffer": letter}])
+            page.get_by_role("heading", name=label).wait_for(timeout=READ_TIMEOUT_MS)
+            block = page.locator(".st-key-answer")
+            block.get_by_text(w("heading.if-you-do-nothing")).wait_for(timeout=30_000)
+            page.wait_for_timeout(1000)
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            full_screenshot(page, ARTIFACTS / f"app-phone-{lang}.png")
+            direction = block.evaluate("e => getComputedStyle(e).direction")
+            answer = block.inner_text()
+            buttons = [page.get_by_role("button", name=w(k)).count()
+                       for k in ("save.calendar", "save.pdf")]
+        finally:
+            ctx.close()
+    assert direction == "ltr"
+    assert w("pay.heading") in answer and w("save.heading") in answer
+    assert buttons == [1, 1]
+    for dutch in ("Wat moet je doen?", "Bewaren", "Zet in je agenda", "geen juridisch advies"):
+        assert dutch not in answer, dutch
+
+
 def test_broken_file_gives_a_dutch_message(app_url: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -309,6 +416,35 @@ def test_broken_file_gives_a_dutch_message(app_url: str, tmp_path: Path) -> None
             alert.first.wait_for(timeout=60_000)
             body = page.inner_text("body")
             assert "Traceback" not in body and "Error" not in body
+        finally:
+            ctx.close()
+
+
+def test_broken_file_gives_the_message_in_the_chosen_language(app_url: str,
+                                                               tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from snapdebrief.errors import SnapError
+    from snapdebrief.pipeline import explain
+    from snapdebrief.ui.words import problem_text
+
+    broken = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    with pytest.raises(SnapError) as raised:
+        explain([broken])
+    message = problem_text(raised.value.user_message(), "en")
+    assert "kunnen" not in message
+    with sync_playwright() as p:
+        ctx, page = open_page(p, tmp_path, phone=True)
+        try:
+            page.goto(app_url)
+            page.get_by_text("English", exact=True).click(timeout=60_000)
+            page.wait_for_timeout(1000)
+            page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]',
+                                 files=[{"name": "kapot.png", "mimeType": "image/png",
+                                         "buffer": broken}])
+            alert = page.locator('[data-testid="stAlert"]').filter(has_text=message)
+            alert.first.wait_for(timeout=60_000)
+            assert "Traceback" not in page.inner_text("body")
         finally:
             ctx.close()
 

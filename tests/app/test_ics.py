@@ -134,3 +134,34 @@ def test_an_appointment_that_is_the_deadline_is_one_timed_event() -> None:
                         appointment=(date(2026, 6, 4), "14.00"))
     (talk,) = _events(data)
     assert talk["DTSTART"] == "20260604T140000"
+
+
+@pytest.mark.parametrize("lang", ["tr", "ar", "en", "pl", "uk"])
+def test_the_calendar_speaks_the_answers_language(lang: str) -> None:
+    """#20: the events' words are the chosen language's, named with LANGUAGE; no Dutch left."""
+    from snapdebrief.ui.words import words_for
+
+    w = words_for(lang)
+    label = {"ar": "إنذار بالدفع (aanmaning) من CJIB", "en": "Reminder (aanmaning) from the CJIB"}
+    kind = label.get(lang, "CJIB aanmaning")
+    data = deadline_ics(date(2026, 4, 9), kind, "pay", now=NOW, words=w,
+                        appointment=(date(2026, 4, 2), "10:30"))
+    props = parse(data)
+    texts = [(name, params, unescape(value)) for name, params, value in props
+             if name in ("SUMMARY", "DESCRIPTION")]
+    assert len(texts) == 6  # two events: summary, description, the alarm's description
+    assert all(params == {"LANGUAGE": lang} for _, params, _ in texts)
+    values = [v for _, _, v in texts]
+    assert values[0] == f"{w('ics.pay')}: {kind}"
+    assert values[1] == w("ics.deadline-text", label=kind)
+    assert values[2] == w("ics.tomorrow", title=values[0])
+    assert values[3] == f"{w('ics.attend')}: {kind}"
+    for dutch in ("Betalen", "Laatste dag", "Kijk op de brief", "Morgen", "Afspraak"):
+        assert not any(dutch in v for v in values), (dutch, values)
+    events = [c for c in props if c[0] == "DTSTART"]
+    assert [v for _, _, v in events] == ["20260409", "20260402T103000"]
+
+
+def test_the_dutch_calendar_names_no_language() -> None:
+    data = deadline_ics(date(2026, 4, 9), "Aanmaning van het CJIB", "pay", now=NOW).decode()
+    assert "LANGUAGE=" not in data and "SUMMARY:Betalen: Aanmaning van het CJIB" in data

@@ -194,7 +194,15 @@ def test_speak_button_carries_text_only_as_json() -> None:
     page = text.speak_button_html("Hallo </script><b>vet</b>")
     assert page.count("</script>") == 1
     assert "<b>vet</b>" not in page
-    assert 'u.lang = "nl-NL"' in page
+    assert 'const VOICE = "nl-NL"' in page and 'lang="nl" dir="ltr"' in page
+
+
+def test_speak_button_in_arabic_asks_for_an_arabic_voice_and_says_when_there_is_none() -> None:
+    page = text.speak_button_html("مرحبا", "اقرأ بصوت عالٍ", "توقف", voice="ar", lang="ar",
+                                  rtl=True, no_voice="لا يوجد صوت عربي")
+    assert 'const VOICE = "ar"' in page and 'lang="ar" dir="rtl"' in page
+    assert "اقرأ بصوت عالٍ" in page
+    assert text.js_string("لا يوجد صوت عربي") in page  # the note, only as a JSON literal
 
 
 def test_speech_text_reads_the_answer_in_order(result) -> None:
