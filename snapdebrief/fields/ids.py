@@ -191,6 +191,13 @@ _ASKS_PAYMENT = re.compile(
     _F,
 )
 _NEGATED = re.compile(r"\b(?:niet|nooit|geen)\b", _F)
+# An account the letter says not to pay to: "ons oude rekeningnummer NL18 … is vervallen. Maak
+# daar geen geld meer naartoe over.", "… welke rekening uitsluitend ter informatie wordt vermeld"
+_DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s+(?:vervallen|opgeheven|gesloten)\b"
+                           r"|\bniet\s+meer\s+(?:in\s+gebruik|gebruiken|geldig)\b|\bgeen\s+(?:geld|betaling\w*)\s+(?:meer\s+)?"
+                           r"(?:naar|op|aan)\w*\b|\b(?:daar|hierop|daarop|hiernaar|daarnaar)\s+(?:\w+\s+){0,3}?geen\b"
+                           r"|\buitsluitend\s+ter\s+informatie\b|\bniet\s+(?:bestemd\s+)?voor\s+(?:uw\s+)?betaling\w*\b", _F)
+_NEXT_SENTENCES = re.compile(r"(?:[^.!?]*[.!?]){1,2}")
 
 
 
@@ -242,6 +249,9 @@ def _iban_context(text: str, ev: Evidence, page: _PageLines) -> tuple[int, bool,
         score += 1
     if _PAY_STRONG.search(sentence) and _NEGATED.search(sentence):
         score -= 3  # "Let op: betaal niet meer aan DUO (NL45 …)"
+    told = _NEXT_SENTENCES.match(text, ev.end)
+    if _DEAD_ACCOUNT.search(sentence[-80:] + " " + re.sub(r"\s+", " ", told.group() if told else "")[:240]):
+        score -= 6  # the letter says this account is not the one to pay to
     if footer:
         score -= 3
     return score, footer, False

@@ -1034,8 +1034,15 @@ def _only_rules_between(lines: list[str]) -> bool:
     )
 
 
+# A tax computation's base ("Belastbaar inkomen uit werk en woning", "Geschatte winst", "WOZ-
+# waarde"): a line that may equal the rows above it, never a sum to pay
+_BASE_LABEL = re.compile(r"inkomen|winst|belastbaa?r|\bloon\b|omzet|vermogen|grondslag|waarde|\bwoz\b", _F)
+
+
 def _promotable(f: _Found) -> bool:
     if f.role.paid or f.role.role in ("refund", "benefit"):
+        return False
+    if _BASE_LABEL.search(f.role.label or ""):
         return False
     if f.role.role == "total":
         return True
@@ -1145,12 +1152,13 @@ _NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|
 
 # "U hoeft de premie dus niet zelf aan ons over te maken", "… hoeft het bedrag van € 371,25 niet te
 # betalen"
-_NOTHING_TO_PAY = re.compile(r"\b(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|het|dit|dat|die|deze)\s+(?:(?!nog\b)\S+\s+){1,5}?"
+_NOTHING_TO_PAY = re.compile(r"\b(?:be)?(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|het|dit|dat|die|deze)\s+(?:(?!nog\b)\S+\s+){1,5}?"
                              r"(?:(?:dus|daarom|verder|zelf|ook|nu)\s+)*niet\s+(?:(?:zelf|meer|aan\s+ons)\s+)*"
                              r"(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"  # "U hoeft de premie dus niet zelf over te maken"
                              # "U hoeft zelf aan ons niets te doen of te betalen.", "U hoeft voor deze
                              # aanslag niets te doen en ook niets te betalen."
-                             r"|\b(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?!niets\b|niks\b|geen\b|alleen\b|nog\b)\w+\s+){0,4}?"
+                             # "Tot die tijd behoeft hij niets te betalen" (old style, of a client)
+                             r"|\b(?:be)?(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?!niets\b|niks\b|geen\b|alleen\b|nog\b)\w+\s+){0,4}?"
                              r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons\s+)?(?:terug\s+)?"
                              r"(?:te\s+doen\s+(?:of|en)\s+(?:ook\s+)?(?:niets\s+)?)?(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"
                              # "We vragen jullie nu niet om dit bedrag meteen te betalen."

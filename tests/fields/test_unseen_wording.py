@@ -1369,3 +1369,36 @@ def test_a_date_label_that_names_an_earlier_paper_gives_way_to_the_place_line() 
     roles = dict(_mentions("Aanslag afvalstoffenheffing\n\nDatum aanslag     28 februari 2026\n"
                            "Vervaldatum       30 april 2026\n"))
     assert roles["2026-02-28"] == "letter_date"
+
+
+def test_an_account_the_letter_calls_old_is_not_the_one_to_pay_to() -> None:
+    from snapdebrief.fields.ids import choose_iban, find_ibans
+
+    text = ("Betaal het totaal binnen 14 dagen. Let op: ons oude rekeningnummer NL18 RABO 0123 4567 89\n"
+            "is opgeheven. Maak daar geen geld meer naartoe over.\n\nBETAALSTROOK\nBedrag   € 85,00\n"
+            "IBAN     NL91 ABNA 0417 1643 00\n")
+    assert choose_iban(find_ibans([text]), [text])[0] == "NL91ABNA0417164300"
+
+
+def test_a_taxable_income_line_is_no_sum_to_pay() -> None:
+    text = ("  Te betalen                          € 1.204\n\nBerekening\n"
+            "  Geschatte winst                     €  28.300\n  Af: ondernemersaftrek           €   7.900\n"
+            "  Belastbaar inkomen                  €  20.400\n\n  Inkomstenbelasting        €   6.900\n"
+            "  Af: heffingskortingen             €   5.696\n  Voorlopige aanslag        €   1.204\n")
+    assert _due(text) == 1204
+
+
+def test_old_style_nothing_to_pay_of_a_client() -> None:
+    text = ("Het college stelt het terug te vorderen bedrag vast op € 1.876,20.\n"
+            "Hoe dit bedrag moet worden voldaan, hoort uw cliënt bij afzonderlijke beschikking. Tot die "
+            "tijd behoeft hij niets te betalen.\n")
+    assert _due(text) is None
+
+
+def test_a_water_boards_reminder_by_mail_opens_no_objection_term() -> None:
+    got = _explain("Van:       Waterschap Rivierenland - Belastingen\nDatum:     dinsdag 2 juni 2026 10:02\n"
+                   "Onderwerp: Herinnering: uw aanslag waterschapsbelasting 2026\n\nBeste mevrouw Kok,\n\n"
+                   "De tweede termijn van uw aanslag waterschapsbelasting 2026 hebben wij nog niet ontvangen. "
+                   "Maak € 104,20 binnen 14 dagen over naar NL91 ABNA 0417 1643 00.\n")
+    assert got["kind"] == "gemeente-belastingaanslag"
+    assert got["objection_deadline"] is None
