@@ -977,13 +977,16 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
             # a "Datum" column over several dates, or on a row with an amount: not the letter's
             # "Factuur   Datum   Bedrag   Status" over several rows: invoice or history dates
             return "invoice" if _INVOICE_NOUN.search(_norm(prev)) else "other", piece.strip()
-        if role is None and (_DEADLINE_PREP.fullmatch(" " + label) or _PREP_HEAD.match(label)):
+        by_head = _PREP_HEAD.match(label) or _BY_HEAD.fullmatch(label)
+        if role is None and (_DEADLINE_PREP.fullmatch(" " + label) or by_head):
             before = ctx.previous_sentence(lo)  # the sentence that introduces the table
             if before is not None:
                 cue = _cue_role(masked, before[0], before[1], lo, lo, ctx.cues)
                 role = cue if cue != "ours" else None
-            if role is None and _PREP_HEAD.match(label) and _MONEY_HEADER.search(_norm(header)):
-                # "Termijn | Uiterlijk op ons rekeningnummer | Termijnbedrag": a pay schedule
+            if role is None and (by_head or _DEADLINE_PREP.fullmatch(" " + label)) \
+                    and _MONEY_HEADER.search(_norm(header)):
+                # "Termijn | Uiterlijk op ons rekeningnummer | Termijnbedrag", "Termijn  Uiterlijk
+                # op  Bedrag", "Termijn  Uiterlijk betaald op  Bedrag": a pay schedule
                 role = "pay_by"
         return (role, piece.strip()) if role else None
     return None
@@ -994,6 +997,9 @@ _PREP_HEAD = re.compile(r"(?:uiterlijk|ten\s+laatste|niet\s+later\s+dan|op\s+of\
                         r"(?:op\s+|in\s+|bij\s+)?(?:ons|onze|de|het|uw)\b", _I)
 
 
+# "Uiterlijk betaald op", "Uiterlijk bijgeschreven": a deadline header that names the payment
+_BY_HEAD = re.compile(r"(?:uiterlijk|ten\s+laatste)\s+(?:betaald|voldaan|bijgeschreven|ontvangen|overgemaakt)"
+                      r"(?:\s+(?:op|voor|zijn))?", _I)
 _MONEY_HEADER = re.compile(r"\b(?:\w*bedrag|rekening\w*|betaling)\b", _I)
 
 

@@ -1402,3 +1402,12 @@ def test_a_water_boards_reminder_by_mail_opens_no_objection_term() -> None:
                    "Maak € 104,20 binnen 14 dagen over naar NL91 ABNA 0417 1643 00.\n")
     assert got["kind"] == "gemeente-belastingaanslag"
     assert got["objection_deadline"] is None
+
+
+@pytest.mark.parametrize("header", ["Uiterlijk op", "Uiterlijk betaald op", "Uiterlijk bijgeschreven"])
+def test_a_pay_schedule_under_a_bare_deadline_header(header: str) -> None:
+    text = (f"Datum 8 januari 2027\n\nBetaaltermijnen\n-----------------------------------------\n"
+            f"Termijn      {header:<22}Bedrag\n1            28 februari 2027      € 212,00\n"
+            f"2            31 maart 2027         € 212,00\n")
+    roles = _mentions(text)
+    assert ("2027-02-28", "pay_by") in roles and ("2027-03-31", "pay_by") in roles
