@@ -1407,7 +1407,7 @@ def test_a_water_boards_reminder_by_mail_opens_no_objection_term() -> None:
 @pytest.mark.parametrize("header", ["Uiterlijk op", "Uiterlijk betaald op", "Uiterlijk bijgeschreven"])
 def test_a_pay_schedule_under_a_bare_deadline_header(header: str) -> None:
     text = (f"Datum 8 januari 2027\n\nBetaaltermijnen\n-----------------------------------------\n"
-            f"Termijn      {header:<22}Bedrag\n1            28 februari 2027      € 212,00\n"
-            f"2            31 maart 2027         € 212,00\n")
+            f"Termijn      {header:<26}Bedrag\n1            28 februari 2027          € 212,00\n"
+            f"2            31 maart 2027             € 212,00\n")
     roles = _mentions(text)
     assert ("2027-02-28", "pay_by") in roles and ("2027-03-31", "pay_by") in roles
