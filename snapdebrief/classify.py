@@ -293,10 +293,10 @@ def _literals(items: list[Any], sre: Any) -> tuple[str, ...] | None:
 @functools.lru_cache(maxsize=8)
 def compile_rules(rules: RuleSet) -> Compiled:
     """Build the combined matchers once per RuleSet (cached on its identity)."""
+    nlp = blank_nl()  # first: it imports spaCy (without its command line)
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc
 
-    nlp = blank_nl()
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher = Matcher(nlp.vocab)
     regexes: list[tuple[re.Pattern[str], _Entry, tuple[str, ...] | None]] = []
