@@ -152,8 +152,12 @@ def _read(path: Path | None) -> dict[str, dict[str, Any]]:
 
 
 def _write(path: Path, entries: dict[str, dict[str, Any]]) -> None:
-    body = json.dumps({"versions": _versions(), "regexes": entries}, sort_keys=True,
-                      separators=(",", ":"))
+    write_atomically(path, json.dumps({"versions": _versions(), "regexes": entries},
+                                      sort_keys=True, separators=(",", ":")))
+
+
+def write_atomically(path: Path, body: str) -> None:
+    """`body` as the file at `path` in one step; quietly nothing when it cannot be written."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -14,7 +14,9 @@ import functools
 import math
 import re
 import string
+import sys
 import time
+import types
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,10 +78,61 @@ MAX_REGEX_LEN = 500
 
 @functools.cache
 def blank_nl() -> Any:
-    """The one tokenizer-only pipeline every rule is compiled and matched with."""
-    import spacy
+    """The one tokenizer-only pipeline every rule is compiled and matched with: spaCy's Dutch
+    tokenizer, built without what it never uses here (#16: on a cold photo run these two cost
+    ~1.2 s of CPU, a third of bare Tesseract's time on the photo).
 
-    return spacy.blank("nl")
+    - The special cases whose text has a capital ("Dhr.", "BV", 3024 of 4670): every text is
+      lowercased before it is tokenized (`classify.normalize`), so such a case never fires, and
+      `spacy.blank("nl")` spends ~0.5 s adding them. The tokens are the same
+      (tests/rules/test_blank_nl.py).
+    - spaCy's command line (`spacy.cli`: typer, click, requests, weasel; ~0.35 s), which
+      `import spacy` loads for `spacy.info` alone (`_import_spacy`).
+    """
+    _import_spacy()
+    from spacy.lang.nl import Dutch
+
+    class _Defaults(Dutch.Defaults):  # type: ignore[misc,valid-type]
+        tokenizer_exceptions = lowercase_exceptions(Dutch.Defaults.tokenizer_exceptions)
+
+    class _LowercaseDutch(Dutch):  # type: ignore[misc,valid-type]
+        Defaults = _Defaults
+
+    return _LowercaseDutch()
+
+
+def lowercase_exceptions(exceptions: Mapping[str, Any]) -> dict[str, Any]:
+    """The tokenizer's special cases that lowercased text can hold."""
+    return {text: tokens for text, tokens in exceptions.items() if text == text.lower()}
+
+
+def _import_spacy() -> Any:
+    """`import spacy` without importing its command line: `spacy.cli` stands in as an empty
+    module while spaCy is imported and is dropped from sys.modules after, so a later
+    `import spacy.cli` loads the real one; `spacy.info` loads it when called."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stubs = {}
+    for name in ("spacy.cli", "spacy.cli.info"):
+        if name not in sys.modules:
+            stub = types.ModuleType(name)
+            stub.__path__ = []  # a package, so "spacy.cli.info" can sit under it
+            stub.info = _spacy_info  # type: ignore[attr-defined]
+            stubs[name] = stub
+    sys.modules.update(stubs)
+    try:
+        import spacy
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    return spacy
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 # --------------------------------------------------------------------------- schema
@@ -111,9 +164,10 @@ def _check_token_pattern(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
             why = _DEAD_ATTRS.get(str(key).upper())
             if why:
                 raise _custom(f"token attribute {key} cannot match here: {why}")
+    vocab = blank_nl().vocab  # first: it imports spaCy (without its command line)
     from spacy.matcher import Matcher
 
-    matcher = Matcher(blank_nl().vocab, validate=True)
+    matcher = Matcher(vocab, validate=True)
     try:
         matcher.add("check", [pattern])
     except (ValueError, KeyError, TypeError) as e:  # MatchPatternError is a ValueError
