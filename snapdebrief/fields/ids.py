@@ -606,6 +606,8 @@ def _payment_context(text: str, ev: Evidence) -> bool:
         return False
     if _PAY_CUE.search(sentence) or _CUE_AFTER.match(text, ev.end):
         return True
+    if _WITH_LABEL.search(sentence) and _PAY_WORDS.search(sentence):
+        return True  # "Je kunt betalen op NL73 …, met ons dossiernummer MG-2026-11094."
     before_len = len(sentence)
     rest = text[ev.end : ev.end + 80]
     rest = rest[: m.start()] if (m := re.search(r"[.!?](?=\s)|\n\s*\n", rest)) else rest
@@ -619,6 +621,8 @@ def _payment_context(text: str, ev: Evidence) -> bool:
     return False
 
 
+# The number named right after the account in a pay sentence: "…, met ons dossiernummer"
+_WITH_LABEL = re.compile(r"\bmet\s+(?:ons|onze|uw|je|jouw|het|de)\s+[\w-]*(?:nummer|kenmerk|nr\.?)\s*:?\s*$", _F)
 # "Zet je huurnummer 60-118734 in de omschrijving": the cue after the number.
 _CUE_AFTER = re.compile(r"[ \t]*\)?[ \t\n]*(?:(?:als|in\s+de|bij\s+de|in\s+je|in\s+uw)\s+"
                         r"(?:betaal|betalings)?(?:omschrijving|mededeling)\b"

@@ -1411,3 +1411,10 @@ def test_a_pay_schedule_under_a_bare_deadline_header(header: str) -> None:
             f"2            31 maart 2027             € 212,00\n")
     roles = _mentions(text)
     assert ("2027-02-28", "pay_by") in roles and ("2027-03-31", "pay_by") in roles
+
+
+def test_the_number_named_with_the_account_in_a_pay_sentence() -> None:
+    text = ("Ons dossier: AB-2026-4471\n\nWij vragen je dit bedrag te betalen. Je kunt zelf betalen op\n"
+            "NL91 ABNA 0417 1643 00, met ons dossiernummer AB-2026-4471. Daarna stoppen we het beslag.\n")
+    refs = find_references([text])
+    assert choose_payment_reference(refs, [text]).value == "AB-2026-4471"
