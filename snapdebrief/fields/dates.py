@@ -1134,6 +1134,24 @@ _CHOICE = re.compile(r"\b(?:een|één)\s+van\s+(?:de|deze|beide)\b|\bkies\b|\bke
 _THANKS = re.compile(r"^\W*(?:bedankt|dank\s+(?:u|je|jullie)\s+wel|dank)\s+voor\b", _I)
 
 
+# A message's time stamp: the clock time right after the date, as a phone or a portal prints it
+# ("12 jun 09:30", "29-09-2026 16:02"), with no "om" before it and no "uur" after it
+_STAMP_AFTER = re.compile(r",?[^\S\n]{1,3}(?:[01]?\d|2[0-3]):[0-5]\d(?![\d.:]|[^\S\n]*(?:uur|u)\b)", _I)
+
+
+def _stamp(masked: str, s: int, e: int) -> bool:
+    """The date ends its line with a bare clock time after it, and the line holds no sentence
+    that could set a meeting (no appointment word, no "om")."""
+    m = _STAMP_AFTER.match(masked, e)
+    if m is None:
+        return False
+    line_lo = masked.rfind("\n", 0, s) + 1
+    line_hi = masked.find("\n", m.end())
+    line = masked[line_lo: line_hi if line_hi != -1 else len(masked)]
+    tail = masked[m.end(): line_hi if line_hi != -1 else len(masked)]
+    return not tail.strip(" \t|") and not _APPOINTMENT_CUE.search(line) and not re.search(r"\bom\b", line, _I)
+
+
 def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
     """A date after "op" or without a preposition: past event, appointment, or an action
     stated with a modal ("Op 12 maart moet het bedrag betaald zijn")."""
@@ -1152,6 +1170,8 @@ def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
         return "other"
     if time and not masked[:s].strip():
         return "other"  # "28-08-2026 21:47   Mijn DUO - Bericht": a browser's print header
+    if time and _stamp(masked, s, e):
+        return "other"  # "[SMS] Vonkel Energie, 17-02-2026 08:05": when a message came
     if time or _APPOINTMENT_CUE.search(masked[slo:shi]):
         return "appointment"
     role = _cue_role(masked, plo, phi, s, e, ctx.cues)

@@ -1108,7 +1108,20 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
     if not totals:
         return None
     best = max(f.role.rank for f in totals)
-    due = [f for f in totals if f.role.rank == best][-1]
+    tied = [f for f in totals if f.role.rank == best]
+    due = tied[-1]
+    extras = [f.amount.value for f in found if f.amount.role in ("interest", "costs", "increase")
+              and not f.conditional and f.amount.value > 0]
+    for f in sorted(tied, key=lambda t: -t.amount.value):
+        if any(abs(f.amount.value - g.amount.value - x) < 0.005 for g in tied for x in extras):
+            # "Nog te betalen € 844 / Belastingrente € 17 / Totaal te betalen € 861": the total
+            # that holds the other one and its interest or costs is the sum asked
+            due = f
+            break
+    if len(asked) == 1 and any(abs(a - due.amount.value - x) < 0.005 for a in asked for x in extras):
+        # "het nog openstaande deel van € 348,66 plus de aanmaningskosten … U moet ons dus nu
+        # € 357,66 betalen": the order holds the total and the costs
+        return next(iter(asked.values()))
     if len(asked) == 1 and best < 3 and round(due.amount.value, 2) not in asked:
         # "Totaal bruto € 1.386,42" beside "Maak € 871,90 over naar …": the letter's own order
         # to pay names the sum; a table's total may be another figure (gross, before a part)
@@ -1356,8 +1369,15 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if says_pay_nothing(pages):
         return None
     headed = {round(f.amount.value, 2) for f in infos if f.role.kind == "headed"}
-    if len(headed) == 1:
-        return headed.pop()  # "Wat moet je wel betalen? De hondenbelasting van € 132,76."
+    ordered_now = {round(f.amount.value, 2) for f in infos if _is_order(f)}
+    if len(headed) == 1 and not (len(ordered_now) == 1 and ordered_now != headed):
+        # "Wat moet je wel betalen? De hondenbelasting van € 132,76." — unless the letter's own
+        # order names another sum ("Wat moet je nog betalen? Sinds juli is je huur € 687,45.
+        # Daarvoor was het € 661,90. … Betaal de € 900,00 vóór …")
+        return headed.pop()
+    if headed:  # the heading's first sum was not the one asked: no total of its own
+        infos = [replace(f, amount=replace(f.amount, role="other"), role=replace(f.role, role="other"))
+                 if f.role.kind == "headed" else f for f in infos]
     stated = _stated_sum(infos)
     named = {round(f.amount.value, 2) for f in infos if f.amount.role == "total" and f.role.rank >= 3
              and not f.conditional and not f.role.pay_sentence}

@@ -1418,3 +1418,40 @@ def test_the_number_named_with_the_account_in_a_pay_sentence() -> None:
             "NL91 ABNA 0417 1643 00, met ons dossiernummer AB-2026-4471. Daarna stoppen we het beslag.\n")
     refs = find_references([text])
     assert choose_payment_reference(refs, [text]).value == "AB-2026-4471"
+
+
+@pytest.mark.parametrize("header", ["[SMS] Energie Noord, 17-02-2026 08:05", "SMS  - Waterschap  - 12 feb 09:30",
+                                    "                                   17-02-2026 16:02"])
+def test_a_messages_time_stamp_is_no_appointment(header: str) -> None:
+    text = header + "\nU heeft een betalingsachterstand. Betaal € 80,00 vóór 3 maart 2026.\n"
+    assert all(r != "appointment" for _, r in _mentions(text))
+    # a time the letter sets stays an appointment
+    assert ("2026-10-13", "appointment") in _mentions("U heeft op di 13-10-2026 om 14:30 een afspraak met uw werkcoach.\n")
+
+
+def test_a_total_that_holds_the_other_and_its_interest_is_the_sum_asked() -> None:
+    text = ("  Nog te betalen inkomstenbelasting     €   512\n  Belastingrente                        €    11\n"
+            "  --------------------------------------------\n  Totaal te betalen                     €   523\n\n"
+            "Berekening\n  Nog te betalen                        €   512\n")
+    assert _due(text) == 523
+
+
+def test_what_is_left_after_the_insurer_paid_a_part() -> None:
+    text = ("Voor de behandeling rekenden wij in totaal € 214,60. Uw zorgverzekeraar heeft daarvan een deel,"
+            " € 27,25, aan ons betaald, zodat er nog € 187,35 voor uw rekening bleef. Wilt u dat bedrag"
+            " binnen 14 dagen overmaken?\n")
+    assert _due(text) == 187.35
+
+
+def test_an_order_that_holds_the_open_part_and_the_costs() -> None:
+    text = ("De eerste helft hebben wij ontvangen. De kosten van deze aanmaning zijn € 9,00. U moet ons dus nu "
+            "€ 357,66 betalen: het nog openstaande deel van € 348,66 plus de aanmaningskosten.\n")
+    assert _due(text) == 357.66
+
+
+def test_the_letters_order_beats_the_first_sum_under_a_question_heading() -> None:
+    text = ("Wat moet je nog betalen?\nSinds 1 juli is je huur € 687,45 per maand. Daarvoor was het € 661,90.\n\n"
+            "  juli        nog open      € 212,55\n  augustus    niets         € 687,45\n"
+            "                            ---------\n  Samen                     € 900,00\n\n"
+            "Wat vragen we van je?\nBetaal de € 900,00 vóór vrijdag 11 september 2026.\n")
+    assert _due(text) == 900
