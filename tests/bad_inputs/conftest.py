@@ -56,15 +56,22 @@ def processes_with(marker: str) -> list[int]:
 
 
 def only_the_rule_cache(home: Path) -> bool:
-    """HOME holds nothing but the rule cache (snapdebrief/rule_cache.py), and that holds only
-    regex digests, verdicts and literals: facts about rule files, never about a letter."""
+    """HOME holds nothing but the rule cache (snapdebrief/rule_cache.py): the rule facts (regex
+    digests, verdicts and literals) and pyphen's hyphenation patterns (readability.py, #16) —
+    facts about rule files and a dictionary, never about a letter."""
     files = [p for p in home.rglob("*") if p.is_file()]
     cache = home / ".cache" / "snapdebrief"
     for path in files:
-        if path.parent != cache or not re.fullmatch(r"rules-[\w.+-]+\.json", path.name):
+        if path.parent != cache:
             return False
         data = json.loads(path.read_text(encoding="utf-8"))
-        if set(data) != {"versions", "regexes"}:
+        if re.fullmatch(r"hyphenation-[a-z]{2}\.json", path.name):
+            if set(data) != {"key", "patterns"} or not all(
+                    isinstance(k, str) and len(k) <= 16 and isinstance(v, list)
+                    for k, v in data["patterns"].items()):
+                return False
+            continue
+        if not re.fullmatch(r"rules-[\w.+-]+\.json", path.name) or set(data) != {"versions", "regexes"}:
             return False
         for key, entry in data["regexes"].items():
             if not re.fullmatch(r"[0-9a-f]{64}", key) or not set(entry) <= {"ok", "lit"}:
