@@ -131,6 +131,13 @@ def _check_languages(dirs: Sequence[Path]) -> list[tuple[str, Path]]:
         n = len(catalog.missing)
         out.append((f"language {lang} ({catalog.kinds} kinds, {n} texts in Dutch)",
                     rules_dir() / LANG_FOLDER / lang))
+    from .lang.plain import load_plain, plain_file
+
+    for lang in languages_with_files():
+        if plain_file(lang).is_file():
+            rules = load_plain(lang)
+            out.append((f"plain-language limits {lang} ({len(rules.hard_words)} hard words)",
+                        plain_file(lang)))
     from .ui.words import check_all
 
     return out + check_all(dirs)

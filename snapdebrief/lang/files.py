@@ -11,6 +11,7 @@ shows the Dutch and says so. The files (rules/README.md, "Translations"):
     rules/lang/<code>/<kind>.yaml  a kind's label and texts, the same keys as rules/<kind>.yaml
     rules/lang/<code>/messages.yaml, help.yaml, terms.yaml
     rules/lang/<code>/app.yaml     the app's words around the answer (read by ui/words.py)
+    rules/lang/<code>/plain.yaml   plain-language limits and hard words (read by lang/plain.py)
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ MESSAGES_FILE = "messages.yaml"
 TERMS_FILE = "terms.yaml"
 HELP_FILE = "help.yaml"
 APP_FILE = "app.yaml"  # the app's own words around the answer: snapdebrief/ui/words.py
-NOT_KINDS = frozenset({MESSAGES_FILE, TERMS_FILE, HELP_FILE, APP_FILE})
+PLAIN_FILE = "plain.yaml"  # the language's plain-language limits: lang/plain.py
+NOT_KINDS = frozenset({MESSAGES_FILE, TERMS_FILE, HELP_FILE, APP_FILE, PLAIN_FILE})
 
 
 class _Strict(BaseModel):
