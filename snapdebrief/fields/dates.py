@@ -505,13 +505,17 @@ _RANGE_JOIN = re.compile(r"\s*(?:t/m|t\.m\.|tm|tot\s+en\s+met|tot|-|–|—)\s*"
 # Times beside a date: "om 10.30 uur", ", 10:30 uur", "Tijd: 10.30", "om 9 uur".
 _HM = r"(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?(?!\d)"
 _TIME_RIGHT = re.compile(
-    rf"{_H}*,?{_H}*(?:(?P<om>om|vanaf|van|tussen|aanvang|-){_H}+)?{_HM}"
+    rf"{_H}*,?{_H}*(?:(?P<om>om|vanaf|van|(?:ergens{_H}+)?tussen|aanvang|-){_H}+)?{_HM}"
     rf"(?:{_H}*(?P<u>uur|u)\b)?", _I)
 _TIME_OM = re.compile(rf"\b(?:om|te){_H}+{_HM}{_H}*(?:uur|u)\b", _I)  # "des voormiddags te 10.00 uur"
 # "13.30 uur" on the next line; "13:15 - 14:00 uur": the start of a time slot
 _TIME_ALONE = re.compile(
     rf"[^\S\n]*{_HM}(?:{_H}*(?:[-–]|tot){_H}*(?:[01]?\d|2[0-3])[.:][0-5]\d)?{_H}*(?:uur|u)\b", _I)
-_TIME_LINE = re.compile(rf"[^\S\n]*(?:tijd(?:stip)?|aanvang|om|uur|hoe{_H}+laat)\s*[:?]?{_H}*{_HM}", _I)  # "Hoe laat?  10.30 uur"
+# "Hoe laat?  10.30 uur", "| Tijd   | tussen 09.00 en 11.00 uur", "tussen 13.00 en 14.00 uur, bij u thuis"
+_SLOT_START = rf"(?:(?:ergens{_H}+)?tussen|van(?:af)?|om){_H}+"
+_TIME_LINE = re.compile(
+    rf"{_H}*(?:\|{_H}*)?(?:(?:tijd(?:stip)?|aanvang|om|uur|hoe{_H}+laat){_H}*[:?]?{_H}*(?:\|{_H}*)?"
+    rf"(?:{_SLOT_START})?|{_SLOT_START}){_HM}", _I)
 _TIME_LEFT = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b{_H}*(?:op{_H}+)?$", _I)
 
 

@@ -88,6 +88,8 @@ _REFUND = [
 # The next sentence may say what happens with the amount: "… samen € 97,72. Dit bedrag betalen
 # wij terug op uw rekening."
 _ANAPHOR = re.compile(r"^\s*(?:dit|dat|het|deze)\s+(?:bedrag|geld)\b", _F)
+_NOT_THIS_ONE = re.compile(r"\bhoort\s+niet\s+bij\b|\bniet\s+(?:mee)?geteld\b|\bniet\s+(?:inbegrepen|opgenomen)\b"
+                           r"|\bstaat\s+(?:hier\s+)?los\s+van\b", _F)
 # Words that make a clause about paying (so "toeslag" there is a reclaim, not a benefit).
 _PAYING = re.compile(
     r"\bterug\s*te\s+betalen\b|\bterugbetal|\bterugvorder|\b(?:vorder|vraag|vrag)\w*\s+(?:wij|we)\b[^.]{0,60}\bterug\b"
@@ -564,6 +566,10 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
         # "De achterstand bij uw zorgverzekeraar is € 1.037,10" in the CAK's letter: owed to
         # another party, not asked by this one
         return _Role("other", _clip(x.group()), kind="elsewhere")
+    if not row and _ANAPHOR.match(follow) and (x := _NOT_THIS_ONE.search(follow)):
+        # "Er staat nog € 330 open. Dat bedrag hoort niet bij deze aanslag en is niet meegeteld":
+        # the letter itself says the sum is not what it asks
+        return _Role("other", _clip(x.group()), kind="elsewhere")
     if not row and (h := _COMPARISON.search(zone)):
         # "Ter vergelijking: op uw voorlopige aanslag over 2026 stond een te betalen bedrag van
         # € 2.904": last year's figure, not this letter's ask
@@ -665,6 +671,39 @@ def _in_list_of_parts(text: str, pos: int) -> bool:
     if ends:
         back = back[ends[-1].end():]
     return bool(_PART_LIST.search(back))
+
+
+# "Op 1 maart had u een achterstand van € 960,80. Deze bestaat uit:" and rows below it: the
+# rows are the parts of that sum ("januari  restant € 212,60"), unless a row sums them up.
+_BARE_SUM = re.compile(r"[\s,;:(–-]*(?:(?:dat|dit)\s+is\s+)?(?:in\s+totaal|samen|totaal|bij\s+elkaar|opgeteld)"
+                       r"\s*:?\s*", _F)
+_PARTS_INTRO = re.compile(r"\b(?:bestaat|bestaan|bestaande)\s+uit\s*:\s*$", _F)
+_SUM_ROW = re.compile(r"\btota\w*|\b(?:samen|opgeteld)\b|\bte\s+betalen\b|\bnu\s+open\b", _F)
+
+
+def _in_parts_block(text: str, pos: int) -> bool:
+    """The amount's line is a row of a list whose intro line says it consists of parts (one
+    blank line may stand between the intro and the list)."""
+    ls, le = _line_bounds(text, pos)
+    if _SUM_ROW.search(text[ls:le]):
+        return False
+    blank_seen = False
+    for _ in range(8):
+        if ls == 0:
+            return False
+        start, _ = _line_bounds(text, ls - 1)
+        line = text[start:ls - 1]
+        ls = start
+        if not line.strip():
+            if blank_seen:
+                return False
+            blank_seen = True
+            continue
+        if _PARTS_INTRO.search(line):
+            return True
+        if blank_seen or (not _CUR_BEFORE.search(line) and not re.search(r"\d", line)):
+            return False  # prose, or a list that is not the intro's
+    return False
 
 
 def _clip(s: str, n: int = 60) -> str:
@@ -773,6 +812,8 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             zone = text[ls : first_on_line.start]
         role = _role(zone, after, labels, row=row, follow=_next_sentence(text, hit),
                      part=_in_list_of_parts(text, hit.start))
+        if _in_parts_block(text, hit.start):
+            role = _Role("other", None, kind="part")
         if row and j + 1 < len(hits) and _line_bounds(text, hits[j + 1].start) == _line_bounds(
             text, hit.start
         ) and not re.search(r"[A-Za-z]{3}", text[hit.end : hits[j + 1].start]) and (
@@ -790,6 +831,12 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             prev = _previous_sentence(text, hit)
             if labels.benefit.search(prev) and not _PAYING.search(prev):
                 role = _Role("benefit", _clip(labels.benefit.search(prev).group()))  # type: ignore[union-attr]
+        if (not row and out and out[-1].role.role == "benefit" and role.role == "total"
+                and _BARE_SUM.fullmatch(zone)
+                and not re.search(r"[.!?]\s|\n\s*\n", text[hits[j - 1].end : hit.start])):
+            # "U kreeg elke maand een voorschot van € 133, in totaal € 1.596": the year's sum
+            # of a benefit is a benefit too, not a sum to pay
+            role = _Role("benefit", out[-1].role.label)
         if (not row and out and out[-1].role.kind == "rate" and role.kind != "rate"
                 and role.role in ("other", "principal", "costs")
                 and _pick_label(zone, False, labels) is None
@@ -1250,7 +1297,9 @@ _PAY_ELSEWHERE = re.compile(r"\baan\s+(?:uw|je|jouw)\s+(?:zorgverzekeraar|verzek
                             r"|energieleverancier|leverancier|schuldeiser)\b"
                             # "Die achterstand moet u nog steeds betalen aan Zilverlinde": a debt
                             # that stays with its own creditor
-                            r"|\bnog\s+steeds\s+(?:\w+\s+)?(?:betalen|voldoen)\s+aan\b", _F)
+                            r"|\bnog\s+steeds\s+(?:\w+\s+)?(?:betalen|voldoen)\s+aan\b"
+                            # "… moet u nog steeds aan ZorgSamen betalen"
+                            r"|\bnog\s+steeds\s+aan\s+(?!ons\b|mij\b)\w+(?:\s+\w+){0,2}?\s+(?:betalen|voldoen)\b", _F)
 
 
 def _real_ask(sentence: str) -> bool:

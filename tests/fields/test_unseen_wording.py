@@ -1455,3 +1455,60 @@ def test_the_letters_order_beats_the_first_sum_under_a_question_heading() -> Non
             "                            ---------\n  Samen                     € 900,00\n\n"
             "Wat vragen we van je?\nBetaal de € 900,00 vóór vrijdag 11 september 2026.\n")
     assert _due(text) == 900
+
+
+# --- batches 45–48 (first look at 8777eb2), their misses read ---------------------------------
+
+
+def test_what_is_still_open_after_a_payment_beats_the_slips_old_amount() -> None:
+    text = ("De rekening was € 96,00, te betalen vóór 1 maart 2026. Op 9 maart ontvingen wij € 30,00.\n"
+            "Er staat nu nog\n€ 66,00 open. Betaal dit restant uiterlijk 20 maart 2026.\n\n"
+            "ACCEPTGIRO\nBedrag           EUR  96,00\n")
+    assert _due(text) == 66.00
+
+
+def test_a_sum_the_letter_says_is_not_part_of_it_is_not_asked() -> None:
+    text = ("Te betalen                        €    412\n\n"
+            "Op uw vorige aanslag staat nog € 150 open. Dat bedrag hoort niet bij deze aanslag.\n")
+    assert _due(text) == 412
+
+
+def test_the_sum_a_computation_comes_to() -> None:
+    text = ("U betaalde drie termijnen van € 80,00 niet, samen € 240,00. Daarover is € 6,10 rente berekend. "
+            "Het bedrag dat u aan ons moet betalen, komt daarmee op € 246,10.\n")
+    assert _due(text) == 246.10
+
+
+def test_rows_under_a_consists_of_line_are_parts_of_the_sum_above() -> None:
+    text = ("Op 1 mei had je een achterstand van € 1.100,00. Die bestaat uit:\n\n"
+            "    maart 2026    restant € 350,00 (je betaalde € 400,00 van de € 750,00)\n"
+            "    april 2026    € 750,00\n\n"
+            "Wij vragen je dringend het achterstallige bedrag van € 1.100,00 uiterlijk 20 mei 2026 te "
+            "betalen.\n\nACCEPTGIRO\nBedrag           EUR 1.100,00\n")
+    assert _due(text) == 1100.00
+
+
+def test_the_years_sum_of_an_advance_is_no_sum_to_pay() -> None:
+    text = ("Je kreeg in 2025 elke maand een voorschot van € 90, in totaal € 1.080. Je had recht op € 700. "
+            "Je hebt dus € 380 te veel gekregen. Dat bedrag moet je aan ons terugbetalen.\n")
+    assert _due(text) == 380
+
+
+def test_a_debt_that_stays_with_a_named_creditor_is_not_asked_by_this_letter() -> None:
+    text = ("Vanaf 1 mei betaalt u de premie aan het CAK. U hoeft zelf niets over te maken: uw werkgever houdt "
+            "de premie in op uw loon.\nDe achterstand van € 640,20 moet u nog steeds aan Zorgverzekeraar Delta "
+            "betalen.\n")
+    assert _due(text) is None
+
+
+@pytest.mark.parametrize("lines", [
+    "Zij komt op dinsdag 12 mei 2026,\ntussen 13.00 en 14.00 uur, bij u thuis.\n",
+    "| Datum     | donderdag 16 april 2026   |\n| Tijd      | tussen 09.00 en 11.00 uur |\n",
+    "Wanneer bellen wij?\nOp maandag 7 september 2026, ergens tussen 10.00 en 12.00 uur.\n",
+])
+def test_an_appointment_with_a_time_slot(lines: str) -> None:
+    from snapdebrief.fields.dates import find_dates
+
+    text = "Utrecht, 2 april 2026\n\nGeachte heer Jansen,\n\n" + lines
+    times = [m.time for m in find_dates([text]) if m.role == "appointment"]
+    assert times and times[0] in ("13:00", "09:00", "10:00"), find_dates([text])
