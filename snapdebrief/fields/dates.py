@@ -429,7 +429,9 @@ _OURS = re.compile(
     r"|(?:betalen|storten|sturen|nemen|beslissen|besluiten|maken|schrijven|boeken|behandelen)"
     r"\s+(?:wij|we)|uitbetaal\w*|uitgekeerd|gestort|afgeschreven|afschrijven"
     r"|schrijven\s+\w+\s+af"
-    r"|(?:de|het)\s+(?!bedrag|totaalbedrag|formulier|antwoord|bezwaar|geld|betaling)[a-z]\w+"
+    # "of u op de hoorzitting komt": a noun after a preposition is no one who acts
+    r"|(?<!\bop\s)(?<!\bnaar\s)(?<!\bbij\s)(?<!\bin\s)(?<!\bmet\s)(?<!\baan\s)"
+    r"(?:de|het)\s+(?!bedrag|totaalbedrag|formulier|antwoord|bezwaar|geld|betaling)[a-z]\w+"
     r"\s+(?:neemt|stuurt|beslist|betaalt|maakt|doet|zal|gaat|komt|belt|behandelt|ontvangt)"
     r")\b", _I)
 # The action cues themselves ("Betaal" → pay_by, "Stuur … terug" → send_by) are rule data since
@@ -558,6 +560,7 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) ->
     """Every date on the letter with its role, in page order; yearless dates get a year from
     the letter date (forward for deadlines and appointments, backward for earlier letters)."""
     items: list[tuple[int, DateSpan, _Role, str | None, str]] = []
+    row_years: list[int | None] = []
     for pi, page in enumerate(read if read is not None else page_dates(pages)):
         spans, ctx = page.spans, page.ctx
         for i, sp in enumerate(spans):
@@ -567,6 +570,7 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) ->
                     _with_antecedent(ctx, sp.start), sp.month):
                 r = dataclasses.replace(r, role="other")
             items.append((pi, sp, r, t, _mention_text(ctx, r, sp)))
+            row_years.append(None if sp.year else _row_year(ctx.text, sp))
 
     letter, fallback = _choose_letter_date(pages, items)
     ref = letter or next((s.on(s.year) for _, s, _, _, _ in items if s.year), None)
@@ -577,7 +581,8 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) ->
             role = "other"
         if k == fallback:
             role = "letter_date"
-        d = sp.on(sp.year) if sp.year else _resolve_year(sp, role, ref, items, k)
+        year = sp.year or row_years[k]
+        d = sp.on(year) if year else _resolve_year(sp, role, ref, items, k)
         if d is None:
             continue
         out.append(DateMention(d, role, txt, Evidence(pi + 1, sp.start, sp.end), time=t))
@@ -1331,6 +1336,21 @@ def _month_from_weekday(sp: DateSpan, role: str, ref: date | None) -> date | Non
         return max(before) if before else None
     after = [d for d in cands if d >= ref]
     return min(after) if after else None
+
+
+_MONTH_YEAR = re.compile(r"\b(?P<m>[a-z]+)\s+(?P<y>(?:19|20)\d\d)\b", _I)
+
+
+def _row_year(text: str, sp: DateSpan) -> int | None:
+    """"Termijnbedrag juni 2026 (vervaldatum 1 juni)": a yearless date takes the year its own
+    line gives the same month."""
+    if not text or sp.month == 0:
+        return None
+    lo = text.rfind("\n", 0, sp.start) + 1
+    hi = text.find("\n", sp.end)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    years = {int(m["y"]) for m in _MONTH_YEAR.finditer(line) if MONTHS.get(m["m"].lower()) == sp.month}
+    return years.pop() if len(years) == 1 else None
 
 
 def _resolve_year(sp: DateSpan, role: str, ref: date | None,

@@ -1512,3 +1512,17 @@ def test_an_appointment_with_a_time_slot(lines: str) -> None:
     text = "Utrecht, 2 april 2026\n\nGeachte heer Jansen,\n\n" + lines
     times = [m.time for m in find_dates([text]) if m.role == "appointment"]
     assert times and times[0] in ("13:00", "09:00", "10:00"), find_dates([text])
+
+
+def test_a_yearless_due_date_takes_its_rows_year() -> None:
+    text = ("Datum: 21-07-2026\n\nOpenstaande termijnen\n"
+            "  Termijn juni 2026 (vervaldatum 1 juni)     € 120,00\n"
+            "  Termijn juli 2026 (vervaldatum 1 juli)     € 120,00\n\n"
+            "Wilt u het totaal binnen 7 dagen na de datum van deze e-mail overmaken?\n")
+    assert all(not d.startswith("2027") for d, _ in _mentions(text)), _mentions(text)
+
+
+def test_a_noun_after_a_preposition_is_no_one_who_acts() -> None:
+    text = ("Datum 4 maart 2026\n\nWij vragen u uiterlijk woensdag 25 maart 2026 aan ons door te geven of u "
+            "op de hoorzitting komt.\n")
+    assert ("2026-03-25", "respond_by") in _mentions(text)
