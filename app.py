@@ -24,6 +24,7 @@ from pathlib import Path
 import streamlit as st
 
 from snapdebrief import isolate, logs
+from snapdebrief.cases.export import make_case
 from snapdebrief.errors import SnapError, TimeLimitError
 from snapdebrief.lang import DUTCH, LANGUAGES
 from snapdebrief.options import Limits, Options
@@ -518,6 +519,31 @@ def desk_corrections(letter: Letter, opts: Options) -> None:
         st.success("Verbeterd. De uitleg hieronder gebruikt jouw waarden.")
         st.button("Terug naar wat we lazen", key=f"fix-reset-{letter.id}",
                   on_click=_reset_corrections, args=(letter.id,))
+        case_button(letter, opts)
+
+
+def case_button(letter: Letter, opts: Options) -> None:
+    """The corrected letter as a test case for the rules team (#18): the zip is made only when
+    the volunteer presses the button (cases/export.py), in memory, without a page image."""
+    result, fix, made = letter.current, letter.corrections, opts.today
+
+    def case_zip() -> bytes:
+        try:
+            return make_case(result, fix, made).zip_bytes()
+        except Exception as exc:  # noqa: BLE001 - logged without its message, raised again
+            # The type only: a message could quote the letter (see the page's own handler).
+            app_log.error("the test case failed: %s", type(exc).__name__)
+            raise RuntimeError("no test case") from None
+
+    st.download_button(
+        "Maak een testgeval", case_zip, file_name=f"testgeval-{result.classification.kind}.zip",
+        mime="application/zip", on_click="ignore", key=f"case-{letter.id}",
+        icon=":material/science:",
+        help="Voor het team dat de regels maakt: de tekst van deze brief met jouw verbetering. "
+             "Naam, adres, BSN, rekeningnummer, telefoon, e-mail en geboortedatum van de bewoner "
+             "zijn vervangen door verzonnen gegevens. Er zit geen foto in.")
+    st.caption("Geef het bestand alleen aan het regelteam. We maken het pas als je op de knop "
+               "drukt.")
 
 
 def _reset_corrections(letter_id: str) -> None:

@@ -91,6 +91,31 @@ def _masked_match(want: Any, got: Any) -> bool:
     return len(want) == len(got) and all(g in ("*", w) for w, g in zip(want, got, strict=True))
 
 
+def misses(truth: dict[str, Any], out: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(field, want, got) for every scored field where a result's JSON `out` is not the truth."""
+    want, got = project(truth), project(out)
+    return [(f, want[f], got[f]) for f in FIELDS
+            if not (want[f] == got[f] or _masked_match(want[f], got[f]))]
+
+
+def check_cases(folder: Path, options: Options) -> tuple[int, list[str]]:
+    """A rules team's test cases (`cases/` in their rules folder, NAME.txt + NAME.json as the
+    desk exports them, #18) through the pipeline: (cases read, one line per wrong field)."""
+    from .pipeline import explain
+
+    failures: list[str] = []
+    names = names_in(folder)
+    for name in names:
+        truth = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        try:
+            out = explain([(folder / f"{name}.txt").read_bytes()], options).to_json()
+        except SnapError as exc:
+            failures.append(f"{folder / name}: not read ({type(exc).__name__})")
+            continue
+        failures += [f"{folder / name}: {f} should be {w!r}, got {g!r}" for f, w, g in misses(truth, out)]
+    return len(names), failures
+
+
 def _norm(s: str | None) -> str | None:
     """A sender's name as compared: case, spacing and a legal form ("B.V.", "N.V.") aside —
     "Loopwerk Online" and "Loopwerk Online B.V." name the same sender for the resident."""

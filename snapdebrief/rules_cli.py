@@ -1,7 +1,8 @@
 """`snapdebrief rules check|test|explain`: the rule author's door to rules/ (wired by cli.py).
 
-Exit codes: 0 all fine; 1 examples fail or a pattern id is unused (`test`); 2 a rule file is
-broken or the input cannot be read (the RuleFileError's own exit code).
+Exit codes: 0 all fine; 1 examples fail, a pattern id is unused or a test case in a rule
+folder's `cases/` comes out wrong (`test`); 2 a rule file is broken or the input cannot be read
+(the RuleFileError's own exit code).
 Extra rule folders: `--rules DIR` (repeatable) and SNAPDEBRIEF_RULES (folders separated by
 os.pathsep); the environment is read here, never by the library.
 """
@@ -34,6 +35,8 @@ from .phrasings import (
 from .rules import RuleSet, load_rules, pattern_ids
 
 ENV_RULES = "SNAPDEBRIEF_RULES"
+# A rule folder's test cases: NAME.txt + NAME.json, as the desk exports them (#18).
+CASES = "cases"
 
 
 def rules_dirs(cli_dirs: Sequence[str] | None, environ: dict[str, str] | None = None) -> list[Path]:
@@ -195,7 +198,8 @@ def _test(rules: RuleSet, out: TextIO) -> int:
             "— add an example that shows it, or remove it",
             file=out,
         )
-    bad = len(report.failures) + len(report.unused) + label_failures
+    case_failures = _cases(rules, out)
+    bad = len(report.failures) + len(report.unused) + label_failures + case_failures
     print(
         f"{report.checked} examples in {len(rules.kinds)} kinds: "
         + (
@@ -206,6 +210,28 @@ def _test(rules: RuleSet, out: TextIO) -> int:
         file=out,
     )
     return int(ExitCode.OK) if not bad else int(ExitCode.BUG)
+
+
+def _cases(rules: RuleSet, out: TextIO) -> int:
+    """The test cases in each rule folder's `cases/` (exported in desk mode, #18): every scored
+    field must come out as its truth file says. Returns the failures."""
+    from .evaluate import EVAL_TODAY, check_cases
+    from .options import Options
+
+    folders = [d / CASES for d in rules.dirs if (d / CASES).is_dir()]
+    if not folders:
+        return 0
+    options = Options(today=EVAL_TODAY, rules_dirs=tuple(rules.dirs), workers=1)
+    total, failures = 0, []
+    for folder in folders:
+        n, wrong = check_cases(folder, options)
+        total += n
+        failures += wrong
+    for line in failures:
+        print(f"FAIL {line}", file=out)
+    print(f"{total} cases in {len(folders)} cases folder(s): "
+          + ("all pass." if not failures else f"{len(failures)} fields wrong."), file=out)
+    return len(failures)
 
 
 def _explain(paths: list[Path], rules: RuleSet, out: TextIO, err: TextIO) -> int:

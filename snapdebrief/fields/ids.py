@@ -257,6 +257,13 @@ def _iban_context(text: str, ev: Evidence, page: _PageLines) -> tuple[int, bool,
     return score, footer, False
 
 
+def own_account(text: str, ev: Evidence) -> bool:
+    """The IBAN at `ev` is the resident's own: "van uw rekening NL…", or the account the sender
+    pays out to ("Wij maken het bedrag over op rekeningnummer NL…"); what choose_iban never
+    picks, and what an exported test case must not show (cases/resident.py, #18)."""
+    return _iban_context(text, ev, _page_lines(text))[2]
+
+
 def choose_iban(
     found: Sequence[tuple[str, Evidence, str]], pages: Sequence[str]
 ) -> tuple[str, Evidence] | None:

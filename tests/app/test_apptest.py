@@ -189,6 +189,19 @@ def test_correcting_the_amount_updates_the_answer(real_letter: Letter) -> None:
     assert "Verbeterd" in "\n".join(s.value for s in at.success)
 
 
+def test_the_test_case_button_comes_only_after_a_correction(real_letter: Letter) -> None:
+    """#18: the desk offers the corrected letter as a test case; the zip is made only when the
+    button is pressed (a callable), so showing the button makes nothing."""
+    import copy
+
+    at = desk_app(copy.copy(real_letter))
+    assert "Maak een testgeval" not in [b.proto.label for b in at.get("download_button")]
+    at.number_input(key="fix-amount-brief-0").set_value(99.5).run()
+    assert not at.exception
+    button = next(b for b in at.get("download_button") if b.proto.label == "Maak een testgeval")
+    assert button.proto.help and "geen foto" in button.proto.help
+
+
 def test_correcting_the_deadline_updates_the_card(real_letter: Letter) -> None:
     import copy
     from datetime import timedelta

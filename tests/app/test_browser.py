@@ -449,6 +449,46 @@ def test_broken_file_gives_the_message_in_the_chosen_language(app_url: str,
             ctx.close()
 
 
+def test_desk_exports_a_corrected_letter_as_a_test_case(app_url: str, tmp_path: Path) -> None:
+    """#18: a volunteer corrects the amount; "Maak een testgeval" then gives a zip with the
+    letter's text (the resident's data replaced) and the truth, no page image."""
+    import io
+    import json
+    import zipfile
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.cases.test_export import BSN, LETTER
+
+    with sync_playwright() as p:
+        ctx, page = open_page(p, tmp_path, phone=False)
+        try:
+            upload(page, app_url, "brief.txt", LETTER.encode(), "text/plain")
+            page.get_by_text("Wat gebeurt er als je niets doet?").wait_for(timeout=READ_TIMEOUT_MS)
+            page.get_by_text("Balie-modus").click()
+            page.get_by_role("tab", name="Verbeteren").click(timeout=30_000)
+            assert page.get_by_role("button", name="Maak een testgeval").count() == 0
+            amount = page.get_by_label("Bedrag te betalen (€)")
+            amount.fill("300.00")
+            amount.press("Enter")
+            button = page.get_by_role("button", name="Maak een testgeval")
+            button.wait_for(timeout=30_000)
+            with page.expect_download(timeout=60_000) as info:
+                button.click()
+            data = Path(info.value.path()).read_bytes()
+            assert info.value.suggested_filename == "testgeval-incasso-aanmaning.zip"
+        finally:
+            ctx.close()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = sorted(z.namelist())
+        assert [n.rsplit(".", 1)[1] for n in names] == ["json", "txt"]
+        text = z.read(names[1]).decode()
+        truth = json.loads(z.read(names[0]))
+    assert truth["amount_due"] == 300.0
+    assert "Vries" not in text and BSN not in text.replace(".", "").replace(" ", "")
+    assert "NL91 ABNA 0417 1643 00" in text
+
+
 def test_nothing_left_on_disk(app_url: str, app_tmp: Path) -> None:
     """After the uploads above (OCR included), the app's temp folder is empty again."""
     left = [p for p in app_tmp.rglob("*") if not _forkserver_socket(p)]
