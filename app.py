@@ -290,7 +290,7 @@ def show_payment(data: dict, w: Words) -> None:
 
 def show_ladder(data: dict, rules_dirs: tuple[Path, ...], w: Words) -> None:
     route = chain.route_of(data["kind"], rules_dirs)
-    lad = chain.ladder(route, data["stage"], data["text"])
+    lad = chain.ladder(route, data["stage"], data.get("facts") or ())
     if lad is None:
         return
     st.subheader(f":material/location_on: {w('ladder.heading')}")

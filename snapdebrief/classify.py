@@ -37,6 +37,7 @@ How a letter is scored (rule authors: see rules/README.md):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -536,8 +537,12 @@ def _ranked(scores: dict[str, KindScore], rules: RuleSet) -> list[KindScore]:
 
 
 def classify(pages: Sequence[str], rules: RuleSet, sender: str | None = None) -> Classification:
-    """The kind of a letter, with confidence, stage and the hits that decided."""
-    return decide(evaluate(pages, rules, sender), rules)
+    """The kind of a letter, with confidence, stage and the hits that decided, and the letter
+    facts (rules/phrasings/letter-facts.yaml) the explainers and the debt ladder read."""
+    from .phrasings.letter_facts import find_facts, load_letter_facts
+
+    found = decide(evaluate(pages, rules, sender), rules)
+    return dataclasses.replace(found, facts=find_facts(pages, load_letter_facts(rules.dirs)))
 
 
 def decide(scores: dict[str, KindScore], rules: RuleSet) -> Classification:

@@ -189,6 +189,15 @@ class Classification:
     stage: str | None
     hits: tuple[RuleHit, ...] = ()
     scores: tuple[tuple[str, float], ...] = ()  # (kind, score), best first
+    # letter facts (rules/phrasings/letter-facts.yaml): (id, where it first stands), in order
+    facts: tuple[tuple[str, int], ...] = ()
+
+    def has(self, fact: str) -> bool:
+        return any(fid == fact for fid, _ in self.facts)
+
+    def first_of(self, *facts: str) -> str | None:
+        """Of the facts named, the one that stands first on the letter."""
+        return next((fid for fid, _ in self.facts if fid in facts), None)
 
 
 @dataclass(frozen=True)
@@ -357,6 +366,8 @@ class Result:
                  "evidence": ev(h.evidence)}
                 for h in c.hits
             ],
+            # what the letter says beyond its fields (rules/phrasings/letter-facts.yaml)
+            "facts": [fid for fid, _ in c.facts],
         }
         out.update(self.extra)
         # The payment reference too: a Belastingdienst betalingskenmerk holds only the BSN's

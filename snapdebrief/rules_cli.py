@@ -106,6 +106,10 @@ def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     out.append((f"deadline cues ({len(cues.cues)})", deadline_cue_files(dirs)[-1]))
     refs = load_reference_labels(dirs)
     out.append((f"reference labels ({len(refs.labels)})", reference_label_files(dirs)[-1]))
+    from .phrasings.letter_facts import letter_fact_files, load_letter_facts
+
+    facts = load_letter_facts(dirs)
+    out.append((f"letter facts ({len(facts.facts)})", letter_fact_files(dirs)[-1]))
     load_senders(SENDERS_FILE)
     out.append(("senders", SENDERS_FILE))
     load_woorden(WOORDEN_PATH)
@@ -174,6 +178,22 @@ def _label_report(family: str, labels: Sequence[Any], run: tuple[int, Sequence[A
     return len(failures)
 
 
+def _fact_report(rules: RuleSet, out: TextIO) -> int:
+    """The letter facts' examples (rules/phrasings/letter-facts.yaml): each example must hold
+    its fact, each not_example must not."""
+    from .phrasings.letter_facts import load_letter_facts, run_letter_fact_examples
+
+    facts = load_letter_facts(rules.dirs)
+    n, failures = run_letter_fact_examples(facts)
+    for f in failures:
+        why = "does not hold it" if f.got is None else "holds it, but must not (not_examples)"
+        print(f"FAIL {f.label.path}:{f.label.line}: letter fact '{f.label.id}' example {why}", file=out)
+        print(f"     {_one_line(f.example)}", file=out)
+    print(f"{n} letter fact examples in {len(facts.facts)} letter facts: "
+          + ("all pass." if not failures else f"{len(failures)} failed."), file=out)
+    return len(failures)
+
+
 def _test(rules: RuleSet, out: TextIO) -> int:
     labels = load_date_labels(rules.dirs)
     date_failures = _label_report("date label", labels.labels, run_label_examples(labels), out)
@@ -185,7 +205,7 @@ def _test(rules: RuleSet, out: TextIO) -> int:
     refs = load_reference_labels(rules.dirs)
     ref_failures = _label_report("reference label", refs.labels, run_reference_label_examples(refs), out,
                                  "number")
-    label_failures = date_failures + amount_failures + cue_failures + ref_failures
+    label_failures = date_failures + amount_failures + cue_failures + ref_failures + _fact_report(rules, out)
     report = run_examples(rules)
     for f in report.failures:
         want = f"should be {f.kind}" if f.expect == "match" else f"should NOT be {f.kind}"

@@ -9,7 +9,6 @@ the resident to the letter and state no figures (sources: docs/sources.md).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -21,18 +20,6 @@ from .dutch import cents, money
 from .generic import Context, Draft, add_help, add_step, amounts, build_context, draft
 
 Regime = Literal["wahv", "strafbeschikking"] | None
-
-_STRAF = re.compile(r"\bstrafbeschikking", re.IGNORECASE)
-_WAHV = re.compile(
-    r"\bwahv\b|administratiefrechtelijke\s+handhaving|verkeersvoorschriften|\bwet\s+mulder\b"
-    r"|\bverkeer\w*|\bkenteken|verbodsbord|snelheid|rood\s+licht|\bkm/u\b|\bparkeer\w*"
-    # only Wahv fines grow in these two steps (a strafbeschikking is caught before this)
-    r"|verhoging\s+(?:eerste|tweede|1e|2e)\s+aanmaning",
-    re.IGNORECASE,
-)
-# "Eerste/Tweede aanmaning" as the letter's own title: a mention after "een" is the next one
-# ("Dan krijgt u een tweede aanmaning"); the first mention left is the title, near the top.
-_NUMBERED = re.compile(r"(?<!\been\s)\b(eerste|1e|tweede|2e)\s+aanmaning\b", re.IGNORECASE)
 
 NOODSTOP_STEP = (
     "Kun je niet betalen omdat je schulden hebt? Vraag dan hulp bij de schuldhulp van je gemeente. "
@@ -48,22 +35,19 @@ WAHV_NEXT = (
 )
 
 
-def regime(pages: Sequence[str]) -> Regime:
-    text = "\n".join(pages)
-    if _STRAF.search(text):
+def regime(c: Classification) -> Regime:
+    """Which law the fine falls under, from the letter facts (rules/phrasings/letter-facts.yaml)."""
+    if c.has("strafbeschikking"):
         return "strafbeschikking"
-    if _WAHV.search(text):
+    if c.has("wahv"):
         return "wahv"
     return None
 
 
-def reminder_number(pages: Sequence[str]) -> int | None:
+def reminder_number(c: Classification) -> int | None:
     """Which aanmaning this is, from its first numbered mention (the title)."""
-    text = " ".join(" ".join(pages).split())
-    m = _NUMBERED.search(text)
-    if m is None:
-        return None
-    return 1 if m.group(1).lower() in ("eerste", "1e") else 2
+    first = c.first_of("eerste-aanmaning", "tweede-aanmaning")
+    return None if first is None else (1 if first == "eerste-aanmaning" else 2)
 
 
 def _fine(ctx: Context) -> Decimal | None:
@@ -112,8 +96,8 @@ def _increase_text(ctx: Context, rg: Regime, number: int | None) -> str:
 
 
 def add_cjib(d: Draft, ctx: Context) -> Draft:
-    rg = regime(ctx.pages)
-    number = reminder_number(ctx.pages) if ctx.stage == "aanmaning" else None
+    rg = regime(ctx.classification)
+    number = reminder_number(ctx.classification) if ctx.stage == "aanmaning" else None
     increase = _increase_text(ctx, rg, number)
     d.amount_text = " ".join(x for x in (d.amount_text, increase) if x)
     if ctx.stage == "aanmaning" and rg == "wahv":

@@ -26,14 +26,12 @@ BESLAGVRIJE_VOET = (
 )
 # Before a judge (a sommatie, or a letter whose step we do not know) only the WIK fee may be asked.
 BEFORE_COURT = frozenset({"sommatie"})
-_SALE = re.compile(r"executoriale\s+verkoop|\bveiling\b", re.IGNORECASE)
-_EVICTION = re.compile(r"\bontruim", re.IGNORECASE)
 _HELP_TODAY = re.compile(r"vandaag[^.]*hulp|hulp[^.]*vandaag", re.IGNORECASE)
-_COURT_ORDER = re.compile(r"bevel\s+tot\s+betaling|\bvonnis\b|\bverstek", re.IGNORECASE)
 
 
 def add_deurwaarder(d: Draft, ctx: Context) -> Draft:
-    if ctx.stage in BEFORE_COURT or (ctx.stage is None and not _COURT_ORDER.search(ctx.page_text)):
+    facts = ctx.classification
+    if ctx.stage in BEFORE_COURT or (ctx.stage is None and not facts.has("rechterlijk-bevel")):
         d = add_cost_checks(d, ctx)
     # Asking for help today comes first; the kind's own "vraag vandaag hulp" step moves up.
     urgent = next((s for s in d.what_to_do if _HELP_TODAY.search(s)), None)
@@ -41,11 +39,10 @@ def add_deurwaarder(d: Draft, ctx: Context) -> Draft:
         d.what_to_do.remove(urgent)
     d.what_to_do.insert(0, urgent or URGENT_STEP)
     add_step(d, BESLAGVRIJE_VOET, r"beslagvrije voet")
-    text = ctx.page_text
-    if _SALE.search(text):
+    if facts.has("executoriale-verkoop"):
         add_step(d, "Staat er een datum op de brief waarop je spullen worden verkocht? "
                     "Vraag dan vandaag nog hulp.", r"verkocht|verkoop", at=1)
-    if _EVICTION.search(text):
+    if facts.has("ontruiming"):
         add_step(d, "Staat er een datum op de brief waarop je je huis uit moet? "
                     "Vraag dan vandaag nog hulp.", r"huis uit|ontruim", at=1)
     add_help(d, ctx, "juridisch-loket", "schuldhulp")

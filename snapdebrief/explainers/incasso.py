@@ -119,21 +119,10 @@ def wik_max(principal: float | Decimal, scale: WikScale | None = None) -> Decima
     return cents(min(max(total, scale.minimum), scale.maximum))
 
 
-# "binnen 14 dagen na dagtekening / na de datum van deze brief / na verzending / na heden":
-# counted from the letter, not from the day after receipt, so the costs are not due yet.
-_EARLY_START = re.compile(
-    r"\b(?:binnen|uiterlijk|in)\s+(?:de\s+)?(?:14|veertien)\s+(?:\(\s*(?:14|veertien)\s*\)\s+)?dagen\s+"
-    r"(?:gerekend\s+)?(?:na|vanaf|van(?!\s+ontvangst))\s+(?:de\s+|het\s+)?"
-    r"(?:dagtekening|datum\s+(?:van|op)\s+(?:deze|dit|onze|de(?:ze)?)\s+(?:brief|schrijven|aanmaning|herinnering)"
-    r"|brief-?datum|verzend-?datum|verzending|heden|vandaag|datering)",
-    re.IGNORECASE,
-)
-_MENTIONS_BTW = re.compile(r"\bbtw\b|\bomzetbelasting\b", re.IGNORECASE)
-
-
-def counts_from_letter_date(pages: Sequence[str]) -> bool:
-    """True when the letter starts its 14 days on its own date instead of the day after receipt."""
-    return any(_EARLY_START.search(" ".join(p.split())) for p in pages)
+def counts_from_letter_date(c: Classification) -> bool:
+    """True when the letter starts its 14 days on its own date instead of the day after receipt
+    (the letter fact 'termijn-vanaf-briefdatum')."""
+    return c.has("termijn-vanaf-briefdatum")
 
 
 @dataclass(frozen=True)
@@ -156,7 +145,7 @@ _NOT_WIK = re.compile(
 )
 
 
-def check_costs(fields: Fields, pages: Sequence[str], on: date | None = None) -> CostCheck | None:
+def check_costs(fields: Fields, mentions_btw: bool = False, on: date | None = None) -> CostCheck | None:
     """Compare the letter's collection costs with the WIK maximum; None when it cannot be done.
 
     Court and bailiff costs (proceskosten, betekening, beslag …) are left out: they are not
@@ -170,7 +159,7 @@ def check_costs(fields: Fields, pages: Sequence[str], on: date | None = None) ->
     if principal is None or not cost_items:
         return None
     scale = wik_scale(on)
-    btw = any(is_btw(a) for a in cost_items) or any(_MENTIONS_BTW.search(p) for p in pages)
+    btw = any(is_btw(a) for a in cost_items) or mentions_btw
     limit = wik_max(principal, scale)
     if btw:
         limit = cents(limit * (100 + scale.btw_percent) / 100)
@@ -187,7 +176,7 @@ def add_cost_checks(d: Draft, ctx: Context) -> Draft:
     and the resident is told to ask first.
     """
     letter_date = ctx.fields.letter_date.date if ctx.fields.letter_date else None
-    check = check_costs(ctx.fields, ctx.pages, letter_date)
+    check = check_costs(ctx.fields, ctx.classification.has("btw"), letter_date)
     extra: list[str] = []
     if check is not None:
         limit = money(check.limit)
@@ -209,7 +198,7 @@ def add_cost_checks(d: Draft, ctx: Context) -> Draft:
             extra.append("Btw mag er alleen bij als het bedrijf de btw zelf niet kan terugkrijgen.")
     elif amounts(ctx.fields, "costs"):
         extra.append("Kijk op de brief wat het bedrag zonder kosten is. Dan kun je nagaan of de kosten kloppen.")
-    if _is_14_day_letter(ctx) and counts_from_letter_date(ctx.pages):
+    if _is_14_day_letter(ctx) and counts_from_letter_date(ctx.classification):
         extra.append("Je hoeft de kosten van deze brief nog niet te betalen. Betaal wel het bedrag zelf.")
         d.warnings.append(
             "Let op: de brief telt de 14 dagen vanaf de datum van de brief. Volgens de wet tellen "
@@ -248,8 +237,8 @@ def _pay_less(d: Draft, ctx: Context, check: CostCheck) -> list[str]:
 
 def _is_14_day_letter(ctx: Context) -> bool:
     return ctx.stage == "14-dagenbrief" or (
-        ctx.stage in (None, "reminder") and bool(re.search(r"veertien\s*dagen|14\s*dagen", ctx.page_text, re.IGNORECASE))
-        and bool(re.search(r"incassokosten|buitengerechtelijke", ctx.page_text, re.IGNORECASE))
+        ctx.stage in (None, "reminder") and ctx.classification.has("veertien-dagen")
+        and ctx.classification.has("incassokosten")
     )
 
 

@@ -22,16 +22,6 @@ from .placeholders import check_sentence
 
 Outcome = Literal["refused", "partial", "granted"] | None
 
-_PARTIAL = re.compile(r"\bgedeeltelijke?\s+kwijtschelding|\bgedeeltelijk\s+kwijt", re.IGNORECASE)
-_REFUSED = re.compile(
-    r"\bafgewezen\b|\bwijzen\b[^.]{0,80}?\baf\b|\bgeen\s+kwijtschelding\b|\bweigeren\b",
-    re.IGNORECASE,
-)
-_GRANTED = re.compile(
-    r"\bverlenen\b[^.]{0,40}?\bkwijtschelding\b|\bkwijtschelding\b[^.]{0,40}?\b(?:verleend|toegekend)\b"
-    r"|\b(?:u|je)\s+(?:krijgt|ontvangt)\s+(?:volledige\s+)?kwijtschelding\b",
-    re.IGNORECASE,
-)
 _NUMBERS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
     "negen": 9, "tien": 10, "veertien": 14, "twintig": 20, "dertig": 30,
@@ -49,13 +39,13 @@ REFUSED_OBJECTION = (
 )
 
 
-def outcome(pages: Sequence[str]) -> Outcome:
-    text = " ".join(" ".join(pages).split())
-    if _PARTIAL.search(text):
+def outcome(c: Classification) -> Outcome:
+    """Refused, partly or wholly granted, from the letter facts (rules/phrasings/letter-facts.yaml)."""
+    if c.has("kwijtschelding-gedeeltelijk"):
         return "partial"
-    if _REFUSED.search(text):
+    if c.has("kwijtschelding-afgewezen"):
         return "refused"
-    if _GRANTED.search(text):
+    if c.has("kwijtschelding-verleend"):
         return "granted"
     return None
 
@@ -92,7 +82,7 @@ def beroep_deadline(ctx: Context) -> tuple[date | None, bool]:
 def add_kwijtschelding(d: Draft, ctx: Context,
                        beroep: tuple[date | None, bool] | None = None) -> Draft:
     """`beroep`: the (last day, counted) pair when already worked out from the original context."""
-    result = outcome(ctx.pages)
+    result = outcome(ctx.classification)
     if result in ("refused", "partial"):
         if ctx.texts.objection_possible:
             last, counted = beroep if beroep is not None else beroep_deadline(ctx)

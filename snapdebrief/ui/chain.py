@@ -9,7 +9,7 @@ without a sum) get none.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 
@@ -94,14 +94,6 @@ STAGE_STEPS = {
 
 PRIVATE_STAGES = {"reminder", "14-dagenbrief", "sommatie", "dagvaarding", "vonnis"}
 
-# Only a title line counts ("Betreft: Tweede aanmaning"), not a sentence about what comes next
-# ("Betaalt u niet? Dan volgt een tweede aanmaning").
-_TITLE = r"^[ \t]*(?:betreft[ \t]*:?[ \t]*|onderwerp[ \t]*:?[ \t]*)?"
-_SECOND = re.compile(_TITLE + r"(?:tweede|2e|2de)[ \t]+aanmaning\b", re.IGNORECASE | re.MULTILINE)
-_DWANGBEVEL = re.compile(_TITLE + r"dwangbevel\b(?![ \t]+te[ \t]+voorkomen)", re.IGNORECASE | re.MULTILINE)
-_TITLE_LINES = 40  # the title of a letter stands near its top
-
-
 def route_of(kind: str, rules_dirs=()) -> str | None:
     """The `route:` of the kind's rule file (None for a kind without one or unknown)."""
     from ..rules import load_rules
@@ -110,12 +102,12 @@ def route_of(kind: str, rules_dirs=()) -> str | None:
     return None if rule is None else rule.route
 
 
-def ladder(route: str | None, stage: str | None, text: str = "") -> Ladder | None:
+def ladder(route: str | None, stage: str | None, facts: Collection[str] = ()) -> Ladder | None:
     """The ladder for this letter, or None when it is not a step on a debt ladder.
 
-    `route` is the kind's `route:` (route_of). `text` (the letter's text, masked) only tells a
-    CJIB 2nd aanmaning from a 1st, and a served dwangbevel (its title line); it is read, never
-    shown.
+    `route` is the kind's `route:` (route_of). `facts` (the Result's letter facts) only tell a
+    CJIB 2nd aanmaning from a 1st and a served dwangbevel, by their title lines
+    (rules/phrasings/letter-facts.yaml).
     """
     if route is None and stage in PRIVATE_STAGES:
         route = "private"
@@ -123,11 +115,10 @@ def ladder(route: str | None, stage: str | None, text: str = "") -> Ladder | Non
         return None
     title, steps = ROUTES[route]
     key = STAGE_STEPS[route].get(stage)
-    head = "\n".join(text.splitlines()[:_TITLE_LINES])
-    if route == "cjib" and key == "aanmaning-1" and _SECOND.search(head):
+    if route == "cjib" and key == "aanmaning-1" and "tweede-aanmaning-titel" in facts:
         key = "aanmaning-2"
     if route in ("public", "toeslag", "cjib") and stage in ("aanmaning", "beslag") \
-            and _DWANGBEVEL.search(head):
+            and "dwangbevel-titel" in facts:
         key = "dwangbevel"
     if key is None:
         return None

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
 from snapdebrief.ui.chain import ladder as ladder_of_route
 from snapdebrief.ui.chain import route_of
 
 
 def ladder(kind: str, stage: str | None, text: str = ""):
-    """The ladder as the app draws it: the route from the kind's rule file."""
-    return ladder_of_route(route_of(kind), stage, text)
+    """The ladder as the app draws it: the route from the kind's rule file, the letter facts
+    as the classify stage finds them (the Result's `facts`)."""
+    facts = [fid for fid, _ in find_facts([text], load_letter_facts())] if text else []
+    return ladder_of_route(route_of(kind), stage, facts)
 
 CJIB_2 = "CJIB\nDatum: 1 mei 2026\nBetreft: Tweede aanmaning verkeersboete\n"
 CJIB_1_MENTIONS_2 = ("CJIB\nBetreft: Eerste aanmaning\nBetaalt u niet op tijd? Dan volgt een "

@@ -9,7 +9,7 @@ test texts in the shape of rules/<kind>.yaml `texts:`; the real rule files are c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from snapdebrief.explainers import KindTexts
@@ -49,7 +49,11 @@ class Case:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def classification(self) -> Classification:
-        return Classification(self.kind, TEXTS[self.kind].label, 0.9, self.stage)
+        """As the classify stage gives it, with the letter facts of the case's pages."""
+        from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
+
+        return Classification(self.kind, TEXTS[self.kind].label, 0.9, self.stage,
+                              facts=find_facts(self.pages, load_letter_facts()))
 
 
 def T(kind: str, label: str, summary: str, steps: tuple[str, ...], nothing: str,
@@ -331,10 +335,13 @@ def run(case: Case, texts: KindTexts | None = None, today: date = TODAY, **chang
 
     texts = texts or TEXTS[case.kind]
     fields = changes.pop("fields", case.fields)
+    pages = changes.pop("pages", case.pages)
+    # the letter facts of the pages this run reads, as the classify stage would find them
+    classification = replace(case, pages=pages).classification()
     return explain_letter(
-        texts, fields, case.classification(), changes.pop("deadline", case.deadline),
+        texts, fields, classification, changes.pop("deadline", case.deadline),
         changes.pop("objection_deadline", case.objection_deadline), today,
-        changes.pop("region", "amsterdam"), pages=changes.pop("pages", case.pages),
+        changes.pop("region", "amsterdam"), pages=pages,
     )
 
 

@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 
 from snapdebrief.explainers.cjib import regime, reminder_number, wahv_increases
+from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
+from snapdebrief.result import Classification
 
 from .explain_cases import CASE_BY_ID, amt, run
 
@@ -36,7 +38,7 @@ def test_wahv_increases(fine, first, second):
     ],
 )
 def test_regime(pages, expected):
-    assert regime(pages) == expected
+    assert regime(_facts(*pages)) == expected
 
 
 @pytest.mark.parametrize(
@@ -45,7 +47,13 @@ def test_regime(pages, expected):
      pytest.param("2e aanmaning", 2, id="2e"), pytest.param("Aanmaning", None, id="plain")],
 )
 def test_reminder_number(text, n):
-    assert reminder_number((text,)) == n
+    assert reminder_number(_facts(text)) == n
+
+
+def _facts(*pages: str) -> Classification:
+    """A classification holding the letter facts of `pages` (rules/phrasings/letter-facts.yaml)."""
+    return Classification(kind="cjib-boete", label="", confidence=1.0, stage=None,
+                          facts=find_facts(pages, load_letter_facts()))
 
 
 def test_boete_explains_both_increases_and_that_paying_stops_them():

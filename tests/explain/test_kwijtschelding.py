@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from snapdebrief.explainers.kwijtschelding import outcome, printed_term
-from snapdebrief.result import DateMention
+from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
+from snapdebrief.result import Classification, DateMention
 
 from .explain_cases import CASE_BY_ID, run
 
@@ -31,7 +32,9 @@ NO_TERM = ("Wij wijzen uw verzoek om kwijtschelding af.",)
     ],
 )
 def test_outcome(text, expected):
-    assert outcome((text,)) == expected
+    c = Classification("kwijtschelding-besluit", "", 1.0, "decision",
+                       facts=find_facts((text,), load_letter_facts()))
+    assert outcome(c) == expected
 
 
 @pytest.mark.parametrize(

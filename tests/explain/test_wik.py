@@ -16,7 +16,8 @@ from snapdebrief.explainers.incasso import (
     wik_max,
     wik_scale,
 )
-from snapdebrief.result import Fields
+from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
+from snapdebrief.result import Classification, Fields
 
 from .explain_cases import CASE_BY_ID, amt, run
 
@@ -53,6 +54,12 @@ def test_scale_is_data_with_valid_from_and_source():
     assert wik_scale(date(2000, 1, 1)).minimum == Decimal(40)  # before any scale: the oldest
 
 
+def _facts(*pages: str) -> Classification:
+    """A classification holding the letter facts of `pages` (rules/phrasings/letter-facts.yaml)."""
+    return Classification(kind="incasso-aanmaning", label="", confidence=1.0, stage=None,
+                          facts=find_facts(pages, load_letter_facts()))
+
+
 def _fields(principal, costs, *extra):
     return Fields(amounts=(amt(principal, "principal", "Hoofdsom"), amt(costs, "costs", "Incassokosten"), *extra),
                   amount_due=principal + costs + sum(a.value for a in extra))
@@ -70,7 +77,7 @@ def _fields(principal, costs, *extra):
     ],
 )
 def test_check_costs(fields, pages, limit, too_high):
-    check = check_costs(fields, pages)
+    check = check_costs(fields, _facts(*pages).has("btw"))
     assert check.limit == Decimal(limit)
     assert check.too_high is too_high
 
@@ -81,26 +88,26 @@ def test_court_and_bailiff_costs_are_not_wik():
         amt(1640, "principal", "Hoofdsom"), amt(246, "costs", "Buitengerechtelijke kosten"),
         amt(412.52, "costs", "Proceskosten"), replace(amt(119.36, "costs", "Kosten"), text="Kosten betekening 8 april 2026"),
     ))
-    check = check_costs(fields, ())
+    check = check_costs(fields)
     assert check.costs == Decimal("246.00") and not check.too_high
 
 
 def test_announced_costs_with_their_sum_count_once():
     fields = Fields(amounts=(amt(2552.54, "principal"), amt(380.25, "costs", "incassokosten"),
                              amt(79.85, "costs", "btw"), amt(460.10, "costs", "Samen")))
-    check = check_costs(fields, ("Omdat wij de btw niet kunnen verrekenen, komt daar 21% btw bij.",))
+    check = check_costs(fields, _facts("Omdat wij de btw niet kunnen verrekenen, komt daar 21% btw bij.").has("btw"))
     assert check.costs == Decimal("460.10") and check.limit == Decimal("460.10") and not check.too_high
 
 
 def test_no_check_without_principal_or_costs():
-    assert check_costs(Fields(amounts=(amt(100, "total"),)), ()) is None
-    assert check_costs(Fields(amounts=(amt(100, "principal"),)), ()) is None
+    assert check_costs(Fields(amounts=(amt(100, "total"),))) is None
+    assert check_costs(Fields(amounts=(amt(100, "principal"),))) is None
 
 
 def test_invoice_lines_plus_their_total_count_once():
     fields = Fields(amounts=(amt(300, "principal"), amt(200, "principal"), amt(500, "principal"),
                              amt(75, "costs")))
-    assert check_costs(fields, ()).principal == Decimal("500.00")
+    assert check_costs(fields).principal == Decimal("500.00")
 
 
 def test_too_high_costs_lower_the_payment_step():
@@ -147,7 +154,7 @@ def test_allowed_costs_are_said():
     ],
 )
 def test_fourteen_day_start(text, early):
-    assert counts_from_letter_date((text,)) is early
+    assert counts_from_letter_date(_facts(text)) is early
 
 
 def test_fourteen_day_letter_warning_and_near_miss():
