@@ -199,3 +199,17 @@ class UnknownLanguageError(BadInputError):
             + ", ".join(known[:-1]) + f" of {known[-1]}.",
             lang=lang,
         )
+
+
+class SettingError(SnapError):
+    """A setting (an environment variable or a flag, settings.py) has a value we cannot use;
+    the door stops with this message instead of quietly using the default (exit 2)."""
+
+    code = "E115"
+    exit_code = ExitCode.BAD_INPUT
+
+    def __init__(self, name: str, value: str, fix: str) -> None:
+        shown = "".join(ch for ch in value if ch.isprintable())[:40]
+        super().__init__(f"De instelling {name} klopt niet: '{shown}'. {fix}", name=name, value=value)
+        self.name = name
+        self.value = value

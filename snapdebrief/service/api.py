@@ -165,7 +165,7 @@ def serve(settings: ServiceSettings, host: str = "127.0.0.1", port: int = 8000) 
 
     from .. import logs
 
-    logs.configure(default_level="INFO")
+    logs.configure(settings.base, default_level="INFO")
     uvicorn.run(create_app(settings), host=host, port=port, access_log=False,
                 log_level="warning", server_header=False)
     return 0

@@ -136,10 +136,9 @@ def _sweep_at_the_end(**_: Any) -> None:
 
 
 def options_from(settings: ServiceSettings, form: dict[str, Any]) -> Options:
-    return Options(
-        today=date.fromisoformat(form["today"]), region=form.get("region") or "amsterdam",
-        ocr_lang=form.get("lang") or "nld", rules_dirs=settings.rules_dirs,
-        limits=settings.limits, request_id=logs.new_request_id(),
+    return settings.base.options(
+        today=date.fromisoformat(form["today"]), region=form.get("region"),
+        ocr_lang=form.get("lang") or "nld", request_id=logs.new_request_id(),
         # the app's queue path wants the desk view's page pictures (wire.py sends them back)
         keep_images=bool(form.get("images")) and form.get("answer") == "result",
     )
