@@ -25,12 +25,12 @@ import streamlit as st
 
 from snapdebrief import isolate, logs
 from snapdebrief.cases.export import make_case
-from snapdebrief.errors import SnapError, TimeLimitError
+from snapdebrief.errors import BUG_MESSAGE, SnapError, TimeLimitError, bug_message
 from snapdebrief.lang import DUTCH, LANGUAGES
-from snapdebrief.options import Limits, Options
+from snapdebrief.options import Options
 from snapdebrief.resources import help_dir
 from snapdebrief.result import Result, scrub_bsn
-from snapdebrief.rules_cli import rules_dirs
+from snapdebrief.settings import DEFAULT_REGION, Settings, read_settings
 from snapdebrief.ui import chain, text
 from snapdebrief.ui.highlight import (
     crop_to_text,
@@ -45,14 +45,8 @@ from snapdebrief.ui.summary_pdf import summary_pdf
 from snapdebrief.ui.words import Words, answer_lang, problem_text, words_for
 
 UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "heic", "heif", "tif", "tiff", "pdf", "txt"]
-BUG = (
-    "Er ging iets mis in het programma. Dit is niet jouw fout. "
-    "Probeer het opnieuw of vraag hulp aan een vrijwilliger."
-)
 HELP_DIR = help_dir()
 
-# The operator's log: one line per letter, nothing of the letter (snapdebrief/logs.py).
-logs.configure(default_level="INFO")
 app_log = logging.getLogger("snapdebrief.app")
 
 # Static CSS only (no letter text): Dutch words on the file picker, larger tap targets.
@@ -90,13 +84,21 @@ def state() -> None:
     ss.setdefault("gen", 0)  # the uploader's generation: "Nog een brief" starts the next one
 
 
-def options() -> Options:
-    return Options(
+def app_settings() -> Settings:
+    """The app's settings (snapdebrief/settings.py: SNAPDEBRIEF_RULES, _TIME_LIMIT, _TMPDIR,
+    _BROKER, the log's), read at the start of each run of the page; a bad value stops the page
+    with its Dutch message. The operator's log (one line per letter, nothing of the letter) is
+    set up from them."""
+    settings = read_settings()
+    logs.configure(settings, default_level="INFO")
+    return settings
+
+
+def options(settings: Settings) -> Options:
+    return settings.options(
         today=date.today(),
-        rules_dirs=tuple(rules_dirs(None)),  # SNAPDEBRIEF_RULES
-        region=st.session_state.get("region", "amsterdam"),
+        region=st.session_state.get("region", DEFAULT_REGION),
         lang=chosen_lang(),  # the picker's "lang" (#20)
-        limits=Limits(total_seconds=time_limit()),
         keep_images=True,  # the desk view's page pictures, made once by the reader
     )
 
@@ -104,21 +106,6 @@ def options() -> Options:
 def chosen_lang() -> str:
     lang = st.session_state.get("lang")
     return lang if lang in LANGUAGES else DUTCH
-
-
-def temp_base() -> Path | None:
-    """Where each letter's private temp folder goes (SNAPDEBRIEF_TMPDIR; default /dev/shm)."""
-    raw = os.environ.get("SNAPDEBRIEF_TMPDIR", "")
-    return Path(raw) if raw else None
-
-
-def time_limit() -> float:
-    """Seconds one letter may take (SNAPDEBRIEF_TIME_LIMIT, for a slow desk laptop)."""
-    try:
-        seconds = float(os.environ.get("SNAPDEBRIEF_TIME_LIMIT", ""))
-    except ValueError:
-        return Limits().total_seconds
-    return seconds if seconds > 0 else Limits().total_seconds
 
 
 def regions() -> list[str]:
@@ -150,33 +137,34 @@ def reading_slots() -> threading.BoundedSemaphore:
 
 
 @st.cache_resource
-def reading_process() -> bool:
+def reading_process(queue: bool) -> bool:
     """The forkserver every letter's child comes from: started once, warm (isolate.py).
     Not needed when the letters go to the queue's workers (SNAPDEBRIEF_BROKER)."""
-    if not os.environ.get("SNAPDEBRIEF_BROKER"):
+    if not queue:
         isolate.prestart()
     return True
 
 
 @st.cache_resource
-def queue_client():
+def queue_client(_settings: Settings):
     """The queue's client (snapdebrief/service/client.py, #19), made once per app process."""
     from snapdebrief.service.client import QueueClient
     from snapdebrief.service.settings import ServiceSettings
 
-    return QueueClient(ServiceSettings.from_environ())
+    return QueueClient(ServiceSettings.from_settings(_settings))
 
 
-def explain_letter(files: list[bytes], opts: Options) -> Result:
+def explain_letter(files: list[bytes], opts: Options, settings: Settings) -> Result:
     """With SNAPDEBRIEF_BROKER set, a worker of the queue reads the letter (#19); else a child
     of this machine's forkserver, at most as many at once as there are cores."""
-    if os.environ.get("SNAPDEBRIEF_BROKER"):
-        return queue_client().explain(files, opts)
+    if settings.broker:
+        return queue_client(settings).explain(files, opts)
     with reading_slots():
-        return isolate.explain_in_child(files, opts, temp_base=temp_base())
+        return isolate.explain_in_child(files, opts, temp_base=settings.tmpdir)
 
 
-def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter | None:
+def read_letter(files: list[bytes], names: list[str], opts: Options,
+                settings: Settings) -> Letter | None:
     """The upload → Result step: explain() in a child process killed after the time limit
     (Tesseract cannot be stopped from a thread), with a progress indicator; errors in Dutch."""
     pages = "1 pagina" if len(files) == 1 else f"{len(files)} pagina's"
@@ -185,7 +173,7 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
     with st.status(f"We lezen je brief ({pages})… Dit duurt soms een halve minuut.",
                    expanded=False) as status:
         try:
-            result = explain_letter(files, opts)
+            result = explain_letter(files, opts, settings)
         except SnapError as exc:
             problem = exc.user_message()
             if isinstance(exc, TimeLimitError):  # the child was killed: it logged nothing
@@ -193,7 +181,7 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
                                  error=exc.code, files=len(files),
                                  seconds=opts.limits.total_seconds)
         except Exception as exc:  # noqa: BLE001 - never a traceback with letter content on screen
-            problem = BUG
+            problem = bug_message(opts.request_id)
             if getattr(exc, "died", False):  # isolate.ChildCrashed: no line from the child
                 logs.letter_line(request_id=opts.request_id, outcome="crash",
                                  error="child-died", files=len(files))
@@ -206,7 +194,7 @@ def read_letter(files: list[bytes], names: list[str], opts: Options) -> Letter |
                   original=result, region=opts.region, lang=result.explanation.lang)
 
 
-def upload_section(opts: Options) -> None:
+def upload_section(opts: Options, settings: Settings) -> None:
     gen = st.session_state["gen"]
     uploads = st.file_uploader(
         "Maak een foto van je brief of kies een PDF",
@@ -234,7 +222,7 @@ def upload_section(opts: Options) -> None:
     if known is not None and files_key(known.files) == key:
         st.session_state["current"] = letter_id
         return
-    letter = read_letter(files, names, opts)
+    letter = read_letter(files, names, opts, settings)
     if letter is not None:
         st.session_state["letters"][letter_id] = letter
         st.session_state["current"] = letter_id
@@ -511,7 +499,7 @@ def desk_corrections(letter: Letter, opts: Options) -> None:
         except SnapError as exc:
             st.error(exc.user_message())
         except Exception:  # noqa: BLE001
-            st.error(BUG)
+            st.error(BUG_MESSAGE)
     letter_date = original.fields.letter_date.date if original.fields.letter_date else None
     if new.deadline is not None and letter_date is not None and new.deadline < letter_date:
         st.warning("Deze datum ligt vóór de datum van de brief. Kies een latere datum.")
@@ -582,9 +570,10 @@ def _pick(letter_id: str) -> None:
 
 
 def main() -> None:
-    reading_process()
+    settings = app_settings()
+    reading_process(settings.broker is not None)
     state()
-    opts = options()
+    opts = options(settings)
     today = opts.today
     with st.sidebar:
         desk = st.toggle("Balie-modus", key="desk",
@@ -607,7 +596,7 @@ def main() -> None:
     st.markdown("Maak een foto van je brief. Wij leggen in gewone woorden uit wat er staat "
                 "en wat je moet doen.")
     st.markdown(":material/lock: Je brief blijft alleen in het geheugen. We bewaren niets.")
-    upload_section(opts)
+    upload_section(opts, settings)
 
     letter = st.session_state["letters"].get(st.session_state["current"])
     if letter is None:
@@ -639,4 +628,4 @@ except Exception as exc:  # noqa: BLE001 - never a traceback on screen (st.rerun
             tb = tb.tb_next
         where = f"{tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}" if tb else "?"
         app_log.error("the page failed: %s at %s", type(exc).__name__, where)
-        st.error(BUG)
+        st.error(BUG_MESSAGE)

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import functools
 import gc
 import json
 import os
-import stat
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import isolate, logs
-from .errors import ExitCode, SnapError, TimeLimitError
+from .errors import BUG_MESSAGE, ExitCode, SnapError, TimeLimitError, bug_message
 from .options import Limits, Options
+from .settings import Settings, read_settings
 
-BUG_MESSAGE = (
-    "Er ging iets mis in het programma. Dit is niet jouw fout. "
-    "Probeer het opnieuw of vraag hulp aan een vrijwilliger."
-)
-
-
-def _rules_dirs(arg: str | None) -> tuple[Path, ...]:
-    raw = arg or os.environ.get("SNAPDEBRIEF_RULES", "")
-    return tuple(Path(p) for p in raw.split(os.pathsep) if p)
+__all__ = ["BUG_MESSAGE", "main", "run_with_deadline"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,14 +27,17 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="explain one letter (several files = its pages, in order)")
     e.add_argument("files", nargs="+", type=Path)
     e.add_argument("--json", action="store_true", help="print the JSON result")
-    e.add_argument("--rules", help="extra rules folder(s), separated by ':'")
+    e.add_argument("--rules", action="append", metavar="DIR",
+                   help="extra rules folder(s), separated by ':' (may be repeated; "
+                        "replaces SNAPDEBRIEF_RULES)")
     e.add_argument("--today", type=date.fromisoformat, help="count days left from this date")
-    e.add_argument("--region", default="amsterdam", help="help region (rules/help/NAME.yaml)")
-    e.add_argument("--lang", default="nl", metavar="CODE",
+    e.add_argument("--region", help="help region (rules/help/NAME.yaml; default amsterdam)")
+    e.add_argument("--lang", metavar="CODE",
                    help="the answer's language: nl (default), tr, ar, en, pl or uk (#20)")
     e.add_argument("--debug", action="store_true", help="show the traceback of a bug")
-    e.add_argument("--time-limit", type=float, metavar="SECONDS",
-                   help=f"stop after this many seconds (default {Limits().total_seconds:g})")
+    e.add_argument("--time-limit", metavar="SECONDS",
+                   help="stop after this many seconds (replaces SNAPDEBRIEF_TIME_LIMIT; "
+                        f"default {Limits().total_seconds:g})")
     sub.add_parser("schema", help="print the JSON schema of `explain --json`")
     a = sub.add_parser("app", help="start the web app (Streamlit) with its privacy settings")
     a.add_argument("--port", type=int, default=8501)
@@ -61,15 +56,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logs.configure(default_level="WARNING")  # stderr is the resident's: quiet unless asked
     if argv and argv[0] == "rules":
         from .rules_cli import main as rules_main
 
-        return _guard(lambda: rules_main(argv[1:]), debug="--debug" in argv)
+        # rules_cli reads the settings once more, with its own --rules (settings.py)
+        return _guard(lambda: _logged(rules_main, argv[1:]), debug="--debug" in argv)
     if argv and argv[0] == "eval":
         from .evaluate import main as eval_main
 
-        return _guard(lambda: eval_main(argv[1:]), debug="--debug" in argv)
+        return _guard(lambda: _logged(eval_main, argv[1:]), debug="--debug" in argv)
     args = _parser().parse_args(argv)
     if args.command == "schema":
         from .contract import schema_text
@@ -81,6 +76,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("worker", "serve"):
         return _guard(lambda: _service(args))
     return _guard(lambda: _explain(args), debug=args.debug)
+
+
+def _door_settings(**flags: Any) -> Settings:
+    """The settings of this command (settings.py: flags over SNAPDEBRIEF_*, over defaults),
+    and the operator's log set up from them."""
+    settings = read_settings(**flags)
+    logs.configure(settings, default_level="WARNING")  # stderr is the resident's: quiet unless asked
+    return settings
+
+
+def _logged(run, argv: list[str]) -> int:
+    """A subcommand with its own parser, after the operator's log is set up."""
+    _door_settings()
+    return run(argv)
 
 
 def _app(port: int, address: str) -> int:
@@ -100,7 +109,7 @@ def _service(args: argparse.Namespace) -> int:
     """`snapdebrief worker` / `serve`: the queue's two sides (snapdebrief/service/)."""
     from .service.settings import ServiceSettings
 
-    settings = ServiceSettings.from_environ()
+    settings = ServiceSettings.from_settings(_door_settings())
     if args.command == "worker":
         from .service.worker import run_worker
 
@@ -138,48 +147,16 @@ def _guard(run, debug: bool = False) -> int:
         return int(ExitCode.BUG)
 
 
-def _shown(name: str) -> str:
-    """A file name as it may be printed: no control characters (a terminal would run them)."""
-    clean = "".join(ch if ch.isprintable() else "?" for ch in name)
-    return clean if len(clean) <= 80 else clean[:77] + "..."
-
-
-def _read_files(paths: list[Path], limit: int) -> list[bytes]:
-    from .errors import BadInputError, FileTooLargeError
-
-    out = []
-    for path in paths:
-        try:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode):
-                raise IsADirectoryError(path)  # a folder, a pipe or a device: no letter file
-            if info.st_size > limit:
-                raise FileTooLargeError(info.st_size, limit)
-            with path.open("rb") as fh:
-                data = fh.read(limit + 1)  # the file may grow while we read it
-            if len(data) > limit:
-                raise FileTooLargeError(len(data), limit)
-            out.append(data)
-        except OSError as exc:
-            raise BadInputError(
-                f"We kunnen het bestand {_shown(path.name)} niet openen. Kijk of de naam klopt."
-            ) from exc
-    return out
-
-
 def _explain(args: argparse.Namespace) -> int:
-    from .lang import check_lang
+    from .files import read_files
 
-    lang = check_lang(args.lang)  # an unknown code: a Dutch message and exit 2, before any work
-    limits = Limits()
-    if args.time_limit is not None:
-        limits = dataclasses.replace(limits, total_seconds=args.time_limit)
-    options = Options(
-        today=args.today or date.today(), rules_dirs=_rules_dirs(args.rules), region=args.region,
-        limits=limits, request_id=logs.new_request_id(), lang=lang,
-    )
+    # A bad --time-limit or --lang: a Dutch message and exit 2, before any work.
+    settings = _door_settings(rules=args.rules, time_limit=args.time_limit, region=args.region,
+                              lang=args.lang)
+    options = settings.options(today=args.today, request_id=logs.new_request_id())
+    lang, limits = options.lang, options.limits
     try:
-        files = _read_files(args.files, options.limits.max_file_bytes)
+        files = read_files(args.files, limits)
     except SnapError as exc:
         logs.letter_line(request_id=options.request_id, outcome="bad-input", error=exc.code,
                          files=len(args.files))
@@ -188,6 +165,7 @@ def _explain(args: argparse.Namespace) -> int:
         code, out, err = run_with_deadline(
             functools.partial(_answer, files, options, args.json), limits.total_seconds,
             args.debug, memory=limits.max_memory_bytes, request_id=options.request_id,
+            temp_base=settings.tmpdir,
         )
     except SnapError as exc:
         raise _in_language(exc, lang) from None
@@ -229,15 +207,17 @@ def _answer(files: list[bytes], options: Options, as_json: bool) -> str:
 
 
 def run_with_deadline(work, seconds: float, debug: bool = False, memory: int | None = None,
-                      request_id: str | None = None) -> tuple[int, str, str]:
+                      request_id: str | None = None,
+                      temp_base: Path | None = None) -> tuple[int, str, str]:
     """Run `work()` (→ stdout text) in a killable child process (isolate.py);
     (exit code, stdout, stderr). Without fork (not Linux/macOS) it runs here, without the limit.
-    The child logs its letter's line; when it was killed or died, the line is logged here."""
+    The child logs its letter's line; when it was killed or died, the line is logged here.
+    A bug's message names `request_id`, the code of that line."""
     if not isolate.available():
-        return _run_here(work, debug)
+        return _run_here(work, debug, request_id)
     try:
         return int(ExitCode.OK), isolate.run_isolated(work, seconds=seconds, memory=memory,
-                                                      debug=debug), ""
+                                                      temp_base=temp_base, debug=debug), ""
     except SnapError as exc:
         if isinstance(exc, TimeLimitError):
             logs.letter_line(request_id=request_id, outcome="time-limit", error=exc.code,
@@ -247,10 +227,10 @@ def run_with_deadline(work, seconds: float, debug: bool = False, memory: int | N
     except isolate.ChildCrashed as exc:
         if exc.died:
             logs.letter_line(request_id=request_id, outcome="crash", error="child-died")
-        return int(ExitCode.BUG), "", (str(exc) if debug and str(exc) else BUG_MESSAGE) + "\n"
+        return int(ExitCode.BUG), "", (str(exc) if debug and str(exc) else bug_message(request_id)) + "\n"
 
 
-def _run_here(work, debug: bool) -> tuple[int, str, str]:
+def _run_here(work, debug: bool, request_id: str | None = None) -> tuple[int, str, str]:
     try:
         return int(ExitCode.OK), work(), ""
     except SnapError as exc:
@@ -260,7 +240,7 @@ def _run_here(work, debug: bool) -> tuple[int, str, str]:
             import traceback
 
             return int(ExitCode.BUG), "", traceback.format_exc()
-        return int(ExitCode.BUG), "", BUG_MESSAGE + "\n"
+        return int(ExitCode.BUG), "", bug_message(request_id) + "\n"
 
 
 if __name__ == "__main__":

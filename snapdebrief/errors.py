@@ -32,6 +32,22 @@ class SnapError(Exception):
         return self.message
 
 
+# The one Dutch text for an unexpected error (a bug), at every door: the CLI's stderr (exit 1),
+# the app's screen, the API's 500 answer. With the letter's request id it names the code the
+# operator's log line of that letter carries (logs.py), so a helper can find that line.
+BUG_MESSAGE = (
+    "Er ging iets mis in het programma. Dit is niet jouw fout. "
+    "Probeer het opnieuw of vraag hulp aan een vrijwilliger."
+)
+
+
+def bug_message(request_id: str | None = None) -> str:
+    """BUG_MESSAGE, with the letter's request id when there is one (never anything else)."""
+    if not request_id:
+        return BUG_MESSAGE
+    return f"{BUG_MESSAGE} Vraag je hulp? Noem dan deze code: {request_id}."
+
+
 class BadInputError(SnapError):
     """The input cannot be read as a letter (exit 2)."""
 
@@ -183,3 +199,17 @@ class UnknownLanguageError(BadInputError):
             + ", ".join(known[:-1]) + f" of {known[-1]}.",
             lang=lang,
         )
+
+
+class SettingError(SnapError):
+    """A setting (an environment variable or a flag, settings.py) has a value we cannot use;
+    the door stops with this message instead of quietly using the default (exit 2)."""
+
+    code = "E115"
+    exit_code = ExitCode.BAD_INPUT
+
+    def __init__(self, name: str, value: str, fix: str) -> None:
+        shown = "".join(ch for ch in value if ch.isprintable())[:40]
+        super().__init__(f"De instelling {name} klopt niet: '{shown}'. {fix}", name=name, value=value)
+        self.name = name
+        self.value = value

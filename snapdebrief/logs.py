@@ -6,26 +6,27 @@ read, and the seconds per stage. Never the letter's text, names, amounts, IBANs,
 references, not even at DEBUG (tests/privacy/test_logs.py checks every line); the answer a
 volunteer needs is in the Result, never in a log.
 
-The library only logs; the edges (cli.py, the app's process and its forkserver) call
-`configure()`, which reads SNAPDEBRIEF_LOG_LEVEL (DEBUG, INFO, WARNING …; default INFO for the
-app and WARNING for the CLI, whose stderr is for the resident) and SNAPDEBRIEF_LOG_FORMAT
-(`text`, or `json` for one JSON object per line).
+The library only logs; the edges (cli.py, the app's process and its forkserver, the worker)
+call `configure()` with their Settings (settings.py reads SNAPDEBRIEF_LOG_LEVEL: DEBUG, INFO,
+WARNING …, an unknown one is the door's default: INFO for the app and the worker, WARNING for
+the CLI, whose stderr is for the resident; and SNAPDEBRIEF_LOG_FORMAT: `text`, or `json` for
+one JSON object per line).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import secrets
 import sys
 import time
 from collections.abc import Mapping
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 LETTER_LOGGER = "snapdebrief.letter"
-ENV_LEVEL = "SNAPDEBRIEF_LOG_LEVEL"
-ENV_FORMAT = "SNAPDEBRIEF_LOG_FORMAT"
 _HANDLER_NAME = "snapdebrief-operator"
 
 # The keys a letter line may hold, and nothing else: a value under any other key is dropped.
@@ -125,18 +126,19 @@ class _TextFormatter(logging.Formatter):
         return f"  ({ei[0].__name__})" if ei and ei[0] else ""
 
 
-def configure(environ: Mapping[str, str] | None = None, default_level: str = "WARNING",
+def configure(settings: Settings | None = None, default_level: str = "WARNING",
               stream: TextIO | None = None) -> None:
-    """Send snapdebrief's records to stderr, at the level and in the format the environment asks.
+    """Send snapdebrief's records to stderr, at the level and in the format the settings ask
+    (None: read them from the environment, settings.read_settings).
 
     Idempotent (the app's script runs again on every click). Touches only the `snapdebrief`
     logger, so a host application's own logging stays as it set it.
     """
-    env = os.environ if environ is None else environ
-    name = (env.get(ENV_LEVEL) or default_level).strip().upper()
-    level = logging.getLevelName(name)
-    if not isinstance(level, int):
-        level = logging.getLevelName(default_level)
+    if settings is None:
+        from .settings import read_settings
+
+        settings = read_settings()
+    level = logging.getLevelName(settings.log_level or default_level.upper())
     top = logging.getLogger("snapdebrief")
     top.setLevel(level)
     handler = next((h for h in top.handlers if h.get_name() == _HANDLER_NAME), None)
@@ -144,7 +146,7 @@ def configure(environ: Mapping[str, str] | None = None, default_level: str = "WA
         handler = logging.StreamHandler(stream or sys.stderr)
         handler.set_name(_HANDLER_NAME)
         top.addHandler(handler)
-    if (env.get(ENV_FORMAT) or "text").strip().lower() == "json":
+    if settings.log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(_TextFormatter(

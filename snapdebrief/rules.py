@@ -810,7 +810,7 @@ def load_rules(dirs: Sequence[Path | str] = ()) -> RuleSet:
 
     Cached on the folders' signature (path, and name, mtime and size of every kind file), so
     an edit shows up on the next call. The library never reads environment variables: the
-    CLI and the app turn SNAPDEBRIEF_RULES into `dirs`.
+    doors turn SNAPDEBRIEF_RULES and --rules into `dirs` (settings.py).
     """
     folders: list[Path] = [SHIPPED_RULES_DIR.resolve()]
     for d in dirs:

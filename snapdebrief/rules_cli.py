@@ -3,16 +3,17 @@
 Exit codes: 0 all fine; 1 examples fail, a pattern id is unused or a test case in a rule
 folder's `cases/` comes out wrong (`test`); 2 a rule file is broken or the input cannot be read
 (the RuleFileError's own exit code).
-Extra rule folders: `--rules DIR` (repeatable) and SNAPDEBRIEF_RULES (folders separated by
-os.pathsep); the environment is read here, never by the library.
+Extra rule folders: `--rules DIR` (repeatable, several folders separated by os.pathsep) or,
+without it, SNAPDEBRIEF_RULES, as at every door (settings.py: the flag replaces the variable);
+the environment is read there, never by the library.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import dataclasses
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -33,18 +34,16 @@ from .phrasings import (
     run_reference_label_examples,
 )
 from .rules import RuleSet, load_rules, pattern_ids
+from .settings import ENV_RULES, Settings, read_settings
 
-ENV_RULES = "SNAPDEBRIEF_RULES"
+__all__ = ["ENV_RULES", "main", "rules_dirs"]
 # A rule folder's test cases: NAME.txt + NAME.json, as the desk exports them (#18).
 CASES = "cases"
 
 
-def rules_dirs(cli_dirs: Sequence[str] | None, environ: dict[str, str] | None = None) -> list[Path]:
-    """Extra rule folders: those in SNAPDEBRIEF_RULES first, then the --rules options."""
-    env = os.environ if environ is None else environ
-    dirs = [Path(p) for p in env.get(ENV_RULES, "").split(os.pathsep) if p.strip()]
-    dirs += [Path(p) for p in (cli_dirs or [])]
-    return dirs
+def rules_dirs(cli_dirs: Sequence[str] | None, environ: Mapping[str, str] | None = None) -> list[Path]:
+    """Extra rule folders: the --rules options when given, else SNAPDEBRIEF_RULES (settings.py)."""
+    return list(read_settings(environ, rules=cli_dirs).rules_dirs)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
         "--rules",
         action="append",
         metavar="DIR",
-        help="an extra rules folder, read after the shipped one (may be repeated)",
+        help="an extra rules folder, read after the shipped one (may be repeated; "
+             "replaces SNAPDEBRIEF_RULES)",
     )
     sub.add_parser("check", parents=[common], help="load every rule file and report problems")
     sub.add_parser("test", parents=[common], help="run every example in every rule file")
@@ -67,12 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None,
+         environ: Mapping[str, str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = _parser().parse_args(argv)
+    settings = read_settings(environ, rules=args.rules)
     try:
-        rules = load_rules(rules_dirs(args.rules))
+        rules = load_rules(settings.rules_dirs)
     except RuleFileError as e:
         print(f"rule error: {e.message}", file=err)
         return int(e.exit_code)
@@ -84,8 +86,8 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
             return int(e.exit_code)
         return _check(rules, out, data)
     if args.command == "test":
-        return _test(rules, out)
-    return _explain([Path(f) for f in args.files], rules, out, err)
+        return _test(rules, settings, out)
+    return _explain([Path(f) for f in args.files], rules, settings, out, err)
 
 
 def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
@@ -194,7 +196,7 @@ def _fact_report(rules: RuleSet, out: TextIO) -> int:
     return len(failures)
 
 
-def _test(rules: RuleSet, out: TextIO) -> int:
+def _test(rules: RuleSet, settings: Settings, out: TextIO) -> int:
     labels = load_date_labels(rules.dirs)
     date_failures = _label_report("date label", labels.labels, run_label_examples(labels), out)
     amount_labels = load_amount_labels(rules.dirs)
@@ -218,7 +220,7 @@ def _test(rules: RuleSet, out: TextIO) -> int:
             "— add an example that shows it, or remove it",
             file=out,
         )
-    case_failures = _cases(rules, out)
+    case_failures = _cases(rules, settings, out)
     bad = len(report.failures) + len(report.unused) + label_failures + case_failures
     print(
         f"{report.checked} examples in {len(rules.kinds)} kinds: "
@@ -232,16 +234,16 @@ def _test(rules: RuleSet, out: TextIO) -> int:
     return int(ExitCode.OK) if not bad else int(ExitCode.BUG)
 
 
-def _cases(rules: RuleSet, out: TextIO) -> int:
+def _cases(rules: RuleSet, settings: Settings, out: TextIO) -> int:
     """The test cases in each rule folder's `cases/` (exported in desk mode, #18): every scored
     field must come out as its truth file says. Returns the failures."""
     from .evaluate import EVAL_TODAY, check_cases
-    from .options import Options
 
     folders = [d / CASES for d in rules.dirs if (d / CASES).is_dir()]
     if not folders:
         return 0
-    options = Options(today=EVAL_TODAY, rules_dirs=tuple(rules.dirs), workers=1)
+    options = dataclasses.replace(settings.options(today=EVAL_TODAY, workers=1),
+                                  rules_dirs=tuple(rules.dirs))
     total, failures = 0, []
     for folder in folders:
         n, wrong = check_cases(folder, options)
@@ -254,25 +256,18 @@ def _cases(rules: RuleSet, out: TextIO) -> int:
     return len(failures)
 
 
-def _explain(paths: list[Path], rules: RuleSet, out: TextIO, err: TextIO) -> int:
-    """Read the letter as `snapdebrief explain` does (OCR for photos, the text layer of a PDF),
-    then print every kind's score on it. BSNs are masked before anything is shown."""
+def _explain(paths: list[Path], rules: RuleSet, settings: Settings, out: TextIO,
+             err: TextIO) -> int:
+    """Read the letter as `snapdebrief explain` does (the same file loader, limits and Dutch
+    messages; OCR for photos, the text layer of a PDF), then print every kind's score on it.
+    BSNs are masked before anything is shown."""
     from .errors import SnapError
-    from .options import Limits, Options
+    from .files import read_files
     from .pipeline import read_and_find
 
-    files = []
-    for path in paths:
-        try:
-            if path.stat().st_size > Limits().max_file_bytes:
-                print(f"{path}: the file is larger than {Limits().max_file_bytes >> 20} MB.", file=err)
-                return int(ExitCode.BAD_INPUT)
-            files.append(path.read_bytes())
-        except OSError as e:
-            print(f"{path}: cannot read the file ({e.strerror}).", file=err)
-            return int(ExitCode.BAD_INPUT)
-    options = Options(rules_dirs=tuple(rules.dirs))
+    options = dataclasses.replace(settings.options(), rules_dirs=tuple(rules.dirs))
     try:
+        files = read_files(paths, options.limits)
         doc, fields = read_and_find(files, options)
     except SnapError as e:
         print(e.user_message(), file=err)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import contextlib
 
+from .errors import SnapError
 from .logs import configure
-from .options import Options
 from .pipeline import explain
 from .read import ocr
-from .rules_cli import rules_dirs
+from .settings import Settings, read_settings
 
 WARM_LETTER = (
     "Gemeente Voorbeeld\n\nBetreft: herinnering\n\nDatum: 1 januari 2026\n\n"
@@ -18,7 +18,15 @@ WARM_LETTER = (
 ).encode()
 
 
-def warm() -> None:
+def _settings() -> Settings:
+    """The app's settings; a bad value is the app's to show (its page stops with the message)."""
+    try:
+        return read_settings()
+    except SnapError:
+        return Settings()
+
+
+def warm(settings: Settings) -> None:
     # A photo's first read would load Tesseract's Dutch model (in-process, tesserocr) or import
     # pytesseract (the program fallback); a text letter never does. Load it before the fork.
     if ocr.in_process():
@@ -29,9 +37,10 @@ def warm() -> None:
         ocr._pytesseract()
     # A broken rules folder is not an error here: it shows, with its message, at a real letter.
     with contextlib.suppress(Exception):
-        explain([WARM_LETTER], Options(rules_dirs=tuple(rules_dirs(None))))
+        explain([WARM_LETTER], settings.options())
 
 
-warm()
+SETTINGS = _settings()
+warm(SETTINGS)
 # This process is the app's forkserver: each letter's child inherits the operator's log set-up.
-configure(default_level="INFO")
+configure(SETTINGS, default_level="INFO")

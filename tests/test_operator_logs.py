@@ -10,6 +10,7 @@ import logging
 import pytest
 
 from snapdebrief import logs
+from snapdebrief.settings import read_settings
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def stream():
 
 
 def test_json_lines_with_the_letter_fields(stream) -> None:
-    logs.configure({"SNAPDEBRIEF_LOG_LEVEL": "info", "SNAPDEBRIEF_LOG_FORMAT": "json"}, stream=stream)
+    logs.configure(read_settings({"SNAPDEBRIEF_LOG_LEVEL": "info", "SNAPDEBRIEF_LOG_FORMAT": "json"}), stream=stream)
     logs.letter_line(request_id="abc123abc123", outcome="ok", error=None, pages=2,
                      methods=["ocr", "text-layer"], seconds=1.5, stages={"read": 1.0})
     (line,) = stream.getvalue().splitlines()
@@ -36,24 +37,24 @@ def test_json_lines_with_the_letter_fields(stream) -> None:
 
 
 def test_text_line_and_the_level(stream) -> None:
-    logs.configure({"SNAPDEBRIEF_LOG_LEVEL": "WARNING"}, stream=stream)
+    logs.configure(read_settings({"SNAPDEBRIEF_LOG_LEVEL": "WARNING"}), stream=stream)
     logs.letter_line(request_id="r1", outcome="time-limit", error="E111")
     assert stream.getvalue() == ""  # a letter line is INFO, under WARNING
-    logs.configure({"SNAPDEBRIEF_LOG_LEVEL": "INFO"}, stream=stream)
+    logs.configure(read_settings({"SNAPDEBRIEF_LOG_LEVEL": "INFO"}), stream=stream)
     logs.letter_line(request_id="r2", outcome="time-limit", error="E111")
     assert " INFO snapdebrief.letter letter request_id=r2 outcome=time-limit error=E111" in (
         stream.getvalue())
 
 
 def test_configure_twice_keeps_one_handler(stream) -> None:
-    logs.configure({"SNAPDEBRIEF_LOG_LEVEL": "INFO"}, stream=stream)
-    logs.configure({"SNAPDEBRIEF_LOG_LEVEL": "INFO", "SNAPDEBRIEF_LOG_FORMAT": "json"}, stream=stream)
+    logs.configure(read_settings({"SNAPDEBRIEF_LOG_LEVEL": "INFO"}), stream=stream)
+    logs.configure(read_settings({"SNAPDEBRIEF_LOG_LEVEL": "INFO", "SNAPDEBRIEF_LOG_FORMAT": "json"}), stream=stream)
     logs.letter_line(request_id="r3", outcome="ok")
     assert len(stream.getvalue().splitlines()) == 1
 
 
 def test_an_unknown_level_falls_back_to_the_default(stream) -> None:
-    logs.configure({"SNAPDEBRIEF_LOG_LEVEL": "loud"}, default_level="INFO", stream=stream)
+    logs.configure(read_settings({"SNAPDEBRIEF_LOG_LEVEL": "loud"}), default_level="INFO", stream=stream)
     assert logging.getLogger("snapdebrief").level == logging.INFO
 
 

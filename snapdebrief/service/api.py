@@ -28,7 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..errors import BadInputError, SnapError
+from ..errors import BUG_MESSAGE, BadInputError, SnapError
 from .errors import AnswerNotFoundError, QueueUnavailableError
 from .form import read_form
 from .settings import ServiceSettings
@@ -132,8 +132,6 @@ def create_app(settings: ServiceSettings) -> Starlette:
         meta = taken.meta or {}
         envelope = meta.get("result") if meta.get("status") == "SUCCESS" else None
         if not isinstance(envelope, dict) or envelope.get("status") not in (200, 400, 500):
-            from ..cli import BUG_MESSAGE
-
             envelope = {"status": 500, "body": {"error": SnapError.code, "message": BUG_MESSAGE}}
         metrics.answered(envelope["status"], envelope)
         return JSONResponse(envelope["body"], status_code=envelope["status"])
@@ -167,7 +165,7 @@ def serve(settings: ServiceSettings, host: str = "127.0.0.1", port: int = 8000) 
 
     from .. import logs
 
-    logs.configure(default_level="INFO")
+    logs.configure(settings.base, default_level="INFO")
     uvicorn.run(create_app(settings), host=host, port=port, access_log=False,
                 log_level="warning", server_header=False)
     return 0

@@ -1,18 +1,18 @@
-"""The service's settings: built once by `snapdebrief serve` / `snapdebrief worker` (or a test)."""
+"""The service's settings: built once by `snapdebrief serve` / `snapdebrief worker` (or a test)
+from the Settings every door reads (snapdebrief/settings.py), plus what only the queue needs."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..options import Limits
-from ..rules_cli import rules_dirs
+from ..settings import ENV_BROKER, ENV_TIME_LIMIT, Settings, read_settings
 from .errors import NoBrokerError
 
-ENV_BROKER = "SNAPDEBRIEF_BROKER"
-ENV_TIME_LIMIT = "SNAPDEBRIEF_TIME_LIMIT"
+__all__ = ["ANSWER_SECONDS", "ENV_BROKER", "ENV_TIME_LIMIT", "ServiceSettings"]
+
 ANSWER_SECONDS = 600  # a letter and its answer live at most 10 minutes unfetched (#19)
 
 
@@ -20,14 +20,22 @@ ANSWER_SECONDS = 600  # a letter and its answer live at most 10 minutes unfetche
 class ServiceSettings:
     broker: str  # redis://host:port/db: Celery's broker and result backend, and our letters
     answer_seconds: int = ANSWER_SECONDS
-    time_limit: float = Limits().total_seconds  # the hard limit per letter, as in the CLI
-    rules_dirs: tuple[Path, ...] = ()
     # How long a request waits for Redis before it answers 503 (a stopped Redis must not hang it).
     redis_timeout: float = 2.0
+    # The door's settings: rule folders and the time limit, as every door reads them.
+    base: Settings = field(default_factory=Settings)
+
+    @property
+    def time_limit(self) -> float:
+        return self.base.time_limit  # the hard limit per letter, as in the CLI
+
+    @property
+    def rules_dirs(self) -> tuple[Path, ...]:
+        return self.base.rules_dirs
 
     @property
     def limits(self) -> Limits:
-        return Limits(total_seconds=self.time_limit)
+        return self.base.limits
 
     @property
     def visibility_seconds(self) -> int:
@@ -36,15 +44,11 @@ class ServiceSettings:
         return int(self.time_limit) + 60
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str] | None = None) -> ServiceSettings:
-        env = os.environ if environ is None else environ
-        broker = env.get(ENV_BROKER, "").strip()
-        if not broker:
+    def from_settings(cls, settings: Settings) -> ServiceSettings:
+        if not settings.broker:
             raise NoBrokerError()
-        try:
-            seconds = float(env.get(ENV_TIME_LIMIT, ""))
-        except ValueError:
-            seconds = Limits().total_seconds
-        if seconds <= 0:
-            seconds = Limits().total_seconds
-        return cls(broker=broker, time_limit=seconds, rules_dirs=tuple(rules_dirs(None, dict(env))))
+        return cls(broker=settings.broker, base=settings)
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str] | None = None) -> ServiceSettings:
+        return cls.from_settings(read_settings(environ))

@@ -35,7 +35,7 @@ from celery.signals import (
 )
 
 from .. import isolate, logs
-from ..errors import ExitCode, SnapError, TimeLimitError
+from ..errors import ExitCode, SnapError, TimeLimitError, bug_message
 from ..options import Options
 from .settings import ServiceSettings
 from .store import LetterStore
@@ -136,10 +136,9 @@ def _sweep_at_the_end(**_: Any) -> None:
 
 
 def options_from(settings: ServiceSettings, form: dict[str, Any]) -> Options:
-    return Options(
-        today=date.fromisoformat(form["today"]), region=form.get("region") or "amsterdam",
-        ocr_lang=form.get("lang") or "nld", rules_dirs=settings.rules_dirs,
-        limits=settings.limits, request_id=logs.new_request_id(),
+    return settings.base.options(
+        today=date.fromisoformat(form["today"]), region=form.get("region"),
+        ocr_lang=form.get("lang") or "nld", request_id=logs.new_request_id(),
         # the app's queue path wants the desk view's page pictures (wire.py sends them back)
         keep_images=bool(form.get("images")) and form.get("answer") == "result",
     )
@@ -161,7 +160,7 @@ def run_letter(store: LetterStore, settings: ServiceSettings, letter_id: str,
     elif tries > MAX_TRIES:
         logs.letter_line(request_id=options.request_id, outcome="crash", error="worker-died",
                          files=len(files))
-        envelope = _bug()
+        envelope = _bug(options.request_id)
     else:
         envelope = answer(files, options, whole=form.get("answer") == "result")
     store.answered(letter_id, len(files))
@@ -189,15 +188,15 @@ def answer(files: list[bytes], options: Options, whole: bool = False) -> dict[st
             logs.letter_line(request_id=options.request_id, outcome="time-limit", error=exc.code,
                              files=len(files), seconds=options.limits.total_seconds)
         if exc.exit_code != ExitCode.BAD_INPUT or getattr(exc, "kind", "") == "RuleFileError":
-            return _bug()
+            return _bug(options.request_id)
         return {"status": 400, "body": {"error": exc.code, "message": exc.user_message()}}
     except isolate.ChildCrashed as exc:
         if exc.died:
             logs.letter_line(request_id=options.request_id, outcome="crash", error="child-died",
                              files=len(files))
-        return _bug()
+        return _bug(options.request_id)
     except Exception:  # noqa: BLE001 - without fork: a bug in explain(), no letter in the answer
-        return _bug()
+        return _bug(options.request_id)
     return {"status": 200, "body": body}
 
 
@@ -214,10 +213,9 @@ def _whole(files: list[bytes], options: Options) -> Any:
     return dump(explain(files, options))
 
 
-def _bug() -> dict[str, Any]:
-    from ..cli import BUG_MESSAGE
-
-    return {"status": 500, "body": {"error": SnapError.code, "message": BUG_MESSAGE}}
+def _bug(request_id: str | None = None) -> dict[str, Any]:
+    """The bug's answer (500), with the code of the letter's line in the operator's log."""
+    return {"status": 500, "body": {"error": SnapError.code, "message": bug_message(request_id)}}
 
 
 def _cpu_seconds() -> float:

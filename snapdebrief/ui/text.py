@@ -12,22 +12,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Literal
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
+from ..explainers import dutch
+
 URGENT_DAYS = 3  # a deadline this close (or passed) is shown in red
 
 Urgency = Literal["passed", "urgent", "soon", "later"]
 
-def long_date(d: date) -> str:
-    """'donderdag 9 april 2026'."""
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
-def days_left(deadline: date, today: date) -> int:
-    return (deadline - today).days
+# The answer's own Dutch formats (explainers/dutch.py), so the screen says what the answer says.
+long_date = dutch.long_date  # 'donderdag 9 april 2026'
+days_left = dutch.days_left
 
 
 def days_left_text(deadline: date, today: date) -> str:
@@ -55,10 +48,9 @@ def urgency(deadline: date, today: date) -> Urgency:
 
 
 def euro(value: float) -> str:
-    """'€ 1.234,56' (Dutch: dot for thousands, comma for cents)."""
-    sign = "-" if value < 0 else ""
-    whole, cents = divmod(round(abs(value) * 100), 100)
-    return f"{sign}€ {whole:,}".replace(",", ".") + f",{cents:02d}"
+    """'€ 1.234,56': the answer's money() (explainers/dutch.py, cents rounded half up as a bank
+    does), with a minus sign kept in front for a negative amount ('-€ 12,50')."""
+    return ("-" if value < 0 else "") + dutch.money(value)
 
 
 def group4(value: str) -> str:

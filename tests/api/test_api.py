@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -21,8 +22,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from snapdebrief.cli import BUG_MESSAGE
 from snapdebrief.errors import (
+    BUG_MESSAGE,
     BadInputError,
     EmptyFileError,
     FileTooLargeError,
@@ -226,7 +227,11 @@ def test_a_letter_that_kills_two_workers_gets_the_bug_message(service: Service) 
     os.kill(reading_pid(store, letter_id, tries=2), signal.SIGKILL)
     got = answer(service, letter_id)
     assert got.status_code == 500
-    assert got.json() == {"error": SnapError.code, "message": BUG_MESSAGE}
+    body = got.json()
+    assert body["error"] == SnapError.code
+    # the one bug message, with the code of the letter's line in the operator's log (#18)
+    assert re.fullmatch(re.escape(BUG_MESSAGE) + r" Vraag je hulp\? Noem dan deze code: [0-9a-f]{12}\.",
+                        body["message"])
 
 
 def test_metrics_and_health(service: Service) -> None:

@@ -99,14 +99,17 @@ def test_explain_reads_a_pdf_and_a_photo_and_masks_the_bsn(tmp_path: Path):
 
 def test_explain_refuses_what_it_cannot_read(tmp_path: Path):
     code, _, err = run("explain", str(tmp_path / "weg.txt"))
-    assert code == 2 and "cannot read" in err
+    # the same file loader and Dutch message as `snapdebrief explain` (files.py, #18)
+    assert code == 2 and "We kunnen het bestand weg.txt niet openen" in err
     empty = tmp_path / "leeg.pdf"
     empty.write_bytes(b"")
     code, out, err = run("explain", str(empty))
     assert code == 2 and out == "" and "leeg" in err  # the Dutch message of EmptyFileError
 
 
-def test_rules_dirs_env_then_options(tmp_path: Path):
+def test_rules_dirs_options_replace_env(tmp_path: Path):
+    """One rule at every door (settings.py, #18): --rules replaces SNAPDEBRIEF_RULES."""
     env = {"SNAPDEBRIEF_RULES": os.pathsep.join(["/a", "", "/b"])}
-    assert rules_dirs(["/c"], env) == [Path("/a"), Path("/b"), Path("/c")]
+    assert rules_dirs(None, env) == [Path("/a"), Path("/b")]
+    assert rules_dirs(["/c", os.pathsep.join(["/d", "/e"])], env) == [Path("/c"), Path("/d"), Path("/e")]
     assert rules_dirs(None, {}) == []
