@@ -164,7 +164,8 @@ def _trim_other(m: re.Match[str]) -> tuple[str, int] | None:
 
 
 _OWN = re.compile(
-    r"(?:\b(?:uw|je|jouw)\s+(?:eigen\s+)?(?:bank)?rekening(?:nummer)?|\buw\s+iban"
+    # "Uw bankrekening bij ons" above the number in a side column
+    r"(?:\b(?:uw|je|jouw)\s+(?:eigen\s+)?(?:bank)?rekening(?:nummer)?(?:\s+bij\s+ons(?:\s+bekend)?)?|\buw\s+iban"
     r"|\brekening(?:nummer)?\s+dat\s+(?:bij\s+ons\s+)?(?:van\s+(?:u|jou)\s+)?(?:bekend|geregistreerd)\s+is,?)"
     r"\s*[:(]?\s*$",
     _F,
@@ -174,12 +175,14 @@ _OWN = re.compile(
 # gestort op rekening". Not "Maak het bedrag over op rekening" nor "Wij verzoeken u ... op".
 _PAYOUT = re.compile(
     r"(?:\b(?:wij|we)\s+(?:maken|betalen|storten|boeken|keren|sturen)\b"
+    r"|\b(?:maken|betalen|storten|boeken|keren|sturen)\s+(?:wij|we)\b"
     r"|\b(?:u|je)\s+(?:krijgt|ontvangt)\b|\b(?:het\s+)?(?:geld|bedrag|voorschot)\s+(?:komt|gaat)\b"
     r"|(?:^|(?<=\n))[ \t]*(?:uit)?betaald(?=\s+op\s)"  # a benefit's row "Betaald op rekening  NL…"
     r"|\b(?:wordt|worden)\s+(?:[\w-]+\s+){0,5}?(?:uitbetaald|uitgekeerd|overgemaakt"
     r"|overgeboekt|gestort|teruggestort|bijgeschreven)\b)"
-    r"[^.!?]{0,100}?\b(?:op|naar|via)\s+(?:uw\s+|je\s+|het\s+)?(?:bank)?(?:rekening(?:nummer)?|iban)"
-    r"\s*[:(]?\s*$",
+    r"[^.!?]{0,100}?\b(?:op|naar|via)\s+(?:uw\s+|je\s+|het\s+|de\s+)?(?:bank)?(?:rekening(?:nummer)?|iban)"
+    # "Het ingehouden deel maken wij over naar de rekening van de deurwaarder, NL…"
+    r"(?:\s+van\s+(?:de|het)\s+\w+)?\s*[:(,]?\s*$",
     _F,
 )
 # ... unless the sentence asks the resident to pay ("Het bedrag moet worden overgemaakt op").

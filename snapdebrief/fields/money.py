@@ -172,7 +172,10 @@ _PAY_VERB = re.compile(
     r"|\boverschrijven\b|\bvoldoen\b|\bvoldoe\b|\bstorten\b|\bsommeren\b"
     r"|\bontvangen\s+(?:wij\s+)?graag\b|\bworden\s+(?:voldaan|betaald|overgemaakt)\b"
     r"|\b(?:moet|moeten|dient)\s+(?:u|je)\b[^.]{0,40}\bterug\s*(?:te\s+)?betalen\b"
-    r"|\b(?:u|je)\s+(?:moet|dient)\b[^.]{0,40}\bterug\s*(?:te\s+)?betalen\b",
+    r"|\b(?:u|je)\s+(?:moet|dient)\b[^.]{0,40}\bterug\s*(?:te\s+)?betalen\b"
+    # "Zorg dat wij het bedrag van € 386,08 uiterlijk op 5 februari hebben ontvangen"
+    r"|\bzorg\s+(?:er\s+(?:voor\s+)?)?dat\s+(?:wij|we|het\s+bedrag)\b[^.]{0,80}?"
+    r"\b(?:(?:hebben|heeft)\s+ontvangen|binnen\s+(?:is|zijn)|op\s+(?:onze|ons|de)\s+rekening)\b",
     _F,
 )
 _CONDITIONAL = re.compile(
@@ -1138,7 +1141,8 @@ def _lost_commas(found: list[_Found]) -> list[_Found]:
 # bedrag … over te maken", "Wilt u … betalen?"
 _REQUEST = re.compile(r"\b(?:verzoek\w*|vraag|vragen)\s+(?:ik|wij|we)?\s*(?:u|je|jou)\b"
                       r"|\bwilt\s+(?:u|je)\b|\b(?:u|je)\s+(?:nu\s+|dan\s+|nog\s+|dus\s+|daarom\s+)?(?:moet|dient)\b"
-                      r"|\b(?:moet|dient)\s+(?:u|je)\b", _F)
+                      r"|\b(?:moet|dient)\s+(?:u|je)\b"
+                      r"|\bzorg\s+(?:er\s+(?:voor\s+)?)?dat\s+(?:wij|we)\b", _F)
 
 
 def _is_order(f: _Found) -> bool:
@@ -1207,7 +1211,9 @@ def find_amounts(pages: Sequence[str], labels: AmountLabels | None = None) -> li
 
 _COMPONENTS = ("principal", "interest", "costs", "fine", "increase")
 # "hoeft" alone is no negation: "Dan hoeft u alleen het nettobedrag te betalen" asks a sum.
-_NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|niks)\b", _F)
+_NOT = re.compile(r"\b(?:niet|geen|nooit)\b|\b(?:hoeft|hoef)\b.{0,40}\b(?:niets|niks)\b"
+                  # "Stort niets op onze rekening zolang UWV de premie inhoudt"
+                  r"|\b(?:stort|betaal|maak)\s+(?:dan\s+|dus\s+|zelf\s+)?(?:niets|niks)\b", _F)
 
 
 # "U hoeft de premie dus niet zelf aan ons over te maken", "… hoeft het bedrag van € 371,25 niet te
@@ -1219,8 +1225,10 @@ _NOTHING_TO_PAY = re.compile(r"\b(?:be)?(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|he
                              # aanslag niets te doen en ook niets te betalen."
                              # "Tot die tijd behoeft hij niets te betalen" (old style, of a client)
                              r"|\b(?:be)?(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?!niets\b|niks\b|geen\b|alleen\b|nog\b)\w+\s+){0,4}?"
-                             r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons\s+)?(?:terug\s+)?"
-                             r"(?:te\s+doen\s+(?:of|en)\s+(?:ook\s+)?(?:niets\s+)?)?(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b"
+                             r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons(?:\s+kantoor)?\s+)?(?:terug\s+)?"
+                             r"(?:te\s+doen\s+(?:of|en)\s+(?:ook\s+)?(?:niets\s+)?)?(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen"
+                             # "U behoeft … zelf geen betalingen aan ons kantoor te verrichten"
+                             r"|te\s+verrichten)\b"
                              # "We vragen jullie nu niet om dit bedrag meteen te betalen."
                              r"|\b(?:vragen|vraag)\s+(?:wij\s+|we\s+|ik\s+)?(?:u|je|jullie)\s+(?:nu\s+)?niet"
                              r"\s+om\b[^.]{0,60}\bte\s+betalen\b"
@@ -1286,7 +1294,7 @@ _ASK_OBJECT = re.compile(r"€|\beur\b|\bbedrag\b|\btotaal\b|\bvóór\b|\buiterl
 
 # An ask, not a statement of how paying works ("UWV betaalt het bedrag aan ons"): an imperative,
 # a must, a request or a term.
-_ASK_FORM = re.compile(r"^\s*(?:betaal|maak|stort|voldoe)\b|\bwilt?\s+(?:u|je)\b|\b(?:moet|moeten|dient|dienen|verzoeken|verzoek"
+_ASK_FORM = re.compile(r"^\s*(?:betaal|maak|stort|voldoe|zorg)\b|\bwilt?\s+(?:u|je)\b|\b(?:moet|moeten|dient|dienen|verzoeken|verzoek"
                        r"|vragen|graag|vóór|uiterlijk|binnen)\b", _F)
 
 

@@ -1526,3 +1526,46 @@ def test_a_noun_after_a_preposition_is_no_one_who_acts() -> None:
     text = ("Datum 4 maart 2026\n\nWij vragen u uiterlijk woensdag 25 maart 2026 aan ons door te geven of u "
             "op de hoorzitting komt.\n")
     assert ("2026-03-25", "respond_by") in _mentions(text)
+
+
+# --- batches 49–52 (first look at 9f653ae), their misses read ---------------------------------
+
+
+def test_zorg_dat_wij_het_bedrag_ontvangen_is_the_order() -> None:
+    text = ("U hebt drie maandbedragen niet betaald. Uw achterstand is nu € 290,40.\n"
+            "Zorg dat wij het bedrag van € 290,40 uiterlijk op 5 maart 2027 hebben ontvangen.\n\n"
+            "Uw studieschuld\ntotaal: € 18.402,11\nmaandbedrag: € 96,80\n")
+    assert _due(text) == 290.40
+
+
+def test_the_balance_of_the_readers_own_account_is_no_debt() -> None:
+    text = ("Voorts stond op uw betaalrekening een saldo van € 744,10. Uw vermogen is daarmee te hoog.\n"
+            "Dientengevolge blijft het gehele bedrag van de aanslag, zijnde € 512,30, door u verschuldigd. "
+            "Hetzelve dient te worden voldaan binnen één maand na dagtekening.\n")
+    assert _due(text) == 512.30
+
+
+def test_no_payments_to_our_office_while_the_benefit_is_withheld() -> None:
+    text = ("  restant vordering                       € 1.410,00\n\n"
+            "UWV zal maandelijks € 210,00 inhouden en aan mij afdragen. U behoeft uit dien hoofde zelf geen "
+            "betalingen aan ons kantoor te verrichten zolang de inhouding plaatsvindt.\n")
+    assert _due(text) is None
+
+
+def test_stort_niets_is_no_ask_and_its_account_no_account_to_pay() -> None:
+    letter = ("CAK\nDatum: 2 maart 2026\n\nU hoeft de premie niet zelf over te maken. UWV betaalt die rechtstreeks "
+              "aan ons.\n  Premie januari en februari (samen)     € 310,20\n"
+              "Stort niets op onze rekening NL91 ABNA 0417 1643 00 zolang UWV de premie inhoudt.\n")
+    out = _explain(letter)
+    assert out["amount_due"] is None and out["iban"] is None
+
+
+@pytest.mark.parametrize("before", ["Uw bankrekening bij ons\n",
+                                    "Het ingehouden deel maken wij over naar de rekening van de deurwaarder,\n"])
+def test_an_account_that_is_not_for_the_reader_to_pay_to(before: str) -> None:
+    from snapdebrief.fields.ids import own_account
+    from snapdebrief.result import Evidence
+
+    text = before + "NL91 ABNA 0417 1643 00\n"
+    start = text.index("NL91")
+    assert own_account(text, Evidence(page=1, start=start, end=start + 22))
