@@ -1451,6 +1451,11 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
         return None  # a statement that ends in money back: its "Totaal kosten" is no ask
     if due is not None:
         return _with_costs_on_top(round(due.amount.value, 2), infos)
+    orders = [f for f in infos if _is_order(f) and f.amount.role not in ("refund", "benefit")]
+    if len({round(f.amount.value, 2) for f in orders}) == 1:
+        # "Wij vragen u het bedrag van € 1.215,60 … over te maken" in a benefit decision: the
+        # letter's own order names the sum, whatever benefit amounts stand beside it
+        return round(orders[0].amount.value, 2)
     if any(f.amount.role in ("refund", "benefit") and not f.conditional for f in infos) and not (any(
         f.amount.role in ("principal", "total") and not f.conditional
         and _PAYING.search(f.role.label or "")

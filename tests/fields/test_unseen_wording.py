@@ -1569,3 +1569,11 @@ def test_an_account_that_is_not_for_the_reader_to_pay_to(before: str) -> None:
     text = before + "NL91 ABNA 0417 1643 00\n"
     start = text.index("NL91")
     assert own_account(text, Evidence(page=1, start=start, end=start + 22))
+
+
+def test_the_order_in_a_benefit_decision_names_the_sum() -> None:
+    text = ("Uw bijstand was in die maanden € 1.380,00 per maand. U verdiende € 610,00 bij. Dat bedrag "
+            "vorderen wij van u.\nWij vragen u het bedrag van € 610,00 binnen vier weken na de datum van dit "
+            "besluit over te maken naar rekeningnummer NL91 ABNA 0417 1643 00.\n"
+            "Kunt u dat niet in één keer? Dan houden wij het in termijnen in op uw uitkering.\n")
+    assert _due(text) == 610.00
