@@ -284,7 +284,8 @@ SHORT_LINE = 45
 # A short line of prose that runs on: a narrow column wraps mid-sentence ("Betaal dit bedrag
 # uiterlijk op dinsdag" / "10 november 2026."), a heading does not end on a lower-case word
 # followed by a line that goes on in lower case, a date or a number.
-_PROSE_END = re.compile(r"(?:\S+\s+){3,}[A-Za-zà-ÿ]+,?$")
+# "Maak € 234,00 uiterlijk 12 november 2026" / "over naar NL68 …": a line may end on its date
+_PROSE_END = re.compile(r"(?:\S+\s+){3,}(?:[A-Za-zà-ÿ]+|#{6,}),?$")
 _GOES_ON = re.compile(r"[^\S\n]*[a-zà-ÿ#0-9€]")
 LINE_REACH = 240  # a label, place line or table row is shorter than this
 SENTENCE_REACH = 400  # bounds the work per date on text without sentence ends

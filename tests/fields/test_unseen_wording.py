@@ -1577,3 +1577,9 @@ def test_the_order_in_a_benefit_decision_names_the_sum() -> None:
             "besluit over te maken naar rekeningnummer NL91 ABNA 0417 1643 00.\n"
             "Kunt u dat niet in één keer? Dan houden wij het in termijnen in op uw uitkering.\n")
     assert _due(text) == 610.00
+
+
+def test_a_short_line_that_ends_on_its_date_runs_on() -> None:
+    text = ("Datum 1 oktober 2026\n\nHoe betaalt u?\nMaak € 234,00 uiterlijk 12 november 2026\n"
+            "over naar NL68 INGB 1226 2738 63 ten name\nvan CJIB.\n")
+    assert ("2026-11-12", "pay_by") in _mentions(text)
