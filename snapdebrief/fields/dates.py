@@ -481,7 +481,9 @@ def is_past(text: str) -> bool:
 
 # A bailiff's exploot says what he does by serving it in the perfect tense: "Voorts heb ik
 # gerekwireerde aangezegd en gesommeerd om … binnen acht dagen na heden te voldoen" is today's ask.
-_EXPLOOT_NOW = re.compile(r"\bheb\s+ik\b[^.;]{0,120}?\b(?:aangezegd|gesommeerd|bevolen)\b", _I)
+_EXPLOOT_NOW = re.compile(r"\bheb\s+ik\b[^.;]{0,120}?\b(?:aangezegd|gesommeerd|bevolen)\b"
+                          # "Weshalve ik, deurwaarder, gerekwireerde heb gesommeerd om …"
+                          r"|\bik\b[^.;]{0,60}?\bheb\s+(?:aangezegd|gesommeerd|bevolen)\b", _I)
 # "Die had op 1 februari betaald moeten zijn": a due date gone by
 _SHOULD_HAVE = re.compile(r"\bhad(?:den|t)?\b[^.;?]{0,80}\bmoeten\b", _I)
 

@@ -1583,3 +1583,10 @@ def test_a_short_line_that_ends_on_its_date_runs_on() -> None:
     text = ("Datum 1 oktober 2026\n\nHoe betaalt u?\nMaak € 234,00 uiterlijk 12 november 2026\n"
             "over naar NL68 INGB 1226 2738 63 ten name\nvan CJIB.\n")
     assert ("2026-11-12", "pay_by") in _mentions(text)
+
+
+def test_an_exploot_with_the_bailiff_named_before_his_verb_asks_now() -> None:
+    text = ("Heden, 17 maart 2026, heb ik, gerechtsdeurwaarder, mijn exploot gedaan.\n"
+            "Weshalve ik, deurwaarder, gerekwireerde heb gesommeerd om binnen twee dagen na heden aan mijn "
+            "requirante te betalen het totaal van € 256,12.\n")
+    assert _explain(text)["deadline"]["date"] == "2026-03-19"
