@@ -129,7 +129,9 @@ def _private_temp_folder(base_first: Path | None = None) -> str | None:
         if base is not None and not (base.is_dir() and os.access(base, os.W_OK | os.X_OK)):
             continue
         try:
-            return tempfile.mkdtemp(prefix="snapdebrief-", dir=base)
+            # the caller's pid in the name: a check for leftovers can tell a live process's
+            # folder from one that was left behind
+            return tempfile.mkdtemp(prefix=f"snapdebrief-{os.getpid()}-", dir=base)
         except OSError:
             continue
     return None
