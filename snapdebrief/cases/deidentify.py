@@ -14,6 +14,7 @@ a street list, so deduce is started on its own lists less those two (its documen
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -72,7 +73,7 @@ def _started() -> Deidentifier:
     finally:
         root.removeHandler(guard)
     source = Path(deduce.__file__).parent / "data" / "lookup" / "src"
-    with tempfile.TemporaryDirectory(prefix="snapdebrief-deduce-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"snapdebrief-{os.getpid()}-deduce-") as tmp:
         src = Path(tmp) / "src"
         shutil.copytree(source, src, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
         for name in _EMPTY_LISTS:
