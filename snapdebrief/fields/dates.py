@@ -493,6 +493,9 @@ _POINTER = re.compile(r"\b(?:hieronder|hierboven|hierna|hiervoor|onderstaand|bov
                       r"(?:is|zijn|wordt|worden|staat|staan)\s+\w+", _I)
 
 
+_NO_MEETING = re.compile(r"\b(?:verkoop|veiling|ontruiming)\b[^.;]{0,40}?\b(?:zal|zullen)\s+(?:\w+\s+){0,3}?"
+                         r"(?:plaatsvinden|plaatshebben|worden\s+gehouden)\b", _I)
+_BY_DATE = re.compile(r"\b(?:uiterlijk|v[óo]{1,2}r|uiterste)\b(?:\s+op)?\s*(?:\w+dag\s+)?(?:de\s+)?$", _I)
 _MODAL = re.compile(r"\b(?:moet|moeten|dient|dienen|graag|uiterlijk|zorg|zorgt|kunt|wilt|vragen"
                     r"|verzoeken|sommeren|bevelen|verwachten)\b", _I)
 _LETTER_NOUN_RE = re.compile(rf"\b(?:{_LETTER_NOUN}|formulier)\b", _I)
@@ -1184,6 +1187,14 @@ def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
         return "other"  # "28-08-2026 21:47   Mijn DUO - Bericht": a browser's print header
     if time and _stamp(masked, s, e):
         return "other"  # "[SMS] Vonkel Energie, 17-02-2026 08:05": when a message came
+    if time and _BY_DATE.search(masked[max(plo, s - 40):s]):
+        # "uiterlijk op maandag de negentiende oktober …, des namiddags te vijf uur, … voldaan": a
+        # last moment to act, with its hour, not a meeting
+        by = _cue_role(masked, plo, phi, s, e, ctx.cues) or _cue_role(masked, slo, shi, s, e, ctx.cues)
+        if by in ("pay_by", "respond_by", "send_by"):
+            return by
+    if _NO_MEETING.search(masked[slo:shi]):
+        return "other"  # "dat deze verkoop zal plaatsvinden op … te twee uur": a sale, no meeting
     if time or _APPOINTMENT_CUE.search(masked[slo:shi]):
         return "appointment"
     role = _cue_role(masked, plo, phi, s, e, ctx.cues)
@@ -1235,19 +1246,25 @@ _HOUR_WORDS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "n
                "elf", "twaalf")
 # "om half twee 's middags", "om kwart over tien", "om tien uur": a time in words.
 _TIME_WORDS = re.compile(
-    r"\bom\s+(?P<q>half|kwart\s+over|kwart\s+voor)?\s*(?P<hw>" + "|".join(_HOUR_WORDS)
+    # an exploot's "des voormiddags te tien uur", "des namiddags om half twee"
+    r"(?:\bdes\s+(?P<des>voor|na)middags\s+)?"
+    r"\b(?:om|te)\s+(?P<q>half|kwart\s+over|kwart\s+voor)?\s*(?P<hw>" + "|".join(_HOUR_WORDS)
     + r"|één)(?P<uur>\s+uur(?!\s+of\b))?(?:\s+(?P<part>'s\s+(?:ochtends|morgens|middags|avonds)))?\b", _I)
 
 
 def _word_time(m: re.Match[str]) -> str | None:
     hour = 1 if m["hw"].lower() == "één" else _HOUR_WORDS.index(m["hw"].lower()) + 1
-    if not (m["q"] or m["uur"] or m["part"]):
+    if not (m["q"] or m["uur"] or m["part"] or m["des"]):
         return None  # "om een ..." is no time
+    if m.group(0).lower().lstrip().startswith("te") and not (m["uur"] or m["des"]):
+        return None  # "te twee" is no time; "te tien uur" is
     q = (m["q"] or "").lower().split()
     minute = {"half": 30, "kwart over": 15, "kwart voor": 45}.get(" ".join(q), 0)
     if q and q[0] in ("half",) or q[-1:] == ["voor"]:
         hour -= 1
-    part = (m["part"] or "").lower()
+    part = (m["part"] or "").lower() + (" middags" if (m["des"] or "").lower() == "na" else "")
+    if (m["des"] or "").lower() == "voor":
+        part = "'s ochtends"
     # a meeting without "'s ochtends" between one and seven is in the afternoon
     if ("middags" in part or "avonds" in part or (not part and 1 <= hour <= 7)) and hour < 12:
         hour += 12

@@ -1590,3 +1590,21 @@ def test_an_exploot_with_the_bailiff_named_before_his_verb_asks_now() -> None:
             "Weshalve ik, deurwaarder, gerekwireerde heb gesommeerd om binnen twee dagen na heden aan mijn "
             "requirante te betalen het totaal van € 256,12.\n")
     assert _explain(text)["deadline"]["date"] == "2026-03-19"
+
+
+def test_an_exploots_hour_in_words() -> None:
+    from snapdebrief.fields.dates import find_dates
+
+    text = ("Datum 1 oktober 2026\n\nom te verschijnen op woensdag 18 november 2026 des voormiddags\n"
+            "te tien uur, ter terechtzitting van de kantonrechter.\n")
+    assert [(m.role, m.time) for m in find_dates([text]) if m.date.isoformat() == "2026-11-18"] == [
+        ("appointment", "10:00")]
+
+
+def test_a_last_hour_to_pay_is_no_meeting_and_a_sale_is_none_either() -> None:
+    text = ("Datum 30 september 2026\n\ndat deze verkoop zal plaatsvinden op dinsdag 20 oktober 2026, des "
+            "namiddags te twee uur, ten huize van gerekwireerde;\n\ndat deze verkoop geen doorgang zal vinden "
+            "indien uiterlijk op maandag 19 oktober 2026, des namiddags te vijf uur, het gehele bedrag aan mij "
+            "is voldaan.\n")
+    roles = dict(_mentions(text))
+    assert roles["2026-10-19"] == "pay_by" and roles["2026-10-20"] != "appointment"
