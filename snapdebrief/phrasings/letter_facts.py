@@ -51,6 +51,9 @@ class LetterFact:
     not_examples: tuple[str, ...] = ()
     path: str = ""
     line: int | None = None
+    # words of which one must stand in the text for the regex to match (classify.required_literals),
+    # lower case; None when that can't be told. A cheap `in` test spares most regexes most letters.
+    literals: tuple[str, ...] | None = None
 
     @property
     def role(self) -> str:
@@ -74,10 +77,14 @@ def load_letter_facts(dirs: Sequence[Path | str] = ()) -> LetterFacts:
 
 @functools.lru_cache(maxsize=8)
 def _load(signature_: tuple[tuple[str, int, int], ...]) -> LetterFacts:
+    from ..classify import required_literals
+
     def build(spec: _FactSpec, pattern: str, path: str, line: int) -> LetterFact:
         flags = I | (re.MULTILINE if spec.head else 0)
+        lits = required_literals(pattern)
         return LetterFact(spec.id, spec.head, re.compile(pattern, flags), tuple(spec.examples),
-                          tuple(spec.not_examples), path, line)
+                          tuple(spec.not_examples), path, line,
+                          tuple(lit.lower() for lit in lits) if lits else None)
 
     return LetterFacts(tuple(read_labels(signature_, _LetterFactsFile, "", build, _joined, items="facts")))
 
@@ -94,8 +101,11 @@ def find_facts(pages: Sequence[str], facts: LetterFacts) -> tuple[tuple[str, int
     lines), only good for telling which of two facts comes first."""
     flat = " ".join(" ".join(pages).split())
     head = "\n".join("\n".join(pages).splitlines()[:HEAD_LINES])
+    lower = {False: flat.lower(), True: head.lower()}
     found: list[tuple[str, int]] = []
     for fact in facts.facts:
+        if fact.literals is not None and not any(lit in lower[fact.head] for lit in fact.literals):
+            continue
         m = fact.pattern.search(head if fact.head else flat)
         if m is not None:
             found.append((fact.id, m.start()))
