@@ -34,7 +34,9 @@ NUMBER_WORDS: dict[str, int] = {
 }
 _NUM = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _I = re.IGNORECASE
-_FILL = r"(?:(?:daarvoor|hiervoor|daartoe|nog|nu|dan|wel|maximaal|hoogstens|ten\s+hoogste)\s+)*"
+_FILL = r"(?:(?:daarvoor|hiervoor|daartoe|daar|hier|nog|nu|dan|wel|maximaal|hoogstens|ten\s+hoogste)\s+)*"
+# "Je hebt daar één maand de tijd voor, gerekend vanaf …": words between the term and its start
+_TIME_FOR = re.compile(r"\s+de\s+tijd(?:\s+(?:voor|om\s+te\s+\w+))?(?=[\s,])", re.IGNORECASE)
 
 _TERM = re.compile(
     rf"(?P<lead>\b(?:binnen(?:\s+(?:de|een)\s+(?:termijn|periode)\s+van)?|uiterlijk"
@@ -132,6 +134,8 @@ def _terms(text: str, spans: Sequence[DateSpan], letter_date: date) -> list[_Ter
         if times is not None and unit == "uur":
             n *= _number(times["k"]) or 1  # "binnen twee maal vierentwintig uur": 48 hours
         end = m.end()
+        if m["lead"] and (tf := _TIME_FOR.match(text, end)):
+            end = tf.end()
         anchor = None
         a = _DATE_ANCHOR.match(text, end)
         if a is not None and a.end() in starts and starts[a.end()].year:

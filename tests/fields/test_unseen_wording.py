@@ -1608,3 +1608,10 @@ def test_a_last_hour_to_pay_is_no_meeting_and_a_sale_is_none_either() -> None:
             "is voldaan.\n")
     roles = dict(_mentions(text))
     assert roles["2026-10-19"] == "pay_by" and roles["2026-10-20"] != "appointment"
+
+
+def test_a_term_given_as_the_time_you_have() -> None:
+    letter = ("Gemeente Groningen\n\nGroningen, 9 april 2026\n\nJe moet de aanslag van € 587,32 nog betalen. Je "
+              "hebt daar één maand de tijd voor, gerekend vanaf de datum van deze brief. Maak het bedrag over "
+              "naar NL91 ABNA 0417 1643 00.\n")
+    assert _explain(letter)["deadline"]["date"] == "2026-05-09"
