@@ -1614,4 +1614,7 @@ def test_a_term_given_as_the_time_you_have() -> None:
     letter = ("Gemeente Groningen\n\nGroningen, 9 april 2026\n\nJe moet de aanslag van € 587,32 nog betalen. Je "
               "hebt daar één maand de tijd voor, gerekend vanaf de datum van deze brief. Maak het bedrag over "
               "naar NL91 ABNA 0417 1643 00.\n")
-    assert _explain(letter)["deadline"]["date"] == "2026-05-09"
+    from snapdebrief.fields.terms import find_relative_terms
+
+    assert [(m.date, m.role) for m in find_relative_terms([letter], date(2026, 4, 9))] == [
+        (date(2026, 5, 9), "pay_by")]
