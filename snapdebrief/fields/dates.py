@@ -96,7 +96,8 @@ _WORD_NUM = (r"(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?
              r"|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien"
              r"|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen")
 _WORD_DATE = re.compile(
-    rf"(?i:(?<![\w-])(?:de\s+)?(?P<dw>(?:{_WORD_NUM})(?:ste|de)|eerste|derde|achtste)\s+"
+    # "de vijftiende december tweeduizend zesentwintig", also "vijftien december tweeduizend …"
+    rf"(?i:(?<![\w-])(?:de\s+)?(?P<dw>(?:{_WORD_NUM})(?:ste|de)?|eerste|derde|achtste)\s+"
     rf"(?P<mon>{_MONTH_ALT})\s+(?:(?:van\s+)?het\s+jaar\s+)?"
     rf"(?P<yw>(?:tweeduizend|negentienhonderd)(?:\s*en)?"
     rf"(?:\s*(?:{_WORD_NUM}))?)(?![\w-]))"
@@ -244,7 +245,7 @@ def _ordinal(w: str) -> int | None:
             n = _word_number(w[: -len(suffix)])
             if n is not None:
                 return n
-    return None
+    return _word_number(w)  # a cardinal before a year in words: "vijftien december tweeduizend …"
 
 
 def _word_year(w: str) -> int | None:

@@ -26,6 +26,8 @@ def _explain(text: str) -> dict:
         ("op den 1sten maart 2026", date(2026, 3, 1)),
         ("den 2den juni 2026", date(2026, 6, 2)),
         ("de 8ste mei 2026", date(2026, 5, 8)),
+        ("Heden, vijftien december tweeduizend zesentwintig,", date(2026, 12, 15)),
+        ("op de vierde november tweeduizend zesentwintig", date(2026, 11, 4)),
     ],
 )
 def test_old_ordinal_days(text: str, expected: date) -> None:
