@@ -1152,6 +1152,7 @@ _THANKS = re.compile(r"^\W*(?:bedankt|dank\s+(?:u|je|jullie)\s+wel|dank)\s+voor\
 
 # A message's time stamp: the clock time right after the date, as a phone or a portal prints it
 # ("12 jun 09:30", "29-09-2026 16:02"), with no "om" before it and no "uur" after it
+_CHAT_STAMP = re.compile(r"[^\S\n]*\[")
 _STAMP_AFTER = re.compile(r",?[^\S\n]{1,3}(?:[01]?\d|2[0-3]):[0-5]\d(?![\d.:]|[^\S\n]*(?:uur|u)\b)", _I)
 
 
@@ -1162,6 +1163,8 @@ def _stamp(masked: str, s: int, e: int) -> bool:
     if m is None:
         return False
     line_lo = masked.rfind("\n", 0, s) + 1
+    if _CHAT_STAMP.match(masked, line_lo) and m.end() < len(masked) and masked[m.end()] == "]":
+        return True  # "[28-10-26 19:42] Rijschool Vlot: …": when a chat message was sent
     line_hi = masked.find("\n", m.end())
     line = masked[line_lo: line_hi if line_hi != -1 else len(masked)]
     tail = masked[m.end(): line_hi if line_hi != -1 else len(masked)]

@@ -1620,3 +1620,10 @@ def test_a_term_given_as_the_time_you_have() -> None:
 
     assert [(m.date, m.role) for m in find_relative_terms([letter], date(2026, 4, 9))] == [
         (date(2026, 5, 9), "pay_by")]
+
+
+def test_a_chat_messages_stamp_is_no_appointment() -> None:
+    text = ("[28-10-26 19:42] Rijschool: je examen is ingepland\n"
+            "Datum: vrijdag 13 november 2026\nTijd: 10:40 uur\n[28-10-26 19:45] Rijschool: tot dan!\n")
+    roles = _mentions(text)
+    assert ("2026-11-13", "appointment") in roles and ("2026-10-28", "appointment") not in roles
