@@ -426,7 +426,9 @@ _OURS = re.compile(
     r"|schrijven|incasseren|behandelen|verwerken|sturen\s+(?:u|je)|versturen|maken\s+(?:\w+\s+)"
     r"{0,3}?over|maken\s+(?:het|dit|dat|uw)?\s*(?:bedrag|geld|teveel|te\s+veel))"
     # "U krijgt nu veertien dagen de tijd om … te betalen" is the reader's term, not ours
-    r"|(?:ontvangt|krijgt|hoort)\s+(?:u|je)(?![^.]{0,40}\bde\s+tijd\b)"
+    r"|(?:ontvangt|krijgt|krijg|hoort)\s+(?:u|je)(?![^.]{0,40}\bde\s+tijd\b)"
+    # "De eerste betaling verwachten wij rond 25 juni": the benefit paid out, no ask
+    r"|(?:eerste|volgende)\s+(?:uit)?betaling\s+(?:verwachten|doen|sturen)\s+(?:wij|we)"
     r"|(?:u|je)\s+(?:ontvangt|krijgt|hoort)(?![^.]{0,40}\bde\s+tijd\b)"
     r"|(?:betalen|storten|sturen|nemen|beslissen|besluiten|maken|schrijven|boeken|behandelen)"
     r"\s+(?:wij|we)|uitbetaal\w*|uitgekeerd|gestort|afgeschreven|afschrijven"

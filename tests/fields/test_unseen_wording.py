@@ -1627,3 +1627,13 @@ def test_a_chat_messages_stamp_is_no_appointment() -> None:
             "Datum: vrijdag 13 november 2026\nTijd: 10:40 uur\n[28-10-26 19:45] Rijschool: tot dan!\n")
     roles = _mentions(text)
     assert ("2026-11-13", "appointment") in roles and ("2026-10-28", "appointment") not in roles
+
+
+# --- batches 53–56 (first look at a6053af), their misses read ---------------------------------
+
+
+@pytest.mark.parametrize("sentence", ["Het bedrag over maart krijg je binnen 5 werkdagen.",
+                                      "De eerste betaling verwachten wij rond 25 juni 2026."])
+def test_money_the_reader_gets_sets_no_deadline(sentence: str) -> None:
+    roles = [r for _, r in _mentions("Datum 1 april 2026\n\n" + sentence + "\n")]
+    assert "pay_by" not in roles
