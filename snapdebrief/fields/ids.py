@@ -198,8 +198,9 @@ _NEGATED = re.compile(r"\b(?:niet|nooit|geen)\b", _F)
 # daar geen geld meer naartoe over.", "… welke rekening uitsluitend ter informatie wordt vermeld"
 _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s+(?:vervallen|opgeheven|gesloten)\b"
                            r"|\bniet\s+meer\s+(?:in\s+gebruik|gebruiken|geldig)\b|\bgeen\s+(?:geld|betaling\w*)\s+(?:meer\s+)?"
-                           r"(?:naar|op|aan)\w*\b|\b(?:daar|hierop|daarop|hiernaar|daarnaar)\s+(?:\w+\s+){0,3}?geen\b"
+                           r"(?:over\s+)?(?:naar|op|aan)\w*\b|\b(?:daar|hierop|daarop|hiernaar|daarnaar)\s+(?:\w+\s+){0,3}?geen\b"
                            r"|\buitsluitend\s+ter\s+informatie\b|\bniet\s+(?:bestemd\s+)?voor\s+(?:uw\s+)?betaling\w*\b", _F)
+_ANOTHER_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
 _NEXT_SENTENCES = re.compile(r"(?:[^.!?]*[.!?]){1,2}")
 
 
@@ -253,7 +254,13 @@ def _iban_context(text: str, ev: Evidence, page: _PageLines) -> tuple[int, bool,
     if _PAY_STRONG.search(sentence) and _NEGATED.search(sentence):
         score -= 3  # "Let op: betaal niet meer aan DUO (NL45 …)"
     told = _NEXT_SENTENCES.match(text, ev.end)
-    if _DEAD_ACCOUNT.search(sentence[-80:] + " " + re.sub(r"\s+", " ", told.group() if told else "")[:240]):
+    after = told.group() if told else ""
+    other = _ANOTHER_IBAN.search(after)
+    if other is not None:
+        # "… Maak geen betalingen over naar onze kantoorrekening NL05 …": what the line of
+        # another account says is about that account
+        after = after[: after.rfind("\n", 0, other.start()) + 1]
+    if _DEAD_ACCOUNT.search(sentence[-80:] + " " + re.sub(r"\s+", " ", after)[:240]):
         score -= 6  # the letter says this account is not the one to pay to
     if footer:
         score -= 3

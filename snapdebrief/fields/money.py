@@ -416,7 +416,9 @@ def _conditional(text: str, pos: int, depth: int = 3) -> bool:
 
 # "Te betalen na het verstrijken van de termijn   € 539,06": a sum owed only later
 _LATER_LABEL = re.compile(r"\bna\s+(?:het\s+)?(?:verstrijken|afloop)\s+van\b|\bna\s+(?:de\s+)?(?:vervaldatum|termijn)\b"
-                          r"|\bbij\s+(?:niet\s+tijdige|te\s+late|geen)\s+betaling\b", _F)
+                          r"|\bbij\s+(?:niet\s+tijdige|te\s+late|geen)\s+betaling\b"
+                          # "Te betalen als u niet op tijd betaalt   € 229,97"
+                          r"|\b(?:als|indien|wanneer)\s+(?:u|je)\s+niet\s+(?:op\s+tijd\s+|tijdig\s+)?betaalt\b", _F)
 _ANAPHOR_ANY = re.compile(r"\b(?:zijn|is|worden|wordt)\s+(?:dat|die|deze|dit)\b"
                           # "… voortgezet met een dwangbevel. De kosten daarvan bedragen € 48,00"
                           r"|\b(?:kosten|rente)\s+(?:daarvan|daarvoor|hiervan|hiervoor)\b"

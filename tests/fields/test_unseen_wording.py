@@ -1637,3 +1637,16 @@ def test_a_chat_messages_stamp_is_no_appointment() -> None:
 def test_money_the_reader_gets_sets_no_deadline(sentence: str) -> None:
     roles = [r for _, r in _mentions("Datum 1 april 2026\n\n" + sentence + "\n")]
     assert "pay_by" not in roles
+
+
+def test_a_total_only_if_you_pay_late_is_not_asked_and_the_office_account_is_not_to_pay_to() -> None:
+    letter = ("Incasso Maasoever B.V.\n\nRotterdam, 8 september 2026\n\n"
+              "U kunt het openstaande bedrag van € 189,97 nu nog zonder kosten betalen.\n\n"
+              "| Hoofdsom                                         |     € 189,97   |\n"
+              "| Buitengerechtelijke incassokosten                |      € 40,00   |\n"
+              "| Te betalen als u niet op tijd betaalt            |     € 229,97   |\n\n"
+              "| IBAN (derdengeldenrekening)    NL91 ABNA 0417 1643 00              |\n"
+              "| Bedrag                         € 189,97                            |\n\n"
+              "Maak geen betalingen over naar onze kantoorrekening NL69 INGB 0123 4567 89.\n")
+    out = _explain(letter)
+    assert out["amount_due"] == 189.97 and out["iban"] == "NL91ABNA0417164300"
