@@ -197,7 +197,9 @@ _NEGATED = re.compile(r"\b(?:niet|nooit|geen)\b", _F)
 # An account the letter says not to pay to: "ons oude rekeningnummer NL18 … is vervallen. Maak
 # daar geen geld meer naartoe over.", "… welke rekening uitsluitend ter informatie wordt vermeld"
 _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s+(?:vervallen|opgeheven|gesloten)\b"
-                           r"|\bniet\s+meer\s+(?:in\s+gebruik|gebruiken|geldig)\b|\bgeen\s+(?:geld|betaling\w*)\s+(?:meer\s+)?"
+                           r"|\bniet\s+meer\s+(?:in\s+gebruik|gebruiken|geldig|bedoeld|ontvangen)\b"
+                           # "Hun rekening NL87 … staat nog op uw contract, maar …": the creditor's old one
+                           r"|\bstaat\s+nog\s+op\s+(?:uw|je|de)\s+(?:contract|factuur|overeenkomst)\b|\bgeen\s+(?:geld|betaling\w*)\s+(?:meer\s+)?"
                            r"(?:over\s+)?(?:naar|op|aan)\w*\b|\b(?:daar|hierop|daarop|hiernaar|daarnaar)\s+(?:\w+\s+){0,3}?geen\b"
                            r"|\buitsluitend\s+ter\s+informatie\b|\bniet\s+(?:bestemd\s+)?voor\s+(?:uw\s+)?betaling\w*\b", _F)
 _ANOTHER_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")

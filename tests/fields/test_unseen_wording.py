@@ -1650,3 +1650,14 @@ def test_a_total_only_if_you_pay_late_is_not_asked_and_the_office_account_is_not
               "Maak geen betalingen over naar onze kantoorrekening NL69 INGB 0123 4567 89.\n")
     out = _explain(letter)
     assert out["amount_due"] == 189.97 and out["iban"] == "NL91ABNA0417164300"
+
+
+@pytest.mark.parametrize("told", [
+    "Het rekeningnummer op de factuur (NL69 INGB 0123 4567 89) is niet meer bedoeld voor deze vordering.",
+    "Hun rekening NL69 INGB 0123 4567 89 staat nog op uw contract, maar de vordering is aan ons overgedragen.",
+    "Betalingen op de rekening van eiseres, NL69 INGB 0123 4567 89, zijn sedertdien niet meer ontvangen.",
+])
+def test_an_account_the_letter_says_is_no_longer_for_this_debt(told: str) -> None:
+    letter = ("Incassobureau Noord B.V.\n\nGroningen, 3 maart 2026\n\nBetaal € 210,00 vóór 17 maart 2026 op "
+              "rekening NL91 ABNA 0417 1643 00.\n\n" + told + "\n")
+    assert _explain(letter)["iban"] == "NL91ABNA0417164300"
