@@ -1312,9 +1312,14 @@ _PAY_ELSEWHERE = re.compile(r"\baan\s+(?:uw|je|jouw)\s+(?:zorgverzekeraar|verzek
                             r"|\bnog\s+steeds\s+aan\s+(?!ons\b|mij\b)\w+(?:\s+\w+){0,2}?\s+(?:betalen|voldoen)\b", _F)
 
 
+# "Wij vragen UWV om de premie … aan ons te betalen": an ask of another body, not of the reader
+_ASKS_OTHER = re.compile(r"\b(?:wij|we|ik)\s+(?:vragen|vraag|verzoeken|verzoek)\s+(?!u\b|je\b|jou\b|jullie\b)"
+                         r"(?:de\s+|het\s+|uw\s+)?[A-Z]\w+\s+(?:om\s+)?", re.MULTILINE)
+
+
 def _real_ask(sentence: str) -> bool:
     return (asks_to_pay(sentence, _PAY_BACK) and bool(_ASK_FORM.search(sentence))
-            and not _PAY_ELSEWHERE.search(sentence)
+            and not _PAY_ELSEWHERE.search(sentence) and not _ASKS_OTHER.search(sentence)
             # "Stopt uw uitkering? Dan sturen wij u een brief over hoe u dan zelf moet betalen."
             and not _THEN_AFTER_QUESTION.match(sentence))
 
@@ -1377,6 +1382,8 @@ def _infos(amounts: list[Amount], found: list[_Found], labels: AmountLabels) -> 
 _WITHHELD = re.compile(r"\b(?:houden|houdt)\s+(?:\S+\s+){0,6}?in\s+op\s+(?:uw|je|jouw)\s+(?:\S+\s+)?"
                        r"[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag)\b"
                        r"|\bin\s+te\s+houden\s+op\s+(?:uw|je|jouw)\s+[\w-]*(?:uitkering|loon|salaris|inkomen)\b"
+                       # "Wij vragen UWV om de premie elke maand op uw uitkering in te houden"
+                       r"|\bop\s+(?:uw|je|jouw)\s+[\w-]*(?:uitkering|loon|salaris|inkomen)\s+in\s+te\s+houden\b"
                        # "de premie wordt vanaf oktober ingehouden op uw WW-uitkering"
                        r"|\bingehouden\s+op\s+(?:uw|je|jouw)\s+(?:\S+\s+)?[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag)\b", _F)
 

@@ -1661,3 +1661,10 @@ def test_an_account_the_letter_says_is_no_longer_for_this_debt(told: str) -> Non
     letter = ("Incassobureau Noord B.V.\n\nGroningen, 3 maart 2026\n\nBetaal € 210,00 vóór 17 maart 2026 op "
               "rekening NL91 ABNA 0417 1643 00.\n\n" + told + "\n")
     assert _explain(letter)["iban"] == "NL91ABNA0417164300"
+
+
+def test_an_ask_of_another_body_is_no_ask_of_the_reader() -> None:
+    text = ("Volgens uw zorgverzekeraar gaat het om zes maanden premie, samen € 1.190,40.\n"
+            "U hoeft niets over te maken. Wij vragen UWV om de premie elke maand op uw uitkering in te\n"
+            "houden en aan ons te betalen.\n")
+    assert _due(text) is None
