@@ -372,7 +372,9 @@ def _zone_after(text: str, hit: _Hit, next_start: int) -> str:
     if b == le and le < len(text) and next_start > le:
         ns, ne = _line_bounds(text, le + 1)
         nxt = text[ns : min(ne, next_start)]
-        if nxt.strip()[:1].islower() and "€" not in text[ns:ne]:  # not the next row of a list
+        first = nxt.strip()[:1]
+        # "… van € 1.124,96 binnen" / "14 dagen na ontvangst … te betalen": the sentence goes on
+        if (first.islower() or first.isdigit()) and "€" not in text[ns:ne]:  # not the next row of a list
             m = _SENTENCE_END.search(nxt)
             return after + " " + (nxt[: m.start()] if m else nxt)
     return after
@@ -1099,6 +1101,8 @@ def _promotable(f: _Found) -> bool:
     if f.role.role == "total":
         return True
     label = (f.role.label or "").lower()
+    if re.search(r"\bmaand(?:huur|premie|bedrag)\b|\bper\s+(?:maand|termijn)\b", label):
+        return False  # "kale huur / servicekosten / totale maandhuur": a month's rent, no debt
     if f.role.role == "other":
         # "Totaal extra kosten" sums costs that come only later: a sum, not the total to pay
         return f.role.kind in ("", "rate") and not label.startswith(("subtotaal", "totaal per")) \
@@ -1144,7 +1148,10 @@ def _lost_commas(found: list[_Found]) -> list[_Found]:
 _REQUEST = re.compile(r"\b(?:verzoek\w*|vraag|vragen)\s+(?:ik|wij|we)?\s*(?:u|je|jou)\b"
                       r"|\bwilt\s+(?:u|je)\b|\b(?:u|je)\s+(?:nu\s+|dan\s+|nog\s+|dus\s+|daarom\s+)?(?:moet|dient)\b"
                       r"|\b(?:moet|dient)\s+(?:u|je)\b"
-                      r"|\bzorg\s+(?:er\s+(?:voor\s+)?)?dat\s+(?:wij|we)\b", _F)
+                      r"|\bzorg\s+(?:er\s+(?:voor\s+)?)?dat\s+(?:wij|we)\b"
+                      # "Wij geven u hierbij de gelegenheid om het bedrag van € … te betalen"
+                      r"|\b(?:geven|bieden)\s+(?:wij\s+|we\s+)?(?:u|je)\s+(?:hierbij\s+|nog\s+|nu\s+)*(?:de\s+|een\s+)?"
+                      r"(?:laatste\s+)?(?:gelegenheid|kans)\b", _F)
 
 
 def _is_order(f: _Found) -> bool:

@@ -1668,3 +1668,12 @@ def test_an_ask_of_another_body_is_no_ask_of_the_reader() -> None:
             "U hoeft niets over te maken. Wij vragen UWV om de premie elke maand op uw uitkering in te\n"
             "houden en aan ons te betalen.\n")
     assert _due(text) is None
+
+
+def test_a_months_rent_is_no_sum_and_an_offered_chance_to_pay_is_the_order() -> None:
+    text = ("  | kale huur                         |   € 648,23   |\n"
+            "  | servicekosten                     |    € 64,25   |\n"
+            "  | totale maandhuur                  |   € 712,48   |\n\n"
+            "Wij geven u hierbij de gelegenheid om het bedrag van € 1.124,96 binnen\n"
+            "14 dagen na ontvangst van deze brief te betalen, zonder extra kosten.\n")
+    assert _due(text) == 1124.96
