@@ -531,7 +531,7 @@ _OWED_ELSEWHERE = re.compile(
 _RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b"
                        r"|\b(?:wij|we)\s+hebben\s+(?:u|je|jou)\b", _F)  # "Wij hebben u … als voorschot betaald"
 _MUST_PAY_NOW = re.compile(r"\b(?:moet|moeten|dient)\s+(?:u|je|jij)\s+(?:(?:nu|dus|dan|daarom|in\s+totaal)\s+)*$", _F)
-_HISTORY_TERM = re.compile(r"\b(?:verzonden|verstuurd|gestuurd|toegezonden)\b[^.;]{0,60}$", _F)
+_HISTORY_TERM = re.compile(r"\b(?:verzonden|verstuurd|gestuurd|toegezonden|gezonden)\b[^.;]{0,120}$", _F)
 _MUST_BE_IN = re.compile(r"\s*,?\s*(?:moet|moeten|dient|dienen)\b[^.;]{0,60}?\b(?:op\s+(?:onze|ons|mijn)\s+rekening\w*"
                          r"|bij\s+(?:ons|mij)\s+binnen\s+zijn"
                          r"|(?:betaald|overgemaakt|voldaan)\s+(?:zijn|worden))\b", _F)
@@ -851,8 +851,11 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             # "Uw maandhuur van € 934,18 bestaat uit € 876,43 netto huur en € 57,75
             # servicekosten": the parts of a rate are no debt either.
             role = _Role("other", out[-1].role.label, kind="rate")
-        if (not row and role.role == "total" and role.kind == "" and _HISTORY_TERM.search(zone)
-                and is_past(zone)):
+        if (not row and role.role == "total" and role.kind == ""
+                and ((_HISTORY_TERM.search(zone) and is_past(zone))
+                     # "Ter zake heeft eiseres op 14 juli de eindafrekening … aan gedaagde
+                     # gezonden, welke … een te betalen saldo vermeldt van € 1.284,37"
+                     or (_HISTORY_TERM.search(told_all := _sentence_up_to(text, hit)) and is_past(told_all)))):
             # "Eiseres heeft … factuur verzonden ten bedrage van € 1.214,60, te voldoen binnen 14
             # dagen": an old invoice's term, told as history
             role = _Role("other", role.label, kind="history")

@@ -1677,3 +1677,10 @@ def test_a_months_rent_is_no_sum_and_an_offered_chance_to_pay_is_the_order() -> 
             "Wij geven u hierbij de gelegenheid om het bedrag van € 1.124,96 binnen\n"
             "14 dagen na ontvangst van deze brief te betalen, zonder extra kosten.\n")
     assert _due(text) == 1124.96
+
+
+def test_a_summons_claim_beats_the_invoice_it_tells_of() -> None:
+    text = ("Het totaal dat onze opdrachtgever thans vordert, bedraagt € 1.640,13.\n\n"
+            "2. Ter zake heeft eiseres op 14 juli 2026 de eindafrekening aan gedaagde gezonden, welke, na\n"
+            "   verrekening van de voorschotten, een te betalen saldo vermeldt van € 1.284,37.\n")
+    assert _due(text) == 1640.13
