@@ -17,7 +17,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .files import Example, ExampleFailure, I, Id, Regex, phrasing_files, read_labels, signature
+from .files import (
+    Example,
+    ExampleFailure,
+    I,
+    Id,
+    Regex,
+    joined_regex,
+    phrasing_files,
+    read_labels,
+    signature,
+)
 
 AMOUNT_LABELS_FILE = "amount-labels.yaml"
 # what may stand between an amount label and its amount
@@ -87,11 +97,8 @@ def _load(signature_: tuple[tuple[str, int, int], ...]) -> AmountLabels:
         return AmountLabel(lab.id, lab.role, lab.rank if lab.role == "total" else 0,
                            re.compile(pattern, I), tuple(lab.examples), path, line)
 
-    return AmountLabels(tuple(read_labels(signature_, _AmountLabelFile, _TAIL, build, _joined)))
+    return AmountLabels(tuple(read_labels(signature_, _AmountLabelFile, _TAIL, build, joined_regex)))
 
-
-def _joined(lab: _LabelSpec) -> str:
-    return lab.regex if isinstance(lab.regex, str) else "|".join(f"(?:{r})" for r in lab.regex)
 
 
 def run_amount_label_examples(labels: AmountLabels) -> tuple[int, list[ExampleFailure]]:

@@ -105,6 +105,12 @@ def _probe(pattern: str, tail: str) -> tuple[str, str] | None:
     return None
 
 
+def joined_regex(spec: Any) -> str:
+    """A spec's `regex` as one regex: a string as it is, a list as alternatives."""
+    regex = spec.regex
+    return regex if isinstance(regex, str) else "|".join(f"(?:{r})" for r in regex)
+
+
 class LabelFile(Protocol):
     macros: dict[str, str]
 

@@ -21,7 +21,17 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .files import Example, ExampleFailure, I, Id, Regex, phrasing_files, read_labels, signature
+from .files import (
+    Example,
+    ExampleFailure,
+    I,
+    Id,
+    Regex,
+    joined_regex,
+    phrasing_files,
+    read_labels,
+    signature,
+)
 
 LETTER_FACTS_FILE = "letter-facts.yaml"
 HEAD_LINES = 40  # a letter's title stands near its top
@@ -86,13 +96,8 @@ def _load(signature_: tuple[tuple[str, int, int], ...]) -> LetterFacts:
                           tuple(spec.not_examples), path, line,
                           tuple(lit.lower() for lit in lits) if lits else None)
 
-    return LetterFacts(tuple(read_labels(signature_, _LetterFactsFile, "", build, _joined, items="facts")))
+    return LetterFacts(tuple(read_labels(signature_, _LetterFactsFile, "", build, joined_regex, items="facts")))
 
-
-def _joined(spec: _FactSpec) -> str:
-    if isinstance(spec.regex, str):
-        return spec.regex
-    return "|".join(f"(?:{r})" for r in spec.regex)
 
 
 def find_facts(pages: Sequence[str], facts: LetterFacts) -> tuple[tuple[str, int], ...]:

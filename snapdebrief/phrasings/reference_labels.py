@@ -17,7 +17,17 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .files import Example, ExampleFailure, I, Id, Regex, phrasing_files, read_labels, signature
+from .files import (
+    Example,
+    ExampleFailure,
+    I,
+    Id,
+    Regex,
+    joined_regex,
+    phrasing_files,
+    read_labels,
+    signature,
+)
 
 REFERENCE_LABELS_FILE = "reference-labels.yaml"
 _TAIL = r"[\s:]*"
@@ -87,13 +97,8 @@ def _load(signature_: tuple[tuple[str, int, int], ...]) -> ReferenceLabels:
     def build(lab: _LabelSpec, pattern: str, path: str, line: int) -> ReferenceLabel:
         return ReferenceLabel(lab.id, lab.kind, re.compile(pattern, I), tuple(lab.examples), path, line)
 
-    return ReferenceLabels(tuple(read_labels(signature_, _ReferenceLabelFile, _TAIL, build, _joined)))
+    return ReferenceLabels(tuple(read_labels(signature_, _ReferenceLabelFile, _TAIL, build, joined_regex)))
 
-
-def _joined(lab: _LabelSpec) -> str:
-    if isinstance(lab.regex, str):
-        return lab.regex
-    return "|".join(f"(?:{r})" for r in lab.regex)
 
 
 def run_reference_label_examples(labels: ReferenceLabels) -> tuple[int, list[ExampleFailure]]:
