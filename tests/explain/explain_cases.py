@@ -50,10 +50,14 @@ class Case:
 
     def classification(self) -> Classification:
         """As the classify stage gives it, with the letter facts of the case's pages."""
-        from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
+        return with_facts(self.kind, *self.pages, label=TEXTS[self.kind].label, stage=self.stage)
 
-        return Classification(self.kind, TEXTS[self.kind].label, 0.9, self.stage,
-                              facts=find_facts(self.pages, load_letter_facts()))
+
+def with_facts(kind: str, *pages: str, label: str = "", stage: str | None = None) -> Classification:
+    """A classification holding the letter facts of `pages` (rules/phrasings/letter-facts.yaml)."""
+    from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
+
+    return Classification(kind, label, 0.9, stage, facts=find_facts(pages, load_letter_facts()))
 
 
 def T(kind: str, label: str, summary: str, steps: tuple[str, ...], nothing: str,

@@ -8,10 +8,8 @@ from decimal import Decimal
 import pytest
 
 from snapdebrief.explainers.cjib import regime, reminder_number, wahv_increases
-from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
-from snapdebrief.result import Classification
 
-from .explain_cases import CASE_BY_ID, amt, run
+from .explain_cases import CASE_BY_ID, amt, run, with_facts
 
 BOETE = CASE_BY_ID["cjib-boete"]
 AANMANING = CASE_BY_ID["cjib-aanmaning"]
@@ -38,7 +36,7 @@ def test_wahv_increases(fine, first, second):
     ],
 )
 def test_regime(pages, expected):
-    assert regime(_facts(*pages)) == expected
+    assert regime(with_facts("cjib-boete", *pages)) == expected
 
 
 @pytest.mark.parametrize(
@@ -47,13 +45,8 @@ def test_regime(pages, expected):
      pytest.param("2e aanmaning", 2, id="2e"), pytest.param("Aanmaning", None, id="plain")],
 )
 def test_reminder_number(text, n):
-    assert reminder_number(_facts(text)) == n
+    assert reminder_number(with_facts("cjib-boete", text)) == n
 
-
-def _facts(*pages: str) -> Classification:
-    """A classification holding the letter facts of `pages` (rules/phrasings/letter-facts.yaml)."""
-    return Classification(kind="cjib-boete", label="", confidence=1.0, stage=None,
-                          facts=find_facts(pages, load_letter_facts()))
 
 
 def test_boete_explains_both_increases_and_that_paying_stops_them():

@@ -8,10 +8,9 @@ from datetime import date
 import pytest
 
 from snapdebrief.explainers.kwijtschelding import outcome, printed_term
-from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
-from snapdebrief.result import Classification, DateMention
+from snapdebrief.result import DateMention
 
-from .explain_cases import CASE_BY_ID, run
+from .explain_cases import CASE_BY_ID, run, with_facts
 
 REFUSED = CASE_BY_ID["kwijtschelding-afgewezen"]  # letter 30 april 2026, "binnen 10 dagen"
 NO_TERM = ("Wij wijzen uw verzoek om kwijtschelding af.",)
@@ -32,9 +31,7 @@ NO_TERM = ("Wij wijzen uw verzoek om kwijtschelding af.",)
     ],
 )
 def test_outcome(text, expected):
-    c = Classification("kwijtschelding-besluit", "", 1.0, "decision",
-                       facts=find_facts((text,), load_letter_facts()))
-    assert outcome(c) == expected
+    assert outcome(with_facts("kwijtschelding-besluit", text)) == expected
 
 
 @pytest.mark.parametrize(

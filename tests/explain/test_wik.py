@@ -16,10 +16,9 @@ from snapdebrief.explainers.incasso import (
     wik_max,
     wik_scale,
 )
-from snapdebrief.phrasings.letter_facts import find_facts, load_letter_facts
-from snapdebrief.result import Classification, Fields
+from snapdebrief.result import Fields
 
-from .explain_cases import CASE_BY_ID, amt, run
+from .explain_cases import CASE_BY_ID, amt, run, with_facts
 
 
 @pytest.mark.parametrize(
@@ -54,11 +53,6 @@ def test_scale_is_data_with_valid_from_and_source():
     assert wik_scale(date(2000, 1, 1)).minimum == Decimal(40)  # before any scale: the oldest
 
 
-def _facts(*pages: str) -> Classification:
-    """A classification holding the letter facts of `pages` (rules/phrasings/letter-facts.yaml)."""
-    return Classification(kind="incasso-aanmaning", label="", confidence=1.0, stage=None,
-                          facts=find_facts(pages, load_letter_facts()))
-
 
 def _fields(principal, costs, *extra):
     return Fields(amounts=(amt(principal, "principal", "Hoofdsom"), amt(costs, "costs", "Incassokosten"), *extra),
@@ -77,7 +71,7 @@ def _fields(principal, costs, *extra):
     ],
 )
 def test_check_costs(fields, pages, limit, too_high):
-    check = check_costs(fields, _facts(*pages).has("btw"))
+    check = check_costs(fields, with_facts("incasso-aanmaning", *pages).has("btw"))
     assert check.limit == Decimal(limit)
     assert check.too_high is too_high
 
@@ -95,7 +89,7 @@ def test_court_and_bailiff_costs_are_not_wik():
 def test_announced_costs_with_their_sum_count_once():
     fields = Fields(amounts=(amt(2552.54, "principal"), amt(380.25, "costs", "incassokosten"),
                              amt(79.85, "costs", "btw"), amt(460.10, "costs", "Samen")))
-    check = check_costs(fields, _facts("Omdat wij de btw niet kunnen verrekenen, komt daar 21% btw bij.").has("btw"))
+    check = check_costs(fields, with_facts("incasso-aanmaning", "Omdat wij de btw niet kunnen verrekenen, komt daar 21% btw bij.").has("btw"))
     assert check.costs == Decimal("460.10") and check.limit == Decimal("460.10") and not check.too_high
 
 
@@ -154,7 +148,7 @@ def test_allowed_costs_are_said():
     ],
 )
 def test_fourteen_day_start(text, early):
-    assert counts_from_letter_date(_facts(text)) is early
+    assert counts_from_letter_date(with_facts("incasso-aanmaning", text)) is early
 
 
 def test_fourteen_day_letter_warning_and_near_miss():
