@@ -26,6 +26,7 @@ from .phrasings import (
     load_deadline_cues,
     load_reference_labels,
 )
+from .phrasings.amount_tags import load_amount_tags
 from .read import read_document
 from .read.preview import cover
 from .read.sniff import decode_text, sniff
@@ -253,4 +254,4 @@ def _find_fields(doc: Document, options: Options) -> Fields:
     """Stage 2 with the phrasings in force: a team's folders before the shipped ones."""
     dirs = tuple(options.rules_dirs)
     return find_fields(doc, load_date_labels(dirs), load_amount_labels(dirs), load_deadline_cues(dirs),
-                       load_reference_labels(dirs))
+                       load_reference_labels(dirs), load_amount_tags(dirs))

@@ -118,6 +118,8 @@ class Deadline:
     evidence: Evidence | None
     relative: bool = False
     basis: str | None = None
+    # the letter says "vóór <date>": the day itself is too late (the answer says "vóór" too)
+    before: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,8 @@ class Amount:
     text: str
     evidence: Evidence | None
     label: str | None = None  # the words that gave the role, e.g. "Incassokosten"
+    # what its label or line says beyond the role (rules/phrasings/amount-tags.yaml): "btw", "buiten-wik"
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -108,10 +108,13 @@ def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     out.append((f"deadline cues ({len(cues.cues)})", deadline_cue_files(dirs)[-1]))
     refs = load_reference_labels(dirs)
     out.append((f"reference labels ({len(refs.labels)})", reference_label_files(dirs)[-1]))
+    from .phrasings.amount_tags import amount_tag_files, load_amount_tags
     from .phrasings.letter_facts import letter_fact_files, load_letter_facts
 
     facts = load_letter_facts(dirs)
     out.append((f"letter facts ({len(facts.facts)})", letter_fact_files(dirs)[-1]))
+    tags = load_amount_tags(dirs)
+    out.append((f"amount tags ({len(tags.tags)})", amount_tag_files(dirs)[-1]))
     load_senders(SENDERS_FILE)
     out.append(("senders", SENDERS_FILE))
     load_woorden(WOORDEN_PATH)
@@ -181,19 +184,26 @@ def _label_report(family: str, labels: Sequence[Any], run: tuple[int, Sequence[A
 
 
 def _fact_report(rules: RuleSet, out: TextIO) -> int:
-    """The letter facts' examples (rules/phrasings/letter-facts.yaml): each example must hold
-    its fact, each not_example must not."""
+    """The examples of the families whose items a letter holds or not, letter facts
+    (rules/phrasings/letter-facts.yaml) and amount tags (amount-tags.yaml): each example must
+    hold its item, each not_example must not."""
+    from .phrasings.amount_tags import load_amount_tags, run_amount_tag_examples
     from .phrasings.letter_facts import load_letter_facts, run_letter_fact_examples
 
     facts = load_letter_facts(rules.dirs)
-    n, failures = run_letter_fact_examples(facts)
-    for f in failures:
-        why = "does not hold it" if f.got is None else "holds it, but must not (not_examples)"
-        print(f"FAIL {f.label.path}:{f.label.line}: letter fact '{f.label.id}' example {why}", file=out)
-        print(f"     {_one_line(f.example)}", file=out)
-    print(f"{n} letter fact examples in {len(facts.facts)} letter facts: "
-          + ("all pass." if not failures else f"{len(failures)} failed."), file=out)
-    return len(failures)
+    tags = load_amount_tags(rules.dirs)
+    bad = 0
+    for family, items, (n, failures) in (
+            ("letter fact", facts.facts, run_letter_fact_examples(facts)),
+            ("amount tag", tags.tags, run_amount_tag_examples(tags))):
+        for f in failures:
+            why = "does not hold it" if f.got is None else "holds it, but must not (not_examples)"
+            print(f"FAIL {f.label.path}:{f.label.line}: {family} '{f.label.id}' example {why}", file=out)
+            print(f"     {_one_line(f.example)}", file=out)
+        print(f"{n} {family} examples in {len(items)} {family}s: "
+              + ("all pass." if not failures else f"{len(failures)} failed."), file=out)
+        bad += len(failures)
+    return bad
 
 
 def _test(rules: RuleSet, settings: Settings, out: TextIO) -> int:

@@ -40,7 +40,6 @@ PAYABLE_REFERENCES = (
 BSN_REFERENCE_KINDS = frozenset({"aanslagnummer", "beschikkingsnummer", "bsn"})
 # Belastingdienst/Toeslagen kenmerken start with the fiscal number, so the BSN can be rebuilt.
 _BSN_SENDERS = re.compile(r"belastingdienst|toeslagen|\bduo\b", re.IGNORECASE)
-_VOOR = re.compile(r"\bv(?:óó|oo|ó|oó|óo)r\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -402,7 +401,7 @@ def deadline_text(ctx: Context, date_needed: bool | None = None) -> tuple[str | 
         text, missing = _appointment_text(ctx, d.date)
     else:
         action = d.action if d.action in _IMPERATIVE else "none"
-        if _VOOR.search(d.text or ""):
+        if d.before:
             first = f"{_IMPERATIVE[action]} vóór {long_date(d.date)}."
         else:
             first = f"{_LAST_DAY[action]} {long_date(d.date)}."
@@ -421,11 +420,9 @@ def deadline_text(ctx: Context, date_needed: bool | None = None) -> tuple[str | 
     return text, set(missing)
 
 
-_BTW = re.compile(r"\bbtw\b|\bomzetbelasting\b", re.IGNORECASE)
-
-
 def is_btw(a: Amount) -> bool:
-    return bool(_BTW.search(a.label or "") or _BTW.search(a.text or ""))
+    """VAT, by the tag the fields stage gave the amount (rules/phrasings/amount-tags.yaml)."""
+    return "btw" in a.tags
 
 
 def without_subtotal(values: list[Decimal]) -> list[Decimal]:

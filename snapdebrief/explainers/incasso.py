@@ -9,7 +9,6 @@ for a bailiff's sommatie, where the same flat WIK fee is all that may be asked.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -138,13 +137,6 @@ class CostCheck:
 
 
 # Costs that are not collection costs: a court or a bailiff's acts come on top of the WIK fee.
-_NOT_WIK = re.compile(
-    r"proces|betekening|exploot|beslag|griffie|dagvaarding|vonnis|(?<!buiten)gerechtelijke|"
-    r"salaris\s+gemachtigde|ambtshandeling",
-    re.IGNORECASE,
-)
-
-
 def check_costs(fields: Fields, mentions_btw: bool = False, on: date | None = None) -> CostCheck | None:
     """Compare the letter's collection costs with the WIK maximum; None when it cannot be done.
 
@@ -154,7 +146,7 @@ def check_costs(fields: Fields, mentions_btw: bool = False, on: date | None = No
     principal = principal_value(fields)
     cost_items = [
         a for a in amounts(fields, "costs") + [a for a in fields.amounts if a.role == "other" and is_btw(a)]
-        if not _NOT_WIK.search(f"{a.label or ''} {a.text or ''}")
+        if "buiten-wik" not in a.tags
     ]
     if principal is None or not cost_items:
         return None

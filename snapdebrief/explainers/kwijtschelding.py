@@ -2,13 +2,12 @@
 
 The term is printed on the letter (BSGR, HHNK, Belastingdienst: 10 days after the date) and there
 is no court afterwards [S48]; it is not the six weeks of a bezwaar (Awb art. 6:7).
-We take the last day from a date printed for it, else from a printed "binnen N dagen" next to
-"beroep" counted from the letter date, else we send the resident to the letter.
+We take the last day from a date printed for it, else from the letter's own term for beroep
+("binnen N dagen"), both found by the fields stage, else we send the resident to the letter.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -22,13 +21,6 @@ from .placeholders import check_sentence
 
 Outcome = Literal["refused", "partial", "granted"] | None
 
-_NUMBERS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "veertien": 14, "twintig": 20, "dertig": 30,
-}
-_TERM = re.compile(
-    r"binnen\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(dagen|dag|weken|week)\b", re.IGNORECASE
-)
 SHORT_TERM = timedelta(days=28)  # anything longer is not the short beroep term
 
 REFUSED_OBJECTION = (
@@ -50,32 +42,23 @@ def outcome(c: Classification) -> Outcome:
     return None
 
 
-def printed_term(pages: Sequence[str]) -> timedelta | None:
-    """A 'binnen N dagen/weken' that stands near 'beroep' on the letter."""
-    text = " ".join(" ".join(pages).split())
-    for m in _TERM.finditer(text):
-        around = text[max(0, m.start() - 200):m.end() + 200].lower()
-        if "beroep" not in around:
-            continue
-        raw = m.group(1).lower()
-        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        return timedelta(weeks=n) if m.group(2).lower().startswith("we") else timedelta(days=n)
-    return None
-
-
 def beroep_deadline(ctx: Context) -> tuple[date | None, bool]:
-    """(last day, counted by us from the letter date?) — None when nothing on the letter says it."""
-    printed = sorted(dm.date for dm in ctx.fields.dates if dm.role == "object_by")
+    """(last day, counted by us from the letter date?) — None when nothing on the letter says it.
+
+    The fields stage found the letter's own last day or term for beroep (role object_by); the
+    pipeline's objection deadline is that term counted and moved by the Atw (this kind has no
+    term of its own in the rules, so it never is a bezwaar's six weeks)."""
+    stated = [dm for dm in ctx.fields.dates if dm.role == "object_by"]
+    printed = sorted(dm.date for dm in stated if not dm.relative)
     if printed:
         return printed[0], False
     letter = ctx.fields.letter_date.date if ctx.fields.letter_date else None
     od = ctx.objection_deadline
-    # The pipeline may pass letter date + 6 weeks; that is not this term, so only a short one counts.
+    if od is not None and any(dm.relative for dm in stated):
+        return od, True
+    # A caller may pass letter date + 6 weeks; that is not this term, so only a short one counts.
     if od is not None and letter is not None and od - letter <= SHORT_TERM:
         return od, False
-    term = printed_term(ctx.pages)
-    if term is not None and letter is not None:
-        return letter + term, True
     return None, False
 
 

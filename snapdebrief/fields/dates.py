@@ -450,6 +450,8 @@ _ANAPHOR = re.compile(r"\b(?:daarvoor|hiervoor|daartoe|hiertoe)\b|\b(?:doet|doe)
                       r"|\bdat\s+(?:doet|kan)\s+(?:u|je)\b", _I)
 _OBJECTION_LETTER = re.compile(
     r"\b(?:een|uw|je)\s+(?:[a-zà-ÿ]+\s+)?(?:brief|bezwaarschrift|beroepschrift)\b", _I)
+# money in a clause: what a "binnen zijn" is about when it is not a letter
+_PAID_THING = re.compile(r"€|\beur(?:o)?\b|\b(?:\w*bedrag|geld|betaling|rekening)\b", _I)
 _APPOINTMENT_CUE = re.compile(
     r"\b(?:afspraak|gesprek|uitnodig\w*|verwacht(?:en)?\s+(?:u|je)|kom|komt|komen|zitting"
     r"|terechtzitting|hoorzitting|verschijn\w*|spreekuur|langs\s*(?:te\s+)?komen|bijeenkomst"
@@ -1094,6 +1096,18 @@ def _cue_role(masked: str, lo: int, hi: int, s: int, e: int, cues: DeadlineCues)
     return best[1] if best else None
 
 
+def _objection_before(ctx: PageContext, prev: tuple[int, int], s: int, e: int) -> bool:
+    """The sentence before asks for bezwaar or beroep, or the one before it when the sentence
+    between tells how ("… beroep instellen. Dat doet u met een brief aan …. Uw brief moet binnen
+    zes weken … binnen zijn")."""
+    if _cue_role(ctx.masked, prev[0], prev[1], s, e, ctx.cues) == "object_by":
+        return True
+    if not _ANAPHOR.search(ctx.masked[prev[0]:prev[1]]):
+        return False
+    before = ctx.previous_sentence(prev[0])
+    return before is not None and _cue_role(ctx.masked, before[0], before[1], s, e, ctx.cues) == "object_by"
+
+
 def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
     """The role (pay_by, respond_by, send_by, object_by, other) of a deadline at [s, e):
     the nearest action cue in its clause, then its sentence, then its table row, then the
@@ -1105,9 +1119,13 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
         role = _cue_role(ctx.masked, lo, hi, s, e, ctx.cues)
         if role == "ours":
             return "other"
-        if role in ("send_by", "respond_by") and prev is not None \
-                and (_ANAPHOR.search(ctx.masked[lo:hi]) or _OBJECTION_LETTER.search(ctx.masked[lo:hi])) \
-                and _cue_role(ctx.masked, prev[0], prev[1], s, e, ctx.cues) == "object_by":
+        clause = ctx.masked[lo:hi]
+        # "Uw brief moet binnen zes weken … binnen zijn": a letter that must arrive, not money
+        letter_due = role == "pay_by" and bool(_OBJECTION_LETTER.search(clause)) \
+            and not _PAID_THING.search(clause)
+        if (role in ("send_by", "respond_by") or letter_due) and prev is not None \
+                and (_ANAPHOR.search(clause) or _OBJECTION_LETTER.search(clause)) \
+                and _objection_before(ctx, prev, s, e):
             # "... beroep instellen. Stuur daarvoor binnen tien dagen ...", "Dan kun je in
             # beroep gaan. Stuur ons binnen 6 weken een brief."
             return "object_by"

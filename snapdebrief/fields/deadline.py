@@ -41,6 +41,8 @@ _CASE_CLAUSE = re.compile(r"^\W*[A-Z]\w*\s[^,.?;]{2,60}[,?]\s+(?:\S+\s+){0,3}?da
 _VERB_FIRST_CASE = re.compile(
     r"^\W*(?:betaalt|doet|reageert|stuurt|heeft|hebt|bent|kunt|wilt|krijgt|ontvangt|maakt|gaat|komt)"
     r"\s+(?:u|je|jij)\b[^.?;]*?,\s*(?:dan\b|zullen\s+(?:wij|we)\b|zal\b)", re.IGNORECASE)
+# "vóór 1 mei" (accents lost or doubled by a scan or a keyboard): the day itself is too late
+_BEFORE = re.compile(r"\bv(?:óó|oo|ó|oó|óo)r\b", re.IGNORECASE)
 _TERM_WORD = re.compile(r"\b(?:binnen|uiterlijk|\d+\s+(?:dagen|weken|maanden))\b", re.IGNORECASE)
 
 
@@ -57,6 +59,11 @@ def is_conditional(mention: DateMention) -> bool:
         spans = scan_dates(text)
         cut = spans[0].start if spans else len(text)
     return bool(_COND.search(text[:cut]) or _CASE_CLAUSE.match(text[:cut]))
+
+
+def says_before(text: str | None) -> bool:
+    """The letter says "vóór <date>": the date itself is too late."""
+    return bool(_BEFORE.search(text or ""))
 
 
 def choose_deadline(mentions: Sequence[DateMention], letter_date: date | None,
@@ -92,6 +99,7 @@ def choose_deadline(mentions: Sequence[DateMention], letter_date: date | None,
         evidence=best.evidence,
         relative=best.relative,
         basis=best.basis,
+        before=says_before(best.text),
     )
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from snapdebrief.explainers import KindTexts
+from snapdebrief.fields.deadline import says_before
+from snapdebrief.phrasings.amount_tags import load_amount_tags, tagged
 from snapdebrief.result import (
     Amount,
     Appointment,
@@ -32,8 +34,15 @@ def ld(d: date) -> DateMention:
     return DateMention(d, "letter_date", f"{d.day}-{d.month}-{d.year}", Evidence(1, 10, 20))
 
 
+def dl(on: date, action: str, text: str, evidence: Evidence | None, **kw) -> Deadline:
+    """A deadline as the fields stage gives it: `before` when its words say "vóór"."""
+    return Deadline(on, action, text, evidence, before=says_before(text), **kw)
+
+
 def amt(value: float, role: str, label: str | None = None) -> Amount:
-    return Amount(value, role, f"€ {value:.2f}".replace(".", ","), Evidence(1, 100, 110), label)
+    """An amount as the fields stage gives it: tagged by the shipped amount tags."""
+    a = Amount(value, role, f"€ {value:.2f}".replace(".", ","), Evidence(1, 100, 110), label)
+    return tagged([a], load_amount_tags())[0]
 
 
 @dataclass(frozen=True)
@@ -195,7 +204,7 @@ CASES: tuple[Case, ...] = (
                 amounts=(amt(1234.0, "total", "Te betalen"),), amount_due=1234.0, iban=BD_IBAN,
                 payment_reference=Reference("betalingskenmerk", "5000 0567 8901 2345", Evidence(1, 400, 419), True),
                 sender="Belastingdienst"),
-         "decision", Deadline(_d(2026, 6, 30), "pay", "Uiterste betaaldatum 30 juni 2026", Evidence(1, 200, 230)),
+         "decision", dl(_d(2026, 6, 30), "pay", "Uiterste betaaldatum 30 juni 2026", Evidence(1, 200, 230)),
          _d(2026, 5, 26), ("Aanslag inkomstenbelasting 2024. Uiterste betaaldatum 30 juni 2026.",)),
     Case("belasting-aanslag-refund", "belasting-aanslag",
          Fields(letter_date=ld(_d(2026, 4, 14)), amounts=(amt(456.0, "refund", "U krijgt terug"),),
@@ -208,7 +217,7 @@ CASES: tuple[Case, ...] = (
                 amount_due=1252.0, iban=BD_IBAN,
                 payment_reference=Reference("betalingskenmerk", "5000 0567 8901 2345", None, True),
                 sender="Belastingdienst"),
-         "aanmaning", Deadline(_d(2026, 5, 12), "pay", "Betaal vóór 12 mei 2026", None),
+         "aanmaning", dl(_d(2026, 5, 12), "pay", "Betaal vóór 12 mei 2026", None),
          _d(2026, 6, 9), ("Aanmaning. Betaal vóór 12 mei 2026 om een dwangbevel te voorkomen.",)),
     Case("toeslag-beschikking", "toeslag-beschikking",
          Fields(letter_date=ld(_d(2026, 4, 20)), amounts=(amt(325.0, "benefit", "Voorschot per maand"),),
@@ -220,22 +229,25 @@ CASES: tuple[Case, ...] = (
                 payment_reference=Reference("beschikkingsnummer", "1234.56.782.T.26.01", Evidence(1, 50, 69)),
                 references=(Reference("beschikkingsnummer", "1234.56.782.T.26.01", Evidence(1, 50, 69)),),
                 bsn_spans=(Evidence(1, 50, 61),), sender="Dienst Toeslagen"),
-         "decision", Deadline(_d(2026, 5, 22), "pay", "Betaal uiterlijk 22 mei 2026", None),
+         "decision", dl(_d(2026, 5, 22), "pay", "Betaal uiterlijk 22 mei 2026", None),
          _d(2026, 5, 22), ("Terugvorderingsbeschikking zorgtoeslag 2024. U moet € 1.840 terugbetalen.",)),
     Case("gemeente-belastingaanslag", "gemeente-belastingaanslag",
          Fields(letter_date=ld(_d(2026, 2, 27)),
                 amounts=(amt(412.34, "total", "Totaal aanslag"),), amount_due=412.34, iban=GEMEENTE_IBAN,
                 payment_reference=Reference("betalingskenmerk", "6010 1234 5678 9012", None),
                 sender="Gemeente Amsterdam, Belastingen"),
-         "decision", Deadline(_d(2026, 5, 31), "pay", "eerste vervaldatum 31 mei 2026", None),
+         "decision", dl(_d(2026, 5, 31), "pay", "eerste vervaldatum 31 mei 2026", None),
          _d(2026, 4, 10), ("Aanslagbiljet gemeentelijke belastingen 2026. Afvalstoffenheffing.",)),
     Case("kwijtschelding-afgewezen", "kwijtschelding-besluit",
          Fields(letter_date=ld(_d(2026, 4, 30)), amounts=(amt(412.34, "total", "Te betalen"),),
                 amount_due=412.34, iban=GEMEENTE_IBAN,
                 payment_reference=Reference("betalingskenmerk", "6010 1234 5678 9012", None),
-                sender="Gemeente Amsterdam, Belastingen"),
-         "decision", Deadline(_d(2026, 5, 31), "pay", "betaal vóór 31 mei 2026", None),
-         _d(2026, 6, 11),  # what the pipeline passes today: letter date + 6 weeks — wrong here
+                sender="Gemeente Amsterdam, Belastingen",
+                # the letter's own term, as the fields stage finds it: 30 april + 10 days
+                dates=(DateMention(_d(2026, 5, 10), "object_by", "binnen 10 dagen na de datum van deze brief",
+                                   None, relative=True),)),
+         "decision", dl(_d(2026, 5, 31), "pay", "betaal vóór 31 mei 2026", None),
+         _d(2026, 5, 11),  # the pipeline's count of that term: Sunday 10 May moved by the Atw
          (("Wij wijzen uw verzoek om kwijtschelding af. U heeft de gevraagde stukken niet gestuurd. "
            "Bent u het niet eens? U kunt binnen 10 dagen na de datum van deze brief administratief "
            "beroep instellen."),)),
@@ -244,7 +256,7 @@ CASES: tuple[Case, ...] = (
                 amounts=(amt(300.0, "fine", "Boete"), amt(300.0, "total", "Te betalen")), amount_due=300.0,
                 iban=CJIB_IBAN, payment_reference=Reference("cjib-nummer", "1062 5421 5704 7959", None, True),
                 sender="CJIB"),
-         "decision", Deadline(_d(2026, 5, 27), "pay", "Betaal vóór 27 mei 2026", None), _d(2026, 5, 27),
+         "decision", dl(_d(2026, 5, 27), "pay", "Betaal vóór 27 mei 2026", None), _d(2026, 5, 27),
          ("Beschikking. Wet administratiefrechtelijke handhaving verkeersvoorschriften (Wahv). Kenteken 12-AB-34.",)),
     Case("cjib-aanmaning", "cjib-aanmaning",
          Fields(letter_date=ld(_d(2026, 4, 20)),
@@ -252,7 +264,7 @@ CASES: tuple[Case, ...] = (
                          amt(450.0, "total", "Te betalen")),
                 amount_due=450.0, iban=CJIB_IBAN,
                 payment_reference=Reference("cjib-nummer", "1062 5421 5704 7959", None, True), sender="CJIB"),
-         "aanmaning", Deadline(_d(2026, 5, 18), "pay", "Betaal vóór 18 mei 2026", None), None,
+         "aanmaning", dl(_d(2026, 5, 18), "pay", "Betaal vóór 18 mei 2026", None), None,
          ("Eerste aanmaning. Wahv. De boete is verhoogd met 50%.",)),
     Case("incasso-aanmaning", "incasso-aanmaning",
          Fields(letter_date=ld(_d(2026, 4, 21)),
@@ -260,13 +272,13 @@ CASES: tuple[Case, ...] = (
                          amt(120.0, "costs", "Incassokosten"), amt(632.5, "total", "Totaal")),
                 amount_due=632.5, iban=COMPANY_IBAN,
                 payment_reference=Reference("dossiernummer", "D-2026-0042", None), sender="Incasso Noord B.V."),
-         "aanmaning", Deadline(_d(2026, 5, 5), "pay", "binnen 14 dagen na dagtekening", None, relative=True),
+         "aanmaning", dl(_d(2026, 5, 5), "pay", "binnen 14 dagen na dagtekening", None, relative=True),
          None, ("Aanmaning. Hoofdsom € 500,00. Incassokosten € 120,00. Totaal € 632,50.",)),
     Case("incasso-14-dagenbrief", "incasso-aanmaning",
          Fields(letter_date=ld(_d(2026, 4, 21)),
                 amounts=(amt(180.0, "principal", "Openstaand bedrag"),), amount_due=180.0, iban=COMPANY_IBAN,
                 payment_reference=Reference("factuurnummer", "F-88123", None), sender="Webwinkel Zon B.V."),
-         "14-dagenbrief", Deadline(_d(2026, 5, 5), "pay", "binnen 14 dagen na dagtekening", None, relative=True),
+         "14-dagenbrief", dl(_d(2026, 5, 5), "pay", "binnen 14 dagen na dagtekening", None, relative=True),
          None, (("Betaal het openstaande bedrag binnen 14 dagen na dagtekening van deze brief. Doet u "
                  "dat niet, dan brengen wij € 40,00 incassokosten in rekening."),)),
     Case("deurwaarder-dagvaarding", "deurwaarder",
@@ -277,27 +289,27 @@ CASES: tuple[Case, ...] = (
                 payment_reference=Reference("dossiernummer", "2026-77810", None),
                 appointment=Appointment(_d(2026, 5, 20), "10:30", "Rechtbank Amsterdam, Parnassusweg 280", None),
                 sender="Gerechtsdeurwaarders Van Dam"),
-         "dagvaarding", Deadline(_d(2026, 5, 20), "attend", "op woensdag 20 mei 2026 om 10.30 uur", None),
+         "dagvaarding", dl(_d(2026, 5, 20), "attend", "op woensdag 20 mei 2026 om 10.30 uur", None),
          None, ("Exploot van dagvaarding. U wordt opgeroepen te verschijnen ter zitting van de kantonrechter.",)),
     Case("deurwaarder-beslag", "deurwaarder",
          Fields(letter_date=ld(_d(2026, 4, 29)),
                 amounts=(amt(1210.4, "total", "Totaal openstaand"),), amount_due=1210.4, iban=COMPANY_IBAN,
                 payment_reference=Reference("dossiernummer", "2026-77810", None),
                 sender="Gerechtsdeurwaarders Van Dam"),
-         "beslag", Deadline(_d(2026, 5, 6), "pay", "binnen 7 dagen", None, relative=True), None,
+         "beslag", dl(_d(2026, 5, 6), "pay", "binnen 7 dagen", None, relative=True), None,
          ("Proces-verbaal van beslag onder derden. Beslag gelegd op uw loon.",)),
     Case("zorgverzekering-achterstand", "zorgverzekering-achterstand",
          Fields(letter_date=ld(_d(2026, 4, 22)),
                 amounts=(amt(356.4, "total", "Achterstand premie"),), amount_due=356.4, iban=COMPANY_IBAN,
                 payment_reference=Reference("klantnummer", "200457812", None), sender="Zorgverzekeraar Zuid"),
-         "reminder", Deadline(_d(2026, 5, 13), "pay", "Betaal vóór 13 mei 2026", None), None,
+         "reminder", dl(_d(2026, 5, 13), "pay", "Betaal vóór 13 mei 2026", None), None,
          ("Herinnering. U heeft de premie over maart en april niet betaald.",)),
     Case("huurachterstand", "huurachterstand",
          Fields(letter_date=ld(_d(2026, 4, 23)),
                 amounts=(amt(1450.0, "principal", "Huurachterstand"), amt(1450.0, "total", "Totaal")),
                 amount_due=1450.0, iban=COMPANY_IBAN,
                 payment_reference=Reference("klantnummer", "HV-10233", None), sender="Woonstichting De Linde"),
-         "14-dagenbrief", Deadline(_d(2026, 5, 7), "pay", "binnen veertien dagen", None, relative=True), None,
+         "14-dagenbrief", dl(_d(2026, 5, 7), "pay", "binnen veertien dagen", None, relative=True), None,
          (("U heeft de huur over maart en april niet betaald. Betaal binnen veertien dagen vanaf de "
            "dag nadat deze brief bij u is bezorgd. Anders brengen wij € 175,00 incassokosten in "
            "rekening."),)),
@@ -305,7 +317,7 @@ CASES: tuple[Case, ...] = (
          Fields(letter_date=ld(_d(2026, 4, 24)),
                 amounts=(amt(287.12, "total", "Openstaand"),), amount_due=287.12, iban=COMPANY_IBAN,
                 payment_reference=Reference("factuurnummer", "700012345", None), sender="Energiebedrijf Noordlicht"),
-         "reminder", Deadline(_d(2026, 5, 8), "pay", "Betaal vóór 8 mei 2026", None), None,
+         "reminder", dl(_d(2026, 5, 8), "pay", "Betaal vóór 8 mei 2026", None), None,
          ("Herinnering. Uw termijnbedrag van april is niet betaald.",)),
     Case("uitkering-besluit", "uitkering-besluit",
          Fields(letter_date=ld(_d(2026, 4, 16)), amounts=(amt(1401.5, "benefit", "Uitkering per maand"),),
@@ -313,18 +325,18 @@ CASES: tuple[Case, ...] = (
          "decision", None, _d(2026, 5, 28), ("Besluit op uw aanvraag bijstand. Wij kennen u bijstand toe.",)),
     Case("uitkering-informatieverzoek", "uitkering-informatieverzoek",
          Fields(letter_date=ld(_d(2026, 4, 28)), sender="UWV"),
-         "info", Deadline(_d(2026, 5, 12), "send_documents", "Stuur ons vóór 12 mei 2026", None), None,
+         "info", dl(_d(2026, 5, 12), "send_documents", "Stuur ons vóór 12 mei 2026", None), None,
          ("Wij hebben informatie van u nodig. Stuur ons vóór 12 mei 2026 de volgende stukken.",), money=False),
     Case("duo-studieschuld", "duo-studieschuld",
          Fields(letter_date=ld(_d(2026, 4, 24)), amounts=(amt(145.0, "total", "Achterstand"),),
                 amount_due=145.0, iban=DUO_IBAN, sender="DUO"),
-         "aanmaning", Deadline(_d(2026, 5, 22), "pay", "vervaldatum 22 mei 2026", None), None,
+         "aanmaning", dl(_d(2026, 5, 22), "pay", "vervaldatum 22 mei 2026", None), None,
          ("Aanmaning. Uw betalingsachterstand is € 145,00.",)),
     Case("afspraak-uitnodiging", "afspraak-uitnodiging",
          Fields(letter_date=ld(_d(2026, 4, 27)),
                 appointment=Appointment(_d(2026, 5, 11), "09:30", "Stadsloket Nieuw-West, Osdorpplein 1000", None),
                 sender="Gemeente Amsterdam, Werk en Inkomen"),
-         "info", Deadline(_d(2026, 5, 11), "attend", "op maandag 11 mei 2026 om 9.30 uur", None), None,
+         "info", dl(_d(2026, 5, 11), "attend", "op maandag 11 mei 2026 om 9.30 uur", None), None,
          ("Uitnodiging voor een gesprek op maandag 11 mei 2026 om 9.30 uur.",), money=False),
     Case("overig", "overig",
          Fields(letter_date=ld(_d(2026, 4, 30)), sender="Stichting Buurtbelang"),

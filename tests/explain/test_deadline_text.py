@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from snapdebrief.result import Appointment, Deadline
+from snapdebrief.result import Appointment
 
-from .explain_cases import CASE_BY_ID, run
+from .explain_cases import CASE_BY_ID, dl, run
 
 RELATIVE = "We tellen vanaf de datum van de brief. Misschien heb je iets meer tijd. Reken daar niet op."
 PAY = CASE_BY_ID["huurachterstand"]  # relative pay term: donderdag 7 mei 2026
@@ -56,7 +56,7 @@ def test_explicit_date_has_no_relative_note():
     ],
 )
 def test_action_wording(action, letter_text, expected):
-    deadline = Deadline(date(2026, 5, 12), action, letter_text, None)
+    deadline = dl(date(2026, 5, 12), action, letter_text, None)
     assert run(PAY, deadline=deadline).deadline_text.startswith(expected)
 
 

@@ -16,6 +16,7 @@ from snapdebrief.explainers.incasso import (
     wik_max,
     wik_scale,
 )
+from snapdebrief.phrasings.amount_tags import load_amount_tags, tagged
 from snapdebrief.result import Fields
 
 from .explain_cases import CASE_BY_ID, amt, run, with_facts
@@ -80,7 +81,8 @@ def test_court_and_bailiff_costs_are_not_wik():
     # After a vonnis: proceskosten and betekening come on top of the flat WIK fee.
     fields = Fields(amounts=(
         amt(1640, "principal", "Hoofdsom"), amt(246, "costs", "Buitengerechtelijke kosten"),
-        amt(412.52, "costs", "Proceskosten"), replace(amt(119.36, "costs", "Kosten"), text="Kosten betekening 8 april 2026"),
+        amt(412.52, "costs", "Proceskosten"), *tagged([replace(amt(119.36, "costs", "Kosten"), text="Kosten betekening 8 april 2026")],
+                load_amount_tags()),
     ))
     check = check_costs(fields)
     assert check.costs == Decimal("246.00") and not check.too_high
