@@ -73,6 +73,17 @@ def make_celery(settings: ServiceSettings) -> Celery:
     def explain_letter(self, letter_id: str, form: dict[str, Any]) -> dict[str, Any]:
         return run_letter(store, settings, letter_id, form)
 
+    root = work_root(settings.base.tmpdir)
+
+    def remove_own_folder(**_: Any) -> None:
+        shutil.rmtree(root / f"{WORK_PREFIX}{os.getpid()}", ignore_errors=True)
+
+    def sweep_at_the_end(**_: Any) -> None:
+        sweep(root)
+
+    # connected here, where the settings are known (weak=False: the closures live with the app)
+    worker_process_shutdown.connect(remove_own_folder, weak=False)
+    worker_shutdown.connect(sweep_at_the_end, weak=False)
     app.snapdebrief_store = store  # type: ignore[attr-defined]
     return app
 
@@ -92,24 +103,30 @@ def _may_have_children(**_: Any) -> None:
 
 
 # Each pool process keeps its letters' private folders (isolate.py) inside a folder of its own,
-# named after its pid. A process killed between making a letter's folder and starting the child
-# that would remove it leaves the folder behind; the next letter on this machine, and the
-# worker's shutdown, remove the folders of processes that are gone.
+# named after its pid, in SNAPDEBRIEF_TMPDIR as the CLI does (else /dev/shm). A process killed
+# between making a letter's folder and starting the child that would remove it leaves the folder
+# behind; the next letter on this machine, and the worker's shutdown, remove the folders of
+# processes that are gone.
 MEMORY = isolate.MEMORY_FOLDER
 WORK_PREFIX = "snapdebrief-worker-"
 
 
-def own_folder() -> Path | None:
-    if not (MEMORY.is_dir() and os.access(MEMORY, os.W_OK | os.X_OK)):
+def work_root(tmpdir: Path | None) -> Path:
+    """Where the pool processes' folders go: the settings' folder, else /dev/shm."""
+    return tmpdir if tmpdir is not None else MEMORY
+
+
+def own_folder(root: Path = MEMORY) -> Path | None:
+    if not (root.is_dir() and os.access(root, os.W_OK | os.X_OK)):
         return None  # isolate.py falls back to TMPDIR
-    folder = MEMORY / f"{WORK_PREFIX}{os.getpid()}"
+    folder = root / f"{WORK_PREFIX}{os.getpid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
 
 
-def sweep() -> None:
+def sweep(root: Path = MEMORY) -> None:
     """Remove the folders of pool processes that are gone (their letters are being read again)."""
-    for folder in MEMORY.glob(WORK_PREFIX + "*"):
+    for folder in root.glob(WORK_PREFIX + "*"):
         pid = folder.name.removeprefix(WORK_PREFIX)
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
@@ -123,16 +140,6 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True  # another user's process: not ours to judge
     return True
-
-
-@worker_process_shutdown.connect
-def _remove_own_folder(**_: Any) -> None:
-    shutil.rmtree(MEMORY / f"{WORK_PREFIX}{os.getpid()}", ignore_errors=True)
-
-
-@worker_shutdown.connect
-def _sweep_at_the_end(**_: Any) -> None:
-    sweep()
 
 
 def options_from(settings: ServiceSettings, form: dict[str, Any]) -> Options:
@@ -151,7 +158,8 @@ def run_letter(store: LetterStore, settings: ServiceSettings, letter_id: str,
     if began is None:  # older than 10 minutes before any worker came to it: nobody can fetch it
         return {"status": 404}
     tries, files = began
-    sweep()
+    root = work_root(settings.base.tmpdir)
+    sweep(root)
     options = options_from(settings, form)
     cpu = _cpu_seconds()
     start = time.monotonic()
@@ -162,7 +170,7 @@ def run_letter(store: LetterStore, settings: ServiceSettings, letter_id: str,
                          files=len(files))
         envelope = _bug(options.request_id)
     else:
-        envelope = answer(files, options, whole=form.get("answer") == "result")
+        envelope = answer(files, options, whole=form.get("answer") == "result", root=root)
     store.answered(letter_id, len(files))
     envelope.update(seconds=round(time.monotonic() - start, 3),
                     cpu=round(_cpu_seconds() - cpu, 3), tries=tries,
@@ -170,7 +178,8 @@ def run_letter(store: LetterStore, settings: ServiceSettings, letter_id: str,
     return envelope
 
 
-def answer(files: list[bytes], options: Options, whole: bool = False) -> dict[str, Any]:
+def answer(files: list[bytes], options: Options, whole: bool = False,
+           root: Path = MEMORY) -> dict[str, Any]:
     """The letter's JSON contract (200), or its Dutch error: 400 for input that cannot be read,
     500 for a bug; the same child, limits and messages as `snapdebrief explain --json`.
     `whole`: the whole Result as wire.py's JSON instead (the Streamlit app's queue path)."""
@@ -180,7 +189,7 @@ def answer(files: list[bytes], options: Options, whole: bool = False) -> dict[st
             body = isolate.run_isolated(work, files, options,
                                         seconds=options.limits.total_seconds,
                                         memory=options.limits.max_memory_bytes,
-                                        temp_base=own_folder())
+                                        temp_base=own_folder(root))
         else:
             body = work(files, options)
     except SnapError as exc:
