@@ -24,6 +24,7 @@ from typing import Any
 
 from .errors import SnapError
 from .options import Options
+from .settings import read_settings
 
 FORMS = ("txt", "pdf", "scan", "photo", "hard", "rough")
 FIELDS = (
@@ -265,6 +266,8 @@ def main(argv: list[str]) -> int:
     p.add_argument("--bare", action="store_true",
                    help="also run bare tesseract on the scans' pages and the photos")
     p.add_argument("--misses", action="store_true", help="list every wrong field")
+    p.add_argument("--rules", action="append", default=None, metavar="DIR",
+                   help="a team's rule folder, read after the shipped rules/ (replaces SNAPDEBRIEF_RULES)")
     p.add_argument("--preprocess", default=",".join(Options().preprocess),
                    help="photo clean-up steps to use (read/straighten.py); '' for none")
     args = p.parse_args(argv)
@@ -275,7 +278,13 @@ def main(argv: list[str]) -> int:
     names = [(root, n) for root in args.root for n in names_in(root)
              if not args.only or args.only in n]
     steps = tuple(x for x in args.preprocess.split(",") if x)
-    options = Options(today=EVAL_TODAY, workers=2, preprocess=steps)
+    # the letters are read as every door reads them (settings.py): a team's folders from --rules
+    # or SNAPDEBRIEF_RULES, so its own phrasings and cases are scored with its own rules
+    try:
+        settings = read_settings(rules=args.rules)
+    except SnapError as exc:
+        p.error(exc.user_message())
+    options = settings.options(today=EVAL_TODAY, workers=2, preprocess=steps)
     report: dict[str, Any] = {"letters": len(names), "forms": {}}
     for form in forms:
         score = FormScore()

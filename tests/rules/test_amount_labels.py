@@ -121,3 +121,25 @@ def test_the_amount_finder_holds_no_label_table_of_its_own() -> None:
     """The labels live in rules/phrasings/amount-labels.yaml only (#18)."""
     source = (ROOT / "snapdebrief" / "fields" / "money.py").read_text(encoding="utf-8")
     assert "_LABELS" not in source and "hoofdsom\\b|" not in source
+
+
+def test_eval_scores_a_teams_letter_with_the_teams_phrasings(tmp_path: Path) -> None:
+    """`snapdebrief eval --rules DIR` (or SNAPDEBRIEF_RULES) reads the letters as every door does:
+    a team's case is scored with the team's own phrasings."""
+    import json
+
+    from snapdebrief.evaluate import main as eval_main
+
+    letters = tmp_path / "cases"
+    letters.mkdir()
+    (letters / "dorpshuis.txt").write_text(LETTER, encoding="utf-8")
+    (letters / "dorpshuis.json").write_text(json.dumps({"amount_due": 222.5}), encoding="utf-8")
+    team = _team(tmp_path)
+
+    def amount_right(*more: str) -> float:
+        out = tmp_path / "report.json"
+        eval_main([str(letters), "--forms", "txt", "--json", str(out), *more])
+        return json.loads(out.read_text(encoding="utf-8"))["forms"]["txt"]["fields"]["amount_due"]
+
+    assert amount_right() == 0
+    assert amount_right("--rules", str(team)) == 1
