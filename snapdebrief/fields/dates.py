@@ -407,7 +407,9 @@ _ORDINAL = (r"(?:\d{1,2}\s?(?:e|ste|de)|eerste|tweede|derde|vierde|vijfde|zesde|
 _DEADLINE_PREP = re.compile(
     r"(?:^|[^\w/])(?:voor|uiterlijk(?:\s+op)?|ten\s+laatste(?:\s+op)?|niet\s+later\s+dan(?:\s+op)?"
     r"|tot\s+en\s+met|t/m|t\.m\.|tot(?:\s+uiterlijk)?|op\s+of\s+voor|voor\s+of\s+op"
-    r"|uiterste\s+datum|deadline)\s*:?\s*$", _I)
+    r"|uiterste\s+datum|deadline)\s*:?\s*"
+    # a weekday left on the line before its date: "uiterlijk vrijdag" / "25 september 2026"
+    r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s*)?$", _I)
 _START_PREP = re.compile(
     r"(?:^|[^\w])(?:per|vanaf|sinds|met\s+ingang\s+van|m\.i\.v\.|ingaande|na|gedurende|tussen"
     r"|ingang|ingegaan\s+op)\s*:?\s*$", _I)
@@ -433,6 +435,9 @@ _OURS = re.compile(
     r"|(?:betalen|storten|sturen|nemen|beslissen|besluiten|maken|schrijven|boeken|behandelen)"
     r"\s+(?:wij|we)|uitbetaal\w*|uitgekeerd|gestort|afgeschreven|afschrijven"
     r"|schrijven\s+\w+\s+af"
+    # "Hij of zij stuurt u binnen twee weken een nieuwe uitnodiging": a person of the sender acts
+    # ("Zij komt op 12 mei bij u thuis", "Hij belt u op …": a visit or a call, a meeting)
+    r"|(?:hij|zij)(?:\s+of\s+(?:hij|zij))?\s+(?:stuurt|neemt|maakt|beslist|betaalt)"
     # "of u op de hoorzitting komt": a noun after a preposition is no one who acts
     r"|(?<!\bop\s)(?<!\bnaar\s)(?<!\bbij\s)(?<!\bin\s)(?<!\bmet\s)(?<!\baan\s)"
     r"(?:de|het)\s+(?!bedrag|totaalbedrag|formulier|antwoord|bezwaar|geld|betaling)[a-z]\w+"
@@ -526,9 +531,12 @@ _TIME_ALONE = re.compile(
     rf"[^\S\n]*{_HM}(?:{_H}*(?:[-–]|tot){_H}*(?:[01]?\d|2[0-3])[.:][0-5]\d)?{_H}*(?:uur|u)\b", _I)
 # "Hoe laat?  10.30 uur", "| Tijd   | tussen 09.00 en 11.00 uur", "tussen 13.00 en 14.00 uur, bij u thuis"
 _SLOT_START = rf"(?:(?:ergens{_H}+)?tussen|van(?:af)?|om){_H}+"
+# (with no label, the hour must look like a time: minutes or "uur" after it, not "van 16 of 17 jaar")
+_CLOCK_AHEAD = (rf"(?=(?:[01]?\d|2[0-3])(?:[.:][0-5]\d|{_H}*(?:uur|u)\b|{_H}*(?:[-–]|tot|en){_H}*"
+                rf"(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?{_H}*(?:uur|u)\b))")
 _TIME_LINE = re.compile(
     rf"{_H}*(?:\|{_H}*)?(?:(?:tijd(?:stip)?|aanvang|om|uur|hoe{_H}+laat){_H}*[:?]?{_H}*(?:\|{_H}*)?"
-    rf"(?:{_SLOT_START})?|{_SLOT_START}){_HM}", _I)
+    rf"(?:{_SLOT_START})?|{_SLOT_START}{_CLOCK_AHEAD}){_HM}", _I)
 _TIME_LEFT = re.compile(rf"\bom{_H}+{_HM}{_H}*(?:uur|u)\b{_H}*(?:op{_H}+)?$", _I)
 
 
@@ -580,7 +588,11 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) ->
             if r.role in FORWARD_ROLES and r.role != "appointment" and _running_period(
                     _with_antecedent(ctx, sp.start), sp.month):
                 r = dataclasses.replace(r, role="other")
-            items.append((pi, sp, r, t, _mention_text(ctx, r, sp)))
+            txt = _mention_text(ctx, r, sp)
+            if r.role == "appointment" and _CANCELLED.search(txt):
+                # "Die afspraak gaat daarom niet door en u hoeft op 24 maart niet te komen"
+                r = dataclasses.replace(r, role="cancelled")
+            items.append((pi, sp, r, t, txt))
             row_years.append(None if sp.year else _row_year(ctx.text, sp))
 
     letter, fallback = _choose_letter_date(pages, items)
@@ -597,7 +609,11 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) ->
         if d is None:
             continue
         out.append(DateMention(d, role, txt, Evidence(pi + 1, sp.start, sp.end), time=t))
-    return out
+    # a meeting called off anywhere on the letter is off wherever its day is named ("… op
+    # donderdag 4 juni om 10.30 uur … De afspraak van 4 juni gaat dus niet door.")
+    off = {m.date for m in out if m.role == "cancelled"}
+    return [dataclasses.replace(m, role="other") if m.role == "cancelled"
+            or (m.role == "appointment" and m.date in off) else m for m in out]
 
 
 def find_letter_date(pages: Sequence[str], mentions: Sequence[DateMention]
@@ -638,6 +654,13 @@ PLACE_MAX = 120
 
 # "Alle leden zijn van harte welkom op de Algemene Ledenvergadering op 11 juni om 20.00 uur":
 # a meeting one may come to, not an appointment to keep
+# a meeting called off: "gaat niet door", "vervalt", "is geannuleerd", "u hoeft niet te komen"
+_CANCELLED = re.compile(
+    r"\bgaat\s+(?:\w+\s+){0,2}?niet\s+door\b|\b(?:vervalt|vervallen|geannuleerd|afgezegd|geschrapt)\b"
+    r"|\b(?:hoeft|hoef|hoeven)\s+(?:(?!niet\b)\S+\s+){0,5}?niet\s+(?:\S+\s+){0,4}?(?:te\s+)?(?:komen|verschijnen)\b"
+    r"|\bniet\s+doorgaan\b"
+    # "Komt u dus op 29 oktober niet naar het Stadskantoor."
+    r"|\bkomt\s+(?:u|je)\s+(?:dus|daarom|dan\s+ook)\s+(?:\S+\s+){0,5}?niet\b", _I)
 _VOLUNTARY = re.compile(r"\bvan\s+harte\s+welkom\b|\b(?:algemene\s+)?ledenvergadering\b|\balv\b", _I)
 
 
@@ -1145,6 +1168,11 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
         found: list[str] = []
         for _ in range(4):
             role = _cue_role(ctx.masked, prev[0], prev[1], s, e, ctx.cues)
+            if role == "ours" and (we := _OURS.search(ctx.masked, prev[0], prev[1])) is not None:
+                # "Het gesprek gaat alleen door als u ons laat weten dat u komt. Wilt u dat
+                # uiterlijk vrijdag 25 september doen?": what the reader is asked, after the
+                # words about the sender
+                role = _cue_role(ctx.masked, we.end(), prev[1], s, e, ctx.cues)
             if role and role != "ours":
                 if not choice:
                     return role

@@ -24,25 +24,30 @@ ROLE_ACTION: dict[str, str] = {
     "object_by": "object",
 }
 
-_COND = re.compile(r"\b(?:als|indien|wanneer(?!\s*:)|mocht|mochten|zolang|tenzij)\b", re.IGNORECASE)
+# ("Wanneer: …", "Wanneer? …", "Wanneer   dinsdag 8 december": a label, no condition)
+_COND = re.compile(r"\b(?:als|indien|wanneer(?!\s*[:?]|\s+(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\b|\d))"
+                   r"|mocht|mochten|zolang|tenzij)\b", re.IGNORECASE)
 # Polite fillers that are no condition: "indien u dat nog niet heeft gedaan".
 _NOT_COND = re.compile(
     r"\b(?:als|indien|wanneer)\s+(?:u|je)\s+(?:dit|dat|het(?:\s+bedrag)?)?\s*(?:nog\s+)?niet"
     r"\s+(?:al\s+)?(?:heeft|hebt)\s+(?:gedaan|betaald|voldaan)\b|\bals\s+(?:volgt|bijlage)\b",
     re.IGNORECASE)
 # find_dates puts a question before its answer ("Kunt u niet? Bel ons dan vóór ...").
-_QUESTION_FIRST = re.compile(r"^[^?]{1,120}\?\s+\S")
+# (a heading put as a question, "Wanneer? dinsdag 17 februari", is no case: three words at least)
+_QUESTION_FIRST = re.compile(r"^(?=\W*\S+\s+\S+\s+[^?]*\?)[^?]{1,120}\?\s+\S")
 # "Geef dat dan binnen 4 weken door", "Betaal dan vóór 7 december": the answer to a question or
 # a case in the sentence before ("Klopt er iets niet? …", "Wilt u de zaak voorkomen? …")
-_THEN_FIRST = re.compile(r"^\W*(?:\S+\s+){0,3}?dan\b", re.IGNORECASE)  # "Geef de wijziging dan …"
+_THEN_FIRST = re.compile(r"^\W*(?:\S+\s+){0,4}?dan\b", re.IGNORECASE)  # "Geef de wijziging dan …"
 # "Klopt er iets niet, geef dat dan binnen 4 weken door": a case put as a question-like clause
 _CASE_CLAUSE = re.compile(r"^\W*[A-Z]\w*\s[^,.?;]{2,60}[,?]\s+(?:\S+\s+){0,3}?dan\b")
 # "Betaalt u het bedrag niet vóór 1 januari terug, dan …": a case put with the verb first
 _VERB_FIRST_CASE = re.compile(
     r"^\W*(?:betaalt|doet|reageert|stuurt|heeft|hebt|bent|kunt|wilt|krijgt|ontvangt|maakt|gaat|komt)"
     r"\s+(?:u|je|jij)\b[^.?;]*?,\s*(?:dan\b|zullen\s+(?:wij|we)\b|zal\b)", re.IGNORECASE)
-# "vóór 1 mei" (accents lost or doubled by a scan or a keyboard): the day itself is too late
-_BEFORE = re.compile(r"\bv(?:óó|oo|ó|oó|óo)r\b", re.IGNORECASE)
+# "vóór 1 mei": the day itself is too late; a plain "voor" (accents lost by a scan or a keyboard)
+# only right before a day, not "om kwart voor drie" or "voor u"
+_BEFORE = re.compile(r"\bv(?:óó|ó|oó|óo)r\b|\bvoor\s+(?:(?:uiterlijk|de|het)\s+)?(?:(?:maan|dins|woens|donder"
+                     r"|vrij|zater|zon)dag\b|\d)", re.IGNORECASE)
 _TERM_WORD = re.compile(r"\b(?:binnen|uiterlijk|\d+\s+(?:dagen|weken|maanden))\b", re.IGNORECASE)
 
 
@@ -58,7 +63,8 @@ def is_conditional(mention: DateMention) -> bool:
     else:
         spans = scan_dates(text)
         cut = spans[0].start if spans else len(text)
-    return bool(_COND.search(text[:cut]) or _CASE_CLAUSE.match(text[:cut]))
+    # (the conjunction before the date, read with what follows it: "Wanneer dinsdag 8 december")
+    return any(m.start() < cut for m in _COND.finditer(text)) or bool(_CASE_CLAUSE.match(text[:cut]))
 
 
 def says_before(text: str | None) -> bool:

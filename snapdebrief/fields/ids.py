@@ -177,6 +177,7 @@ _PAYOUT = re.compile(
     r"(?:\b(?:wij|we)\s+(?:maken|betalen|storten|boeken|keren|sturen)\b"
     r"|\b(?:maken|betalen|storten|boeken|keren|sturen)\s+(?:wij|we)\b"
     r"|\b(?:u|je)\s+(?:krijgt|ontvangt)\b|\b(?:het\s+)?(?:geld|bedrag|voorschot)\s+(?:komt|gaat)\b"
+    r"|\brestitu(?:eren|eert|tie)\b"  # "het overschot … aan verzoeker te restitueren op rekeningnummer"
     r"|(?:^|(?<=\n))[ \t]*(?:uit)?betaald(?=\s+op\s)"  # a benefit's row "Betaald op rekening  NL…"
     r"|\b(?:wordt|worden)\s+(?:[\w-]+\s+){0,5}?(?:uitbetaald|uitgekeerd|overgemaakt"
     r"|overgeboekt|gestort|teruggestort|bijgeschreven)\b)"
@@ -328,7 +329,9 @@ _PAY_CUE = re.compile(
     r"|\bbetaalkenmerk\b"
     # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"
     r"|(?:^|(?<=\n))[ \t]*(?:betalings?|betaal)?(?:omschrijving|omschr\.|mededeling)"
-    r"(?:[ \t]*/[ \t]*(?:kenmerk|referentie))?(?:(?=[ \t]{2,}|\t)|[ \t]*:?[ \t]*(?=\n))",
+    r"(?:[ \t]*/[ \t]*(?:kenmerk|referentie))?(?:(?=[ \t]{2,}|\t)|[ \t]*:?[ \t]*(?=\n)"
+    # "omschrijving VI-26-08317": one space, then one number alone on the rest of the line
+    r"|(?=[ \t][A-Za-z0-9][\w/.-]*\d[\w/.-]*[ \t]*(?:\n|$)))",
     _F,
 )
 # "Vermeld uw klantnummer" / "gebruik het kenmerk" count only beside a payment instruction.
@@ -341,7 +344,11 @@ _PAY_WORDS = re.compile(
 )
 _ROW_CUE = re.compile(r"\s*(?:betalings?|betaal)?(?:omschrijving\b|omschr\.|mededeling\b)", _F)
 _OMSCHRIJVING_CELL = re.compile(r"[A-Za-z][^\n|│]{2,38}?(?=[ \t]{2,}|\t|[ \t]*[|│]|[ \t]*$)", re.MULTILINE)
-_CUE_GAP = re.compile(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?")
+# between a payment cue and its number: a colon, a line break, or the number's name ("vermeld
+# daarbij het nummer van de regeling: 2026-BR-04417")
+_CUE_GAP = re.compile(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?"
+                      r"(?:(?:het|uw|je|ons|onze|de)\s+(?:\w+\s+){0,2}?(?:nummer|kenmerk|referentie)"
+                      r"(?:\s+van\s+(?:de|het|uw|je)\s+\w+)?[ \t]*:[ \t]*)?")
 _DATE_LIKE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 _KENMERK_LENGTHS = (16, 14, 13, 12, 11, 10, 9, 7)
 
@@ -623,7 +630,8 @@ def _payment_context(text: str, ev: Evidence) -> bool:
     sentence = _sentence_before(text, ev.start, 160)
     if _NOT_PAYMENT.search(sentence):
         return False
-    if _PAY_CUE.search(sentence) or _CUE_AFTER.match(text, ev.end):
+    # the number itself too: a payment block's row cue looks ahead at it ("omschrijving VI-26-08317")
+    if _PAY_CUE.search(sentence + text[ev.start:ev.end]) or _CUE_AFTER.match(text, ev.end):
         return True
     if _WITH_LABEL.search(sentence) and _PAY_WORDS.search(sentence):
         return True  # "Je kunt betalen op NL73 …, met ons dossiernummer MG-2026-11094."

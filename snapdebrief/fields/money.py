@@ -117,9 +117,10 @@ _RATE_AFTER = re.compile(
     r"|per\s+\w+\s+(?:maand|jaar))",
     _F,
 )
+_PREVIOUS_UNIT = re.compile(r"^\s*(?:per\s+(?:maand|week|jaar|kwartaal|termijn|dag)|p\.?\s?m\.?|/\s*(?:maand|mnd|jaar))\b", _F)
 _RATE_BEFORE = re.compile(
     r"(?:\bper\s+(?:maand|week|jaar|kwartaal|termijn|periode|dag|minuut|gesprek)\b"
-    r"|\bmaandelijks\b|\bmaand(?:bedrag|huur|premie|termijn)\b|\bjaar(?:bedrag|premie)\b|\buur(?:prijs|tarief)\b"
+    r"|\bmaandelijkse?\b|\bwekelijkse?\b|\bmaand(?:bedrag|huur|premie|termijn)\b|\bjaar(?:bedrag|premie)\b|\buur(?:prijs|tarief)\b"
     r"|\btermijnbedrag\b|\btermijnen\s+van\b|\btermijn\b|\bhuurprijs\b|\bkale\s+huur\b"
     # "Je mag dit in 4 delen betalen van € 98,65": one instalment, not the sum
     r"|\bin\s+(?:\d+|twee|drie|vier|vijf|zes|acht|tien|twaalf)\s+(?:gelijke\s+)?(?:delen|termijnen|keer)\b"
@@ -144,7 +145,7 @@ _PAID_WORDS = (
     r"\b(?:reeds|al|eerder)\s+(?:door\s+u\s+)?(?:betaald|ontvangen|voldaan|afgelost)\b"
     r"|\bontvangen\s+(?:betaling(?:en)?|bedrag(?:en)?)\b|\bbetaald\s+op\b|\bdeelbetaling\w*"
     r"|\b(?:uw|de)\s+betaling(?:en)?\s+van\b|\bbetaling\s+ontvangen\b|\bafgelost\b"
-    r"|\bbij\s+ons\s+binnen\b|\bafgeschreven\b|^[\s|│]*af\s*:"
+    r"|\bbij\s+ons\s+binnen\b|\bafgeschreven\b|^[\s|│]*(?:af|min|minus|-/-)\s*:"
     r"|\bontvingen\s+(?:wij|we)\s+(?:van\s+(?:u|je|jou)\s+)?(?:al\s+)?(?:een\s+bedrag\s+van\s+)?$"
     r"|\b(?:hebben|heeft|hebt)\s+(?:wij|u)\b.{0,30}\b(?:ontvangen|betaald|voldaan)\b"
 )
@@ -167,6 +168,8 @@ _OPEN_BEFORE = re.compile(
 )
 # "… nog niet ontvangen? Dan …", "als wij … niet ontvangen": not a statement that it is owed.
 _THEN_OWED = re.compile(r"\b(?:als|indien|wanneer|mocht|zodra)\b|\?", _F)
+# a payment not made, told in a summons: "is in gebreke gebleven … te voldoen", "heeft nagelaten"
+_NOT_DONE = re.compile(r"\bin\s+gebreke\s+(?:is\s+|zijn\s+)?gebleven\b|\bnagelaten\b|\bverzuimd\b", _F)
 _PAY_VERB = re.compile(
     r"\bbetaal\b|\bbetaalt\b|\bbetalen\b|\bover\s*te\s*maken\b|\bovermaken\b|\bmaak\b.{0,40}\bover\b"
     r"|\boverschrijven\b|\bvoldoen\b|\bvoldoe\b|\bstorten\b|\bsommeren\b"
@@ -374,7 +377,13 @@ def _zone_after(text: str, hit: _Hit, next_start: int) -> str:
         nxt = text[ns : min(ne, next_start)]
         first = nxt.strip()[:1]
         # "… van € 1.124,96 binnen" / "14 dagen na ontvangst … te betalen": the sentence goes on
-        if (first.islower() or first.isdigit()) and "€" not in text[ns:ne]:  # not the next row of a list
+        # the next row of a list or a table: cells apart, or the line opens on its amount
+        row = re.search(r"\S[ \t]{2,}\S|^\s*[-–]?\s*€", text[ns:ne]) and "€" in text[ns:ne]
+        if (first.islower() or first.isdigit()) and not row:
+            # "Je betaalt … € 298,40 per" / "maand (voor jullie allebei € 149,20).": a line with
+            # an amount of its own lends only its first two words (a unit, not another clause)
+            if "€" in text[ns:ne]:
+                nxt = " ".join(nxt.split("€", 1)[0].split()[:2])
             m = _SENTENCE_END.search(nxt)
             return after + " " + (nxt[: m.start()] if m else nxt)
     return after
@@ -528,6 +537,13 @@ _ON_TOP = re.compile(r"\s*(?:bovenop|boven\s+op|extra\s+bovenop)\b", _F)
 _OWED_ELSEWHERE = re.compile(
     r"\b(?:achterstand|schuld)\s+bij\s+(?:uw|je|jouw)\s+(?:zorgverzekeraar|verzekeraar|verhuurder"
     r"|energieleverancier|leverancier)\b[^€\n]{0,30}$", _F)
+# "De achterstand die u bij Welzorg Noord heeft opgebouwd, € 1.194,60, is niet naar ons
+# overgegaan. Die schuld blijft bij uw verzekeraar.": a debt with a creditor the letter names,
+# when the words after the sum say it stays there
+_OWED_NAMED = re.compile(r"\b(?:achterstand|schuld)\s+(?:die|dat)\s+(?:u|je|jij)\s+bij\s+[^€.]{2,40}?\s+"
+                         r"(?:heeft|hebt)\s+opgebouwd\W{0,3}$", _F)
+_STAYS_THERE = re.compile(r"\bniet\s+(?:naar|aan)\s+ons\s+overgegaan\b|\bblijft\s+bij\s+(?:uw|je|de|die)\b"
+                          r"|\bniet\s+(?:door|aan)\s+ons\s+overgenomen\b", _F)
 _RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b"
                        r"|\b(?:wij|we)\s+hebben\s+(?:u|je|jou)\b", _F)  # "Wij hebben u … als voorschot betaald"
 _MUST_PAY_NOW = re.compile(r"\b(?:moet|moeten|dient)\s+(?:u|je|jij)\s+(?:(?:nu|dus|dan|daarom|in\s+totaal)\s+)*$", _F)
@@ -572,6 +588,8 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
     if not row and (x := _OWED_ELSEWHERE.search(zone)):
         # "De achterstand bij uw zorgverzekeraar is € 1.037,10" in the CAK's letter: owed to
         # another party, not asked by this one
+        return _Role("other", _clip(x.group()), kind="elsewhere")
+    if not row and (x := _OWED_NAMED.search(zone)) and _STAYS_THERE.search(f"{after} {follow}"):
         return _Role("other", _clip(x.group()), kind="elsewhere")
     if not row and _ANAPHOR.match(follow) and (x := _NOT_THIS_ONE.search(follow)):
         # "Er staat nog € 330 open. Dat bedrag hoort niet bij deze aanslag en is niet meegeteld":
@@ -618,7 +636,7 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
     if row:
         # A table row: its label at the start decides ("Af: voorlopige aanslag", "Reeds
         # betaald op …", "Voorschot zorgtoeslag 2024 ontvangen").
-        deduction = paid is not None and re.match(r"[\s|│]*af\s*:", paid.group(), _F)
+        deduction = paid is not None and re.match(r"[\s|│]*(?:af|min|minus|-/-)\s*:", paid.group(), _F)
         if paid is not None and (best is None or paid.start() <= best[1].start()
                                  or paid.re is _PAID_AFTER) and (deduction or not (
             best is not None and best[0].role == "benefit"  # "Ontvangen voorschot huurtoeslag"
@@ -631,7 +649,9 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
             return _Role("other", _clip(m.group()), kind="threshold")
         if paid is not None and not (best is not None and best[0].role == "benefit"):
             return _Role("other", _clip(paid.group()), paid=True)
-    rate = _RATE_AFTER.search(after) or _RATE_BEFORE.search(zone)
+    # "De huur is € 1.150 per maand, dus er staat nu € 2.300 open": the unit at the zone's start
+    # belongs to the amount before
+    rate = _RATE_AFTER.search(after) or _RATE_BEFORE.search(_PREVIOUS_UNIT.sub("", zone))
     if rate and rate.re is _RATE_BEFORE and _OPEN_BEFORE.search(zone):
         rate = None  # "het openstaande termijnbedrag van € 112": one unpaid instalment, owed
     if rate and best is None and not paying:
@@ -743,8 +763,9 @@ def _header_role(text: str, hit: _Hit, labels: AmountLabels) -> _Role | None:
     ls, le = _line_bounds(text, hit.start)
     col_a, col_b = hit.start - ls, hit.end - ls
     pos = ls
-    nle = text.find("\n", le + 1)
-    below = text[le + 1 : nle if nle != -1 else len(text)] if le < len(text) else ""
+    # the rows below, over a wrapped cell's line ("behandeling (kroon), eigen  € 286,50" /
+    # "bijdrage na vergoeding" / "controle   € 125,50")
+    below = "\n".join(text[le + 1 :].split("\n", 3)[:2]) if le < len(text) else ""
     rows = 1 + bool(_CUR_BEFORE.search(below) or _CUR_AFTER.search(below))
     for _ in range(8):
         prev = _prev_line(text, pos)
@@ -864,6 +885,11 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             # "Wij hebben u eerder aangeschreven over … vier maanden van € 29,95, samen
             # € 119,80": a sum told from an earlier letter, not what is owed now
             role = _Role("other", role.label, kind="history")
+        if not row and role.role == "total" and role.kind != "order" \
+                and _NOT_DONE.search(_sentence_up_to(text, hit)):
+            # "Gedaagde is in gebreke gebleven de contributie … te voldoen, zijnde twaalf
+            # termijnen, in totaal een hoofdsom van € 659,40": the debt told, not the sum asked
+            role = _Role("principal", role.label, kind="history")
         # a table row owed only later says so in its own label ("… na het verstrijken van de termijn")
         cond = _conditional(text, hit.start) if not row else bool(_LATER_LABEL.search(zone))
         if cond and role.role == "total" and _ORDER_ON_IT.match(_next_sentence(text, hit)):
@@ -1085,10 +1111,13 @@ def _as_summand(f: _Found) -> _Found:
     return replace(f, amount=replace(f.amount, role=to), role=replace(r, role=to, rank=0))
 
 
+# a table's rule line: "-----", "=====", "+------+------+", "├──────┼──────┤"
+_RULE_LINE = re.compile(r"\s*[-=_.+|│─═┼├┤┌┐└┘]{3,}\s*")
+
+
 def _only_rules_between(lines: list[str]) -> bool:
-    return all(not ln.strip() or re.fullmatch(r"\s*[-=_.]{3,}\s*", ln) for ln in lines) and (
-        sum(1 for ln in lines if not ln.strip()) <= 1
-    )
+    return all(not ln.strip() or (_RULE_LINE.fullmatch(ln) and sum(c in "-=_.─═" for c in ln) >= 3)
+               for ln in lines) and (sum(1 for ln in lines if not ln.strip()) <= 1)
 
 
 # A tax computation's base ("Belastbaar inkomen uit werk en woning", "Geschatte winst", "WOZ-
@@ -1181,6 +1210,14 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
             # that holds the other one and its interest or costs is the sum asked
             due = f
             break
+    instalments = {f.line_key: f.amount.value for f in found
+                   if f.role.kind == "rate" and re.search(r"termijn|\bdeel\b", f.role.label or "", _F)}
+    whole = [f for f in tied if len(instalments) >= 2 and best < 3
+             and abs(sum(instalments.values()) - f.amount.value) < 0.005]
+    if whole:
+        # "1e termijn € 419,56 / 2e termijn € 419,55" under "Totaal aanslag € 839,11", and a slip
+        # for the first term only: the sum the terms make up is what the letter asks
+        due = whole[-1]
     if len(asked) == 1 and any(abs(a - due.amount.value - x) < 0.005 for a in asked for x in extras):
         # "het nog openstaande deel van € 348,66 plus de aanmaningskosten … U moet ons dus nu
         # € 357,66 betalen": the order holds the total and the costs
@@ -1253,7 +1290,9 @@ _NOTHING_TO_PAY = re.compile(r"\b(?:be)?(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|he
                              r"(?:hoeft|hoeven|behoeft|behoeven)\s+(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen"
                              r"|te\s+verrichten|over\s+te\s+boeken)\b"
                              # "geen verdere betalingen verschuldigd", "u bent niets meer verschuldigd"
-                             r"|\bgeen\s+(?:verdere\s+|andere\s+)?betaling\w*\s+(?:meer\s+)?(?:verschuldigd|te\s+verrichten)\b"
+                             r"|\bgeen\s+(?:verdere\s+|andere\s+)?betaling\w*\s+(?:meer\s+)?(?:verschuldigd|te\s+verrichten"
+                             # "Van verzoeker wordt … geen verdere betaling verlangd"
+                             r"|verlangd|gevraagd|gevorderd)\b"
                              r"|\b(?:niets|niks)\s+(?:meer\s+)?verschuldigd\b", _F)
 # Not yet: the payment is asked in a later letter of its own ("U hoeft nu nog niets te betalen.
 # … krijgt u van ons een aparte betaalbrief"); an ask in this one is no ask to pay now.
@@ -1268,7 +1307,7 @@ _NOTHING_TO_DO = re.compile(r"\b(?:hoeft|hoef|hoeven)\s+(?:u\s+|je\s+|jij\s+)?(?
 _LATER_PAY_LETTER = re.compile(r"\b(?:aparte|afzonderlijke|nieuwe|volgende)\s+(?:betaalbrief|brief|betalingsbrief|acceptgiro)\b"
                                r"|\bbetaalbrief\b", _F)
 _PAY_BACK = re.compile(r"\b(?:betaal|betaalt|betalen|terugbetalen|terugbetaalt|terug\s+te\s+betalen"
-                       r"|over\s*te\s*maken|overmaken|voldoen"
+                       r"|over\s*te\s*maken|overmaken|voldoen|maak\b[^.]{0,60}\bover"  # "Maak iedere termijn over naar …"
                        r"|(?:moet|moeten|dient|dienen)\b[^.]{0,60}\bbetaald)\b", _F)  # not "al betaald"
 
 
@@ -1426,6 +1465,16 @@ def _says_so(flat_page: str) -> bool:
     return False
 
 
+# "Betaalt u met automatische incasso? Dan hoeft u niets te doen": only in that case
+_IN_CASE = re.compile(r"(?:\?\s*(?:dan|in\s+dat\s+geval)\b|\b(?:als|indien|wanneer)\b)[^.?!]*$", _F)
+
+
+def _nothing_to_do(text: str) -> bool:
+    """ "U hoeft daarvoor niets te doen", said of the reader as things are, not in a case."""
+    return any(not _IN_CASE.search(text[max(0, m.start() - 100):m.start()])
+               for m in _NOTHING_TO_DO.finditer(text))
+
+
 def says_pay_nothing(pages: Sequence[str]) -> bool:
     """The letter says the reader pays nothing now: "Je hoeft dus niets meer te betalen" with no
     real ask beside it, a direct debit that runs on, money withheld from a benefit or wage, or a
@@ -1433,7 +1482,7 @@ def says_pay_nothing(pages: Sequence[str]) -> bool:
     flat = [re.sub(r"\s+", " ", p or "") for p in pages]
     if any(_NOT_YET.search(p) for p in flat) and any(_LATER_PAY_LETTER.search(p) for p in flat):
         return True  # how and when to pay comes in a letter of its own
-    debit_runs = any(_DIRECT_DEBIT.search(p) for p in flat) and any(_NOTHING_TO_DO.search(p) for p in flat)
+    debit_runs = any(_DIRECT_DEBIT.search(p) for p in flat) and any(_nothing_to_do(p) for p in flat)
     return (debit_runs or any(_says_so(p) for p in flat)) and (any(
         _withheld_now(p) for p in flat) or not any(
         _real_ask(s) for p in pages

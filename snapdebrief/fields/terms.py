@@ -42,6 +42,7 @@ _TERM = re.compile(
     rf"(?P<lead>\b(?:binnen(?:\s+(?:de|een)\s+(?:termijn|periode)\s+van)?|uiterlijk"
     rf"|ten\s+laatste|niet\s+later\s+dan|tot\s+uiterlijk|tot|(?:de|een|uw)\s+termijn\s+van"
     rf"|termijn\s*:|(?:heeft|hebt|krijgt)\s+(?:u|je)\s+{_FILL}"
+    rf"|(?:wij|we|ik)\s+geven\s+(?:u|je|jou)\s+{_FILL}"  # "Wij geven u daarvoor 14 dagen"
     rf"|(?:u|je)\s+(?:heeft|hebt|krijgt)\s+{_FILL})\s*)?"
     rf"\b(?P<n>{_NUM})(?:\s*\(\s*(?:{_NUM})\s*\))?\s+"
     rf"(?P<unit>werkdagen|werkdag|kalenderdagen|dagen|dag|weken|week|maanden|maand|uur)\b"
@@ -62,6 +63,9 @@ _RECEIPT = re.compile(
     rf"|nadat\s+{_DOC}\s+(?:bij\s+(?:u|je)\s+)?(?:is\s+)?(?:bezorgd|ontvangen|betekend)"
     rf"|(?:vanaf|na)\s+de\s+dag\s+(?:na(?:dat)?|waarop)\s+(?:u|je)\s+{_DOC}\s+(?:heeft|hebt)"
     rf"\s+(?:ontvangen|gekregen)"
+    # "14 dagen, te rekenen vanaf de dag na de dag waarop u deze brief ontvangt"
+    rf"|(?:vanaf|na)\s+de\s+dag\s+na\s+de\s+dag\s+waarop\s+(?:u|je)\s+{_DOC}\s+(?:ontvangt|krijgt"
+    rf"|(?:heeft|hebt)\s+(?:ontvangen|gekregen))"
     # "binnen 14 dagen na de dag waarop je deze mail ontvangt"
     rf"|(?:vanaf|na)\s+de\s+dag\s+(?:na(?:dat)?|waarop)\s+(?:u|je)\s+{_DOC}\s+(?:ontvangt|krijgt)"
     rf"|(?:vanaf|na)\s+(?:de\s+dag\s+(?:na(?:dat)?|waarop|van)\s+)?(?:(?:de\s+)?ontvangst"
@@ -75,7 +79,8 @@ _LETTER = re.compile(
     rf"|na\s+{_DOC}"  # "binnen 7 dagen na deze e-mail"
     rf"|nadat\s+{_DOC}\s+is\s+(?:verstuurd|verzonden|gedagtekend))", _I)
 _JUDGMENT = re.compile(r"\b(?:het|een)\s+vonnis\b", _I)
-_OTHER_ANCHOR = re.compile(r"\s+(?:na|nadat|vanaf|sinds|voor|vóór|voordat)\b", _I)
+# (also "uiterlijk 2 werkdagen van tevoren": counted back from the meeting, not from the letter)
+_OTHER_ANCHOR = re.compile(r"\s+(?:na|nadat|vanaf|sinds|voor|vóór|voordat|van\s+te\s*voren|vooraf\w*|ervoor)\b", _I)
 _TERM_LABEL = re.compile(r"(?:betaal|betalings|reactie|bezwaar)?termijn\s*:?\s*$", _I)
 
 
@@ -106,6 +111,11 @@ def find_relative_terms(pages: Sequence[str], letter_date: date | None,
             lo, hi = ctx.sentence(term.start)
             if is_past(ctx.masked[lo:term.start] + ctx.masked[term.end:hi]):
                 continue  # "een factuur gestuurd, te betalen binnen 14 dagen": history
+            if term.anchor is None and any(lo <= sp.start < hi and sp.year and sp.on(sp.year) < letter_date
+                                           for sp in spans):
+                # "… op 12 mei 2026 gefactureerd een bedrag van € 1.840,00, te betalen binnen
+                # veertien dagen": an old bill's term, told beside its own earlier date
+                continue
             role = deadline_role(ctx, term.start, term.end)
             if role not in {"pay_by", "respond_by", "send_by", "object_by"}:
                 continue
