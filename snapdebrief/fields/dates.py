@@ -457,11 +457,8 @@ _OBJECTION_LETTER = re.compile(
     r"\b(?:een|uw|je)\s+(?:[a-zà-ÿ]+\s+)?(?:brief|bezwaarschrift|beroepschrift)\b", _I)
 # money in a clause: what a "binnen zijn" is about when it is not a letter
 _PAID_THING = re.compile(r"€|\beur(?:o)?\b|\b(?:\w*bedrag|geld|betaling|rekening)\b", _I)
-_APPOINTMENT_CUE = re.compile(
-    r"\b(?:afspraak|gesprek|uitnodig\w*|verwacht(?:en)?\s+(?:u|je)|kom|komt|komen|zitting"
-    r"|terechtzitting|hoorzitting|verschijn\w*|spreekuur|langs\s*(?:te\s+)?komen|bijeenkomst"
-    r"|keuring|intake|huisbezoek|bezoek\w*|onderzoek|workshop|cursus|training|opgeroepen"
-    r"|oproep)\b", _I)
+# The meeting words ("gesprek", "hoorzitting", "huisbezoek" …) are rule data since #18:
+# rules/phrasings/deadline-cues.yaml, role appointment (PageContext.cues.meeting).
 _PAST = re.compile(
     # "heb"/"ben": a small sender writes in the first person ("Ik heb u op 10 feb. al een appje
     # gestuurd")
@@ -1204,7 +1201,7 @@ _CHAT_STAMP = re.compile(r"[^\S\n]*\[")
 _STAMP_AFTER = re.compile(r",?[^\S\n]{1,3}(?:[01]?\d|2[0-3]):[0-5]\d(?![\d.:]|[^\S\n]*(?:uur|u)\b)", _I)
 
 
-def _stamp(masked: str, s: int, e: int) -> bool:
+def _stamp(masked: str, s: int, e: int, meeting: re.Pattern[str]) -> bool:
     """The date ends its line with a bare clock time after it, and the line holds no sentence
     that could set a meeting (no appointment word, no "om")."""
     m = _STAMP_AFTER.match(masked, e)
@@ -1216,7 +1213,7 @@ def _stamp(masked: str, s: int, e: int) -> bool:
     line_hi = masked.find("\n", m.end())
     line = masked[line_lo: line_hi if line_hi != -1 else len(masked)]
     tail = masked[m.end(): line_hi if line_hi != -1 else len(masked)]
-    return not tail.strip(" \t|") and not _APPOINTMENT_CUE.search(line) and not re.search(r"\bom\b", line, _I)
+    return not tail.strip(" \t|") and not meeting.search(line) and not re.search(r"\bom\b", line, _I)
 
 
 def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
@@ -1237,7 +1234,7 @@ def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
         return "other"
     if time and not masked[:s].strip():
         return "other"  # "28-08-2026 21:47   Mijn DUO - Bericht": a browser's print header
-    if time and _stamp(masked, s, e):
+    if time and _stamp(masked, s, e, ctx.cues.meeting):
         return "other"  # "[SMS] Vonkel Energie, 17-02-2026 08:05": when a message came
     if time and _BY_DATE.search(masked[max(plo, s - 40):s]):
         # "uiterlijk op maandag de negentiende oktober …, des namiddags te vijf uur, … voldaan": a
@@ -1247,7 +1244,7 @@ def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
             return by
     if _NO_MEETING.search(masked[slo:shi]):
         return "other"  # "dat deze verkoop zal plaatsvinden op … te twee uur": a sale, no meeting
-    if time or _APPOINTMENT_CUE.search(masked[slo:shi]):
+    if time or ctx.cues.meeting.search(masked[slo:shi]):
         return "appointment"
     role = _cue_role(masked, plo, phi, s, e, ctx.cues)
     if role and role != "ours" and _MODAL.search(part):

@@ -1,5 +1,6 @@
 """Deadline cues as rule data (#18): the words near a date that say what the reader must do by
-then ("Betaal …" → pay_by, "Stuur … terug" → send_by, "bezwaar" → object_by).
+then ("Betaal …" → pay_by, "Stuur … terug" → send_by, "bezwaar" → object_by), and the words
+that make a date in their sentence a meeting ("gesprek", "hoorzitting" → appointment).
 
 rules/phrasings/deadline-cues.yaml holds them; a team folder's phrasings/deadline-cues.yaml is
 read too (its cues first). The date finder takes the cues in force through its page context, and
@@ -11,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -23,7 +24,7 @@ DEADLINE_CUES_FILE = "deadline-cues.yaml"
 # a cue is searched for anywhere in a clause; the probe input ends right after it
 _TAIL = r"\W*"
 
-CueRole = Literal["pay_by", "send_by", "respond_by", "object_by"]
+CueRole = Literal["pay_by", "send_by", "respond_by", "object_by", "appointment"]
 
 
 class _CueSpec(BaseModel):
@@ -54,7 +55,16 @@ class DeadlineCue:
 
 @dataclass(frozen=True)
 class DeadlineCues:
+    """The cues of an action (the nearest one names a deadline's action) and the meeting words
+    (any of them in a date's sentence makes it an appointment, unless an action says otherwise)."""
+
     cues: tuple[DeadlineCue, ...]
+    meetings: tuple[DeadlineCue, ...] = ()
+    meeting: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        words = "|".join(f"(?:{c.pattern.pattern})" for c in self.meetings) or r"(?!x)x"
+        object.__setattr__(self, "meeting", re.compile(words, I))
 
 
 def deadline_cue_files(dirs: Sequence[Path | str] = ()) -> list[Path]:
@@ -73,8 +83,9 @@ def _load(signature_: tuple[tuple[str, int, int], ...]) -> DeadlineCues:
         return DeadlineCue(cue.id, cue.role, re.compile(rf"\b(?:{pattern})\b", I), cue.penalty,
                            tuple(cue.examples), path, line)
 
-    return DeadlineCues(tuple(read_labels(signature_, _CueFile, _TAIL, build, _joined,
-                                          items="cues", regex_key="words")))
+    every = read_labels(signature_, _CueFile, _TAIL, build, _joined, items="cues", regex_key="words")
+    return DeadlineCues(tuple(c for c in every if c.role != "appointment"),
+                        tuple(c for c in every if c.role == "appointment"))
 
 
 def _joined(cue: _CueSpec) -> str:
@@ -82,13 +93,14 @@ def _joined(cue: _CueSpec) -> str:
 
 
 def run_cue_examples(cues: DeadlineCues) -> tuple[int, list[ExampleFailure]]:
-    """Every example of every cue through the real date finder: its first date must get the
-    cue's role, and one of the cue's words must stand in it. Returns (run, failures)."""
+    """Every example of every cue (meeting words too) through the real date finder: its first
+    date must get the cue's role, and one of the cue's words must stand in it. Returns (run,
+    failures)."""
     from ..fields.dates import find_dates, page_dates  # the finder imports this module
 
     failures: list[ExampleFailure] = []
     n = 0
-    for cue in cues.cues:
+    for cue in cues.cues + cues.meetings:
         for ex in cue.examples:
             n += 1
             found = find_dates([ex], page_dates([ex], cues=cues))

@@ -116,3 +116,18 @@ def test_the_date_finder_holds_no_cue_table_of_its_own() -> None:
     """The cues live in rules/phrasings/deadline-cues.yaml only (#18)."""
     source = (ROOT / "snapdebrief" / "fields" / "dates.py").read_text(encoding="utf-8")
     assert "_ACTION_CUES" not in source and "overmaakt|overgemaakt" not in source
+
+
+def test_a_team_meeting_word_makes_a_date_an_appointment(tmp_path: Path) -> None:
+    """The meeting words are rule data too (role appointment): a team teaches "consult"."""
+    letter = ("Praktijk Jansen\nZwolle, 4 mei 2026\n\nUw consult is op dinsdag 12 mei 2026 in de "
+              "praktijk aan de Kerkstraat 4.\n")
+    team = _team(tmp_path, "cues:\n  - id: consult\n    role: appointment\n    words: ['consult']\n"
+                           "    examples: ['Uw consult is op 12 mei 2026.']\n")
+
+    def appointment(dirs: tuple[Path, ...]) -> object:
+        return explain([letter.encode()], Options(today=date(2026, 5, 5), rules_dirs=dirs)).to_json()["appointment"]
+
+    assert appointment(()) is None
+    assert appointment((team,))["date"] == "2026-05-12"
+    assert load_deadline_cues((team,)).meetings[0].id == "consult"
