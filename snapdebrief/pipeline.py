@@ -27,6 +27,7 @@ from .phrasings import (
     load_reference_labels,
 )
 from .phrasings.amount_tags import load_amount_tags
+from .phrasings.term_words import load_term_words
 from .read import read_document
 from .read.preview import cover
 from .read.sniff import decode_text, sniff
@@ -254,4 +255,4 @@ def _find_fields(doc: Document, options: Options) -> Fields:
     """Stage 2 with the phrasings in force: a team's folders before the shipped ones."""
     dirs = tuple(options.rules_dirs)
     return find_fields(doc, load_date_labels(dirs), load_amount_labels(dirs), load_deadline_cues(dirs),
-                       load_reference_labels(dirs), load_amount_tags(dirs))
+                       load_reference_labels(dirs), load_amount_tags(dirs), load_term_words(dirs))

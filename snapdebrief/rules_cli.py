@@ -105,7 +105,7 @@ def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     amount_labels = load_amount_labels(dirs)
     out.append((f"amount labels ({len(amount_labels.labels)})", amount_label_files(dirs)[-1]))
     cues = load_deadline_cues(dirs)
-    out.append((f"deadline cues ({len(cues.cues)})", deadline_cue_files(dirs)[-1]))
+    out.append((f"deadline cues ({len(cues.cues) + len(cues.meetings)})", deadline_cue_files(dirs)[-1]))
     refs = load_reference_labels(dirs)
     out.append((f"reference labels ({len(refs.labels)})", reference_label_files(dirs)[-1]))
     from .phrasings.amount_tags import amount_tag_files, load_amount_tags
@@ -115,6 +115,10 @@ def _check_data_files(dirs: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     out.append((f"letter facts ({len(facts.facts)})", letter_fact_files(dirs)[-1]))
     tags = load_amount_tags(dirs)
     out.append((f"amount tags ({len(tags.tags)})", amount_tag_files(dirs)[-1]))
+    from .phrasings.term_words import load_term_words, term_word_files
+
+    words = load_term_words(dirs)
+    out.append((f"term words ({len(words.labels)})", term_word_files(dirs)[-1]))
     load_senders(SENDERS_FILE)
     out.append(("senders", SENDERS_FILE))
     load_woorden(WOORDEN_PATH)
@@ -213,11 +217,16 @@ def _test(rules: RuleSet, settings: Settings, out: TextIO) -> int:
     amount_failures = _label_report("amount label", amount_labels.labels,
                                     run_amount_label_examples(amount_labels), out, "amount")
     cues = load_deadline_cues(rules.dirs)
-    cue_failures = _label_report("deadline cue", cues.cues, run_cue_examples(cues), out)
+    cue_failures = _label_report("deadline cue", cues.cues + cues.meetings, run_cue_examples(cues), out)
     refs = load_reference_labels(rules.dirs)
     ref_failures = _label_report("reference label", refs.labels, run_reference_label_examples(refs), out,
                                  "number")
-    label_failures = date_failures + amount_failures + cue_failures + ref_failures + _fact_report(rules, out)
+    from .phrasings.term_words import load_term_words, run_term_word_examples
+
+    words = load_term_words(rules.dirs)
+    word_failures = _label_report("term word", words.labels, run_term_word_examples(words), out, "term")
+    label_failures = (date_failures + amount_failures + cue_failures + ref_failures + word_failures
+                      + _fact_report(rules, out))
     report = run_examples(rules)
     for f in report.failures:
         want = f"should be {f.kind}" if f.expect == "match" else f"should NOT be {f.kind}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..phrasings import AmountLabels, DateLabels, DeadlineCues, ReferenceLabels
 from ..phrasings.amount_tags import AmountTags, load_amount_tags, tagged
+from ..phrasings.term_words import TermWords
 from ..result import Document, Fields, Reference
 from .dates import find_appointment, find_dates, find_letter_date, page_dates
 from .ids import choose_iban, choose_payment_reference, find_ibans, find_references
@@ -17,14 +18,14 @@ from .terms import find_relative_terms
 def find_fields(doc: Document, date_labels: DateLabels | None = None,
                 amount_labels: AmountLabels | None = None, cues: DeadlineCues | None = None,
                 reference_labels: ReferenceLabels | None = None,
-                amount_tags: AmountTags | None = None) -> Fields:
-    """`date_labels`, `amount_labels`, `cues`, `reference_labels`, `amount_tags`: the phrasings
-    in force (a team's before the shipped ones); the shipped ones when None."""
+                amount_tags: AmountTags | None = None, term_words: TermWords | None = None) -> Fields:
+    """`date_labels`, `amount_labels`, `cues`, `reference_labels`, `amount_tags`, `term_words`:
+    the phrasings in force (a team's before the shipped ones); the shipped ones when None."""
     pages = doc.texts
     read = page_dates(pages, date_labels, cues)
     mentions = find_dates(pages, read)
     letter = find_letter_date(pages, mentions)
-    relative = find_relative_terms(pages, letter.date if letter else None, read)
+    relative = find_relative_terms(pages, letter.date if letter else None, read, term_words)
     appointment = find_appointment(pages, mentions)
     amounts, due, pays_nothing = amounts_and_due(pages, amount_labels)
     amounts = tagged(amounts, amount_tags if amount_tags is not None else load_amount_tags())

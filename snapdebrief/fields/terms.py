@@ -12,6 +12,7 @@ event ("na de vervaldatum", "na ontvangst van uw bezwaar") is skipped: we cannot
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from ..phrasings.term_words import TermWords, load_term_words
 from ..result import DateMention, Evidence
 from .calendar import add_working_days
 from .dates import DateSpan, PageDates, deadline_role, is_past, page_dates, sentence_text
@@ -34,50 +36,27 @@ NUMBER_WORDS: dict[str, int] = {
 }
 _NUM = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _I = re.IGNORECASE
-_FILL = r"(?:(?:daarvoor|hiervoor|daartoe|daar|hier|nog|nu|dan|wel|maximaal|hoogstens|ten\s+hoogste)\s+)*"
 # "Je hebt daar één maand de tijd voor, gerekend vanaf …": words between the term and its start
 _TIME_FOR = re.compile(r"\s+de\s+tijd(?:\s+(?:voor|om\s+te\s+\w+))?(?=[\s,])", re.IGNORECASE)
+# The words that open a term ("binnen", "U hebt daarvoor") and the anchors after it ("na
+# ontvangst van deze brief", "na dagtekening") are rule data since #18:
+# rules/phrasings/term-words.yaml (phrasings/term_words.py).
 
-_TERM = re.compile(
-    rf"(?P<lead>\b(?:binnen(?:\s+(?:de|een)\s+(?:termijn|periode)\s+van)?|uiterlijk"
-    rf"|ten\s+laatste|niet\s+later\s+dan|tot\s+uiterlijk|tot|(?:de|een|uw)\s+termijn\s+van"
-    rf"|termijn\s*:|(?:heeft|hebt|krijgt)\s+(?:u|je)\s+{_FILL}"
-    rf"|(?:wij|we|ik)\s+geven\s+(?:u|je|jou)\s+{_FILL}"  # "Wij geven u daarvoor 14 dagen"
-    rf"|(?:u|je)\s+(?:heeft|hebt|krijgt)\s+{_FILL})\s*)?"
-    rf"\b(?P<n>{_NUM})(?:\s*\(\s*(?:{_NUM})\s*\))?\s+"
-    rf"(?P<unit>werkdagen|werkdag|kalenderdagen|dagen|dag|weken|week|maanden|maand|uur)\b"
-    # "Je hebt 2 maanden premie niet betaald", "6 maanden lang": a count, no term
-    rf"(?!\s+(?:premie|huur|contributie|achterstand|betalingsachterstand|rente|lang|achter|geen|niet"
-    rf"|nog\s+niet|of\s+(?:langer|meer))\b)",
-    _I,
-)
-_DOC = (r"(?:deze|dit|de|het|onze|ons)\s+(?:brief|aanmaning|herinnering|sommatie|bericht|e-?mail|mail"
-        r"|factuur|nota|beschikking|besluit|aanslag|ingebrekestelling|exploot|dagvaarding"
-        r"|betalingsherinnering|betalingsverzoek|verzoek|vonnis|dwangbevel)")
-# "veertien dagen, te rekenen vanaf de dag nadat ...": the anchor after a counting phrase
-_COUNTED = r",?\s+(?:(?:te\s+)?(?:rekenen|gerekend|tellen|geteld)\s+)?"
-_RECEIPT = re.compile(
-    rf"{_COUNTED}(?:na\s+(?:de\s+)?(?:datum\s+van\s+)?(?:ontvangst|bezorging|betekening)"
-    rf"(?:\s+van\s+{_DOC})?"
-    rf"|nadat\s+(?:u|je)\s+{_DOC}\s+(?:heeft|hebt)\s+(?:ontvangen|gekregen)"
-    rf"|nadat\s+{_DOC}\s+(?:bij\s+(?:u|je)\s+)?(?:is\s+)?(?:bezorgd|ontvangen|betekend)"
-    rf"|(?:vanaf|na)\s+de\s+dag\s+(?:na(?:dat)?|waarop)\s+(?:u|je)\s+{_DOC}\s+(?:heeft|hebt)"
-    rf"\s+(?:ontvangen|gekregen)"
-    # "14 dagen, te rekenen vanaf de dag na de dag waarop u deze brief ontvangt"
-    rf"|(?:vanaf|na)\s+de\s+dag\s+na\s+de\s+dag\s+waarop\s+(?:u|je)\s+{_DOC}\s+(?:ontvangt|krijgt"
-    rf"|(?:heeft|hebt)\s+(?:ontvangen|gekregen))"
-    # "binnen 14 dagen na de dag waarop je deze mail ontvangt"
-    rf"|(?:vanaf|na)\s+de\s+dag\s+(?:na(?:dat)?|waarop)\s+(?:u|je)\s+{_DOC}\s+(?:ontvangt|krijgt)"
-    rf"|(?:vanaf|na)\s+(?:de\s+dag\s+(?:na(?:dat)?|waarop|van)\s+)?(?:(?:de\s+)?ontvangst"
-    rf"|(?:de\s+)?bezorging|{_DOC}\s+(?:bij\s+(?:u|je)\s+)?(?:is\s+)?(?:bezorgd|ontvangen"
-    rf"|afgeleverd|betekend)))", _I)
-_LETTER = re.compile(
-    rf"{_COUNTED}(?:na\s+(?:de\s+)?(?:dagtekening|verzenddatum|verzending|heden|vandaag"
-    rf"|(?:datum|dag)\s+van\s+(?:dagtekening|verzending|bekendmaking|{_DOC})"
-    rf"|bekendmaking|(?:datum|dagtekening)\s+(?:van\s+)?{_DOC})(?:\s+van\s+{_DOC})?"
-    rf"|vanaf\s+(?:vandaag|heden|(?:de\s+)?dagtekening|de\s+datum\s+van\s+{_DOC})"
-    rf"|na\s+{_DOC}"  # "binnen 7 dagen na deze e-mail"
-    rf"|nadat\s+{_DOC}\s+is\s+(?:verstuurd|verzonden|gedagtekend))", _I)
+
+@functools.lru_cache(maxsize=8)
+def _term_pattern(words: TermWords) -> re.Pattern[str]:
+    """A lead (optional), a number and its unit: "binnen 14 dagen", "veertien (14) dagen"."""
+    return re.compile(
+        rf"(?P<lead>\b(?:{words.lead.pattern})\s*)?"
+        rf"\b(?P<n>{_NUM})(?:\s*\(\s*(?:{_NUM})\s*\))?\s+"
+        rf"(?P<unit>werkdagen|werkdag|kalenderdagen|dagen|dag|weken|week|maanden|maand|uur)\b"
+        # "Je hebt 2 maanden premie niet betaald", "6 maanden lang": a count, no term
+        rf"(?!\s+(?:premie|huur|contributie|achterstand|betalingsachterstand|rente|lang|achter|geen|niet"
+        rf"|nog\s+niet|of\s+(?:langer|meer))\b)",
+        _I,
+    )
+
+
 _JUDGMENT = re.compile(r"\b(?:het|een)\s+vonnis\b", _I)
 # (also "uiterlijk 2 werkdagen van tevoren": counted back from the meeting, not from the letter)
 _OTHER_ANCHOR = re.compile(r"\s+(?:na|nadat|vanaf|sinds|voor|vóór|voordat|van\s+te\s*voren|vooraf\w*|ervoor)\b", _I)
@@ -98,16 +77,19 @@ class _Term:
 
 
 def find_relative_terms(pages: Sequence[str], letter_date: date | None,
-                        read: Sequence[PageDates] | None = None) -> list[DateMention]:
+                        read: Sequence[PageDates] | None = None,
+                        words: TermWords | None = None) -> list[DateMention]:
     """Each term that asks an action (pay_by, respond_by, send_by, object_by), dated from the
-    letter date; [] when the letter date is unknown."""
+    letter date; [] when the letter date is unknown. `words`: the term words in force (a team's
+    before the shipped ones); the shipped ones when None."""
     if letter_date is None:
         return []
+    words = words if words is not None else load_term_words()
     out: list[DateMention] = []
     for pi, (text, page) in enumerate(zip(pages, read if read is not None else page_dates(pages),
                                           strict=True)):
         spans, ctx = page.spans, page.ctx
-        for term in _terms(text, spans, letter_date):
+        for term in _terms(text, spans, letter_date, words):
             lo, hi = ctx.sentence(term.start)
             if is_past(ctx.masked[lo:term.start] + ctx.masked[term.end:hi]):
                 continue  # "een factuur gestuurd, te betalen binnen 14 dagen": history
@@ -132,10 +114,10 @@ def find_relative_terms(pages: Sequence[str], letter_date: date | None,
     return out
 
 
-def _terms(text: str, spans: Sequence[DateSpan], letter_date: date) -> list[_Term]:
+def _terms(text: str, spans: Sequence[DateSpan], letter_date: date, words: TermWords) -> list[_Term]:
     out = []
     starts = {s.start: s for s in spans}
-    for m in _TERM.finditer(text):
+    for m in _term_pattern(words).finditer(text):
         n = _number(m["n"])
         unit = m["unit"].lower()
         if n is None or n <= 0:
@@ -151,12 +133,12 @@ def _terms(text: str, spans: Sequence[DateSpan], letter_date: date) -> list[_Ter
         if a is not None and a.end() in starts and starts[a.end()].year:
             sp = starts[a.end()]
             anchor = sp.on(sp.year or 0)
-        tail = _RECEIPT.match(text, end)
+        tail = words.receipt.match(text, end)
         if tail is not None and _JUDGMENT.search(tail.group()):
             continue  # "binnen veertien dagen na betekening van het vonnis": a judgment to come
         basis = "receipt"
         if tail is None:
-            tail = _LETTER.match(text, end)
+            tail = words.letter.match(text, end)
             basis = "letter_date"
         if anchor is not None:
             end = starts[a.end()].end if a is not None else end

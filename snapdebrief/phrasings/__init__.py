@@ -1,7 +1,7 @@
 """Phrasings as rule data (#18): the words the finders look for, read from rules/phrasings/.
 
 Each family is one YAML file (date-labels.yaml, amount-labels.yaml, deadline-cues.yaml,
-reference-labels.yaml) with labels, their regexes
+reference-labels.yaml, term-words.yaml, amount-tags.yaml, letter-facts.yaml) with labels, their regexes
 and examples. A rules team adds a phrasing in its own folder's phrasings/ (SNAPDEBRIEF_RULES,
 --rules) and the finder uses it with no code change: a team's labels are tried first. Every file
 goes through the one strict YAML reader (yaml_files.py); `snapdebrief rules test` runs every
