@@ -80,7 +80,7 @@ class _WikFile(BaseModel):
 
 @functools.cache
 def _read_scales(path: str, mtime_ns: int) -> tuple[WikScale, ...]:
-    spec = yaml_files.load(path, _WikFile)
+    spec = yaml_files.load(path, _WikFile, decimals=True)  # amounts and percentages exact
     out = [
         WikScale(valid_from=s.valid_from, source=s.source, minimum=s.minimum, maximum=s.maximum,
                  bands=tuple(Band(b.upto, b.percent) for b in s.bands), btw_percent=s.btw_percent)

@@ -180,3 +180,14 @@ def test_principal_value(lines, due, expected):
 
     fields = Fields(amounts=tuple(amt(v, "principal") for v in lines), amount_due=due)
     assert principal_value(fields) == pytest.approx(expected)
+
+
+def test_scale_is_read_as_decimal_from_its_digits():
+    """wik.yaml's amounts and percentages are Decimals made from the file's own text (#18): a
+    float on the way would have made 2500.00 into 2500.0 and 0.5 into a binary fraction."""
+    scale = wik_scale(date(2026, 5, 4))
+    values = [scale.minimum, scale.maximum, scale.btw_percent,
+              *(b.percent for b in scale.bands), *(b.upto for b in scale.bands if b.upto is not None)]
+    assert all(isinstance(v, Decimal) for v in values)
+    assert [str(b.upto) for b in scale.bands] == ["2500.00", "5000.00", "10000.00", "200000.00", "None"]
+    assert str(scale.minimum) == "40.00" and str(scale.bands[-1].percent) == "0.5"
