@@ -101,7 +101,7 @@ def wik_scale(on: date | None = None) -> WikScale:
     return (valid or list(scales))[-1]
 
 
-def wik_max(principal: float | Decimal, scale: WikScale | None = None) -> Decimal:
+def wik_max(principal: Decimal, scale: WikScale | None = None) -> Decimal:
     """The legal maximum of buitengerechtelijke incassokosten on a hoofdsom (without BTW)."""
     scale = scale or wik_scale()
     rest = cents(principal)
