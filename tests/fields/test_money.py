@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from snapdebrief.fields.money import amount_due, find_amounts, parse_value
+from snapdebrief.fields.money import amount_due, amounts_and_due, find_amounts, parse_value
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "letters"
@@ -677,3 +677,40 @@ def test_pdf_layout_with_the_euro_sign_far_from_its_figure() -> None:
     text = ("U had recht op                                      € 1.018,00\n"
             "U moet terugbetalen                    €                       642,00\n")
     assert amount_due(find_amounts([text]), [text]) == Decimal("642.00")
+
+
+# --- exact cents (#18) -----------------------------------------------------------------------------
+
+TEN_DIMES = (
+    "Deze facturen zijn nog niet betaald:\n"
+    + "".join(f"Termijnfactuur {i:02d}-2026           € 0,10\n" for i in range(1, 11))
+    + "                                    --------\n"
+    + "                                     € 1,00\n\n"
+    + "Betaal het bedrag vóór 1 mei 2026 op NL91ABNA0417164300.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # 0.10 + 0.20 is 0.30000000000000004 in floats
+        pytest.param("Hoofdsom        € 0,10\nRente           € 0,20\n\nBetaal vóór 1 mei 2026.\n",
+                     "0.30", id="parts-added-up"),
+        # ten times 0.10 is 0.9999999999999999 in floats: the bare row under them is their sum
+        pytest.param(TEN_DIMES, "1.00", id="many-cents-rows-and-their-sum-row"),
+    ],
+)
+def test_cents_add_up_exactly(text: str, due: str) -> None:
+    """Amounts are Decimals with two decimals from the printed digits, summed and compared
+    exactly: no tolerance is left to hide a float's error."""
+    amounts, got, _ = amounts_and_due([text])
+    assert all(isinstance(a.value, Decimal) and a.value.as_tuple().exponent == -2 for a in amounts)
+    assert isinstance(got, Decimal) and str(got) == due
+
+
+def test_a_sum_row_of_many_cents_is_found_as_their_total() -> None:
+    amounts = find_amounts([TEN_DIMES])
+    assert [a.value for a in amounts].count(Decimal("0.10")) == 10
+    assert (amounts[-1].value, amounts[-1].role, amounts[-1].label) == (
+        Decimal("1.00"), "total", "som van de regels erboven")
+
