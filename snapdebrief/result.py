@@ -12,7 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_PREC, ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
 Method = Literal["text-layer", "ocr", "text"]
@@ -130,6 +130,9 @@ class Appointment:
 
 
 CENT = Decimal("0.01")
+# Room for every digit a letter (or OCR noise) prints: with the default 28 digits, quantize()
+# raised InvalidOperation on a 27-digit "amount", and the resident got the bug message.
+_ANY_LENGTH = Context(prec=MAX_PREC)
 
 
 def cents(value: Decimal | float) -> Decimal:
@@ -137,7 +140,7 @@ def cents(value: Decimal | float) -> Decimal:
     (an amount read back from `Result.to_json()`, as the app does) goes via str(), so 0.1 stays
     0.10."""
     exact = value if isinstance(value, Decimal) else Decimal(str(value))
-    return exact.quantize(CENT, rounding=ROUND_HALF_UP)
+    return exact.quantize(CENT, rounding=ROUND_HALF_UP, context=_ANY_LENGTH)
 
 
 def json_number(value: Decimal | None) -> float | None:

@@ -94,3 +94,13 @@ def test_a_volunteers_amount_is_a_decimal(result) -> None:
     fixed = apply_corrections(result, Corrections(amount_due=typed_amount(12.3)), Options(today=TODAY))
     assert fixed.fields.amount_due == Decimal("12.30")
     assert fixed.to_json()["amount_due"] == 12.3
+
+
+def test_an_amount_longer_than_decimals_precision_is_no_bug() -> None:
+    """Rounding to cents has room for any number of digits: a 34-digit "amount" (OCR noise, a
+    joke) gets an answer, where quantize() with the default 28 digits raised InvalidOperation."""
+    letter = ("Geachte heer,\n\nBetaal € 1111111111111111111111111111111111 vóór 1 mei 2026.\n"
+              "Hoofdsom € 99999999999999999999999999999,00\nRente € 1,00\n")
+    out = explain([letter.encode()], Options(today=TODAY)).to_json()
+    assert all(isinstance(a["value"], float) for a in out["amounts"])
+    assert "€ 1,00" in (out["explanation"]["amount_text"] or "")
