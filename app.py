@@ -40,7 +40,14 @@ from snapdebrief.ui.highlight import (
     value_boxes,
 )
 from snapdebrief.ui.ics import deadline_ics
-from snapdebrief.ui.session import Corrections, Letter, apply_corrections, by_deadline, files_key
+from snapdebrief.ui.session import (
+    Corrections,
+    Letter,
+    apply_corrections,
+    by_deadline,
+    files_key,
+    typed_amount,
+)
 from snapdebrief.ui.summary_pdf import summary_pdf
 from snapdebrief.ui.words import Words, answer_lang, problem_text, words_for
 
@@ -483,10 +490,11 @@ def desk_corrections(letter: Letter, opts: Options) -> None:
     read_deadline = original.deadline.date if original.deadline else None
     when = st.date_input("Uiterste datum", value=fix.deadline or read_deadline, format="DD-MM-YYYY",
                          key=f"fix-deadline-{letter.id}")
-    amount = st.number_input("Bedrag te betalen (€)", min_value=0.0, step=0.01, format="%.2f",
-                             value=fix.amount_due if fix.amount_due is not None
-                             else original.fields.amount_due,
-                             key=f"fix-amount-{letter.id}")
+    shown = fix.amount_due if fix.amount_due is not None else original.fields.amount_due
+    # Streamlit's number field works in floats; the amount is a Decimal again as soon as it is read
+    amount = typed_amount(st.number_input("Bedrag te betalen (€)", min_value=0.0, step=0.01,
+                                          format="%.2f", value=None if shown is None else float(shown),
+                                          key=f"fix-amount-{letter.id}"))
     new = Corrections(
         kind=kind if kind != original.classification.kind else None,
         deadline=when if isinstance(when, date) and when != read_deadline else None,

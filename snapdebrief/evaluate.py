@@ -19,11 +19,13 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .errors import SnapError
 from .options import Options
+from .result import cents, json_number
 from .settings import read_settings
 
 FORMS = ("txt", "pdf", "scan", "photo", "hard", "rough")
@@ -74,7 +76,8 @@ def project(out: dict[str, Any]) -> dict[str, Any]:
         "deadline_date": dl.get("date") if dl else None,
         "deadline_action": dl.get("action") if dl else None,
         "objection_deadline": out.get("objection_deadline"),
-        "amount_due": None if out.get("amount_due") is None else round(float(out["amount_due"]), 2),
+        # a JSON number (the truth file's, or to_json()'s) back to exact cents through its digits
+        "amount_due": None if out.get("amount_due") is None else cents(out["amount_due"]),
         "iban": out.get("iban"),
         "payment_reference": _digits_or(out.get("payment_reference")),
         "appointment": (ap.get("date"), ap.get("time")) if ap else None,
@@ -82,6 +85,11 @@ def project(out: dict[str, Any]) -> dict[str, Any]:
 
 
 _LEGAL_FORM = re.compile(r"[\s,]+(?:b\.?\s?v\.?|n\.?\s?v\.?|v\.?\s?o\.?\s?f\.?|c\.?\s?v\.?)$")
+
+
+def _shown(value: Any) -> str:
+    """A scored value in a miss line, as the JSON shows it (an amount 297.90 as 297.9)."""
+    return repr(json_number(value) if isinstance(value, Decimal) else value)
 
 
 def _masked_match(want: Any, got: Any) -> bool:
@@ -113,7 +121,8 @@ def check_cases(folder: Path, options: Options) -> tuple[int, list[str]]:
         except SnapError as exc:
             failures.append(f"{folder / name}: not read ({type(exc).__name__})")
             continue
-        failures += [f"{folder / name}: {f} should be {w!r}, got {g!r}" for f, w, g in misses(truth, out)]
+        failures += [f"{folder / name}: {f} should be {_shown(w)}, got {_shown(g)}"
+                     for f, w, g in misses(truth, out)]
     return len(names), failures
 
 
@@ -207,7 +216,7 @@ def score_letter(root: Path, name: str, form: str, score: FormScore, options: Op
             continue
         if got[f] is not None:
             score.wrong[f] += 1
-        score.misses[f].append(f"{name}: want {want[f]!r} got {got[f]!r}")
+        score.misses[f].append(f"{name}: want {_shown(want[f])} got {_shown(got[f])}")
     score.confusion[(want["kind"], got["kind"])] += 1
     if form in ("scan", "photo", "hard", "rough"):
         read = "\n".join(p.text for p in result.document.pages)

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import MAX_PREC, ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
 Method = Literal["text-layer", "ocr", "text"]
@@ -130,15 +131,52 @@ class Appointment:
     evidence: Evidence | None
 
 
+CENT = Decimal("0.01")
+# Room for every digit a letter (or OCR noise) prints: with the default 28 digits, quantize()
+# raised InvalidOperation on a 27-digit "amount", and the resident got the bug message.
+_ANY_LENGTH = Context(prec=MAX_PREC)
+
+
+def cents(value: Decimal | float) -> Decimal:
+    """Round to whole cents the way a bank does (half up). Amounts are Decimal (#18); a float
+    (an amount read back from `Result.to_json()`, as the app does) goes via str(), so 0.1 stays
+    0.10."""
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    return exact.quantize(CENT, rounding=ROUND_HALF_UP, context=_ANY_LENGTH)
+
+
+def json_number(value: Decimal | None) -> float | None:
+    """Money at the JSON edge: a number, as `explain --json` always printed it (1265.0, 20.86).
+
+    Amounts are Decimal with two decimals everywhere else (#18). A float is only the JSON
+    encoder's way to print a number: for an amount of at most 15 digits its shortest repr is
+    the amount's own digits (123.40 prints 123.4, 1265.00 prints 1265.0), so nothing is rounded.
+    """
+    return None if value is None else float(value)
+
+
+def _no_float(name: str, value: object) -> None:
+    """Money is a Decimal: a float here would be summed and compared with binary error again
+    (0.1 + 0.2 != 0.3), so it is refused where it enters instead of found in a wrong answer."""
+    if isinstance(value, float):
+        raise TypeError(f"{name} is a Decimal with two decimals (#18), not the float {value!r}")
+
+
 @dataclass(frozen=True)
 class Amount:
-    value: float
+    """A sum of money as printed: `value` in euros, exact to the cent (parsed from the text,
+    never through a float), negative for a credit."""
+
+    value: Decimal
     role: AmountRole
     text: str
     evidence: Evidence | None
     label: str | None = None  # the words that gave the role, e.g. "Incassokosten"
     # what its label or line says beyond the role (rules/phrasings/amount-tags.yaml): "btw", "buiten-wik"
     tags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _no_float("Amount.value", self.value)
 
 
 @dataclass(frozen=True)
@@ -160,7 +198,7 @@ class Fields:
     dates: tuple[DateMention, ...] = ()
     appointment: Appointment | None = None
     amounts: tuple[Amount, ...] = ()
-    amount_due: float | None = None
+    amount_due: Decimal | None = None
     # the letter says the reader pays nothing now (fields/money.says_pay_nothing): no pay
     # deadline, account or reference is shown as an ask
     pays_nothing: bool = False
@@ -172,6 +210,9 @@ class Fields:
     sender: str | None = None
     sender_evidence: Evidence | None = None
     warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _no_float("Fields.amount_due", self.amount_due)
 
 
 @dataclass(frozen=True)
@@ -322,9 +363,9 @@ class Result:
                 "place": f.appointment.place,
                 "evidence": ev(f.appointment.evidence),
             },
-            "amount_due": f.amount_due,
+            "amount_due": json_number(f.amount_due),
             "amounts": [
-                {"value": a.value, "role": a.role, "text": a.text, "evidence": ev(a.evidence)}
+                {"value": json_number(a.value), "role": a.role, "text": a.text, "evidence": ev(a.evidence)}
                 for a in f.amounts
             ],
             "iban": f.iban,

@@ -21,7 +21,7 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from ..result import Result, bsn_pattern
+from ..result import Result, bsn_pattern, cents, json_number
 from .deidentify import Deidentifier, deidentifier
 from .fakes import Fakes, shaped
 from .resident import Edit, apply_edits, find_edits
@@ -109,8 +109,8 @@ def _truth(result: Result, corrections: Corrections, made: date, values: dict[st
         "appointment": None if f.appointment is None else {
             "date": f.appointment.date.isoformat(), "time": f.appointment.time,
             "place": fake(f.appointment.place)},
-        "amount_due": f.amount_due,
-        "amounts": [{"value": a.value, "role": a.role} for a in f.amounts],
+        "amount_due": json_number(f.amount_due),
+        "amounts": [{"value": json_number(a.value), "role": a.role} for a in f.amounts],
         "iban": f.iban,
         "payment_reference": fake(ref.value) if ref is not None else None,
         "reference_numbers": [fake(r.value) for r in f.references],
@@ -122,7 +122,7 @@ def _truth(result: Result, corrections: Corrections, made: date, values: dict[st
         action = deadline.action if deadline is not None else "respond"
         truth["deadline"] = {"date": corrections.deadline.isoformat(), "action": action}
     if corrections.amount_due is not None:
-        truth["amount_due"] = round(corrections.amount_due, 2)
+        truth["amount_due"] = json_number(cents(corrections.amount_due))
     return truth
 
 

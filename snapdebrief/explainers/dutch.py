@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from ..result import cents  # the explainers import it from here too
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )
-CENT = Decimal("0.01")
 
 
-def cents(value: float | Decimal) -> Decimal:
-    """Round to whole cents the way a bank does (half up), via str() so 0.1 stays 0.10."""
-    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def money(value: float | Decimal) -> str:
+def money(value: Decimal | float) -> str:
     """€ 1.234,56 — dot for thousands, comma for cents, always two decimals; sign dropped."""
     amount = abs(cents(value))
     whole, frac = f"{amount:.2f}".split(".")

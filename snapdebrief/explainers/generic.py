@@ -77,7 +77,7 @@ class Context:
         return pays_you(self.fields, self.deadline)
 
     @property
-    def due(self) -> float | None:
+    def due(self) -> Decimal | None:
         return amount_due(self.fields)
 
     @property
@@ -168,7 +168,7 @@ def amounts(fields: Fields, *roles: str) -> list[Amount]:
     return [a for a in fields.amounts if a.role in roles]
 
 
-def amount_due(fields: Fields) -> float | None:
+def amount_due(fields: Fields) -> Decimal | None:
     """What the letter asks: `amount_due`, else the largest total."""
     if fields.amount_due is not None:
         return fields.amount_due
@@ -193,12 +193,12 @@ def pays_you(fields: Fields, deadline: Deadline | None) -> bool:
     return (due is None or due <= 0) and refund_amount(fields) is not None
 
 
-def refund_value(fields: Fields) -> float | None:
+def refund_value(fields: Fields) -> Decimal | None:
     """What the resident gets, only when the letter leaves no doubt: one refund value, or one
     benefit value. A toeslag or benefit letter often lists several (per month, per year, the
     advance already paid): then we do not guess which one is theirs."""
     for roles in (("refund",), ("benefit",)):
-        values = {float(cents(a.value)) for a in amounts(fields, *roles)}
+        values = {cents(a.value) for a in amounts(fields, *roles)}
         if len(values) == 1:
             return abs(values.pop())
         if values:
@@ -477,7 +477,7 @@ def _role_sum(items: Iterable[Amount], dedupe: bool) -> Decimal | None:
     return sum(values, Decimal(0))
 
 
-def breakdown(fields: Fields, due: float | None = None) -> Parts | None:
+def breakdown(fields: Fields, due: Decimal | None = None) -> Parts | None:
     """The parts of the amount, only where the letter splits it (two parts or more).
 
     Tries the lines as read, then with repeated lines counted once; `adds_up` says whether the
@@ -510,22 +510,22 @@ def breakdown(fields: Fields, due: float | None = None) -> Parts | None:
     return best
 
 
-def principal_value(fields: Fields) -> float | None:
+def principal_value(fields: Fields) -> Decimal | None:
     """The hoofdsom: one 'principal' amount, or the sum of invoice lines unless one is their total."""
-    found = [float(cents(a.value)) for a in amounts(fields, "principal")]
+    found = [cents(a.value) for a in amounts(fields, "principal")]
     if not found:
         return None
     if len(found) == 1:
         return found[0]
-    whole = sum(found)
+    whole = sum(found, Decimal(0))
     # Two months of equal rent add up to the total asked: they are lines, not a line and its sum.
     totals = [a.value for a in amounts(fields, "total")] + (
         [fields.amount_due] if fields.amount_due is not None else [])
-    if any(abs(whole - t) < 0.005 for t in totals):
-        return float(whole)
+    if whole in totals:
+        return whole
     top = max(found)
     rest = whole - top
-    return top if abs(rest - top) < 0.005 else float(whole)
+    return top if rest == top else whole
 
 
 def amount_text(ctx: Context) -> tuple[str | None, set[str]]:

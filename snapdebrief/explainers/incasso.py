@@ -79,7 +79,7 @@ class _WikFile(BaseModel):
 
 @functools.cache
 def _read_scales(path: str, mtime_ns: int) -> tuple[WikScale, ...]:
-    spec = yaml_files.load(path, _WikFile)
+    spec = yaml_files.load(path, _WikFile, decimals=True)  # amounts and percentages exact
     out = [
         WikScale(valid_from=s.valid_from, source=s.source, minimum=s.minimum, maximum=s.maximum,
                  bands=tuple(Band(b.upto, b.percent) for b in s.bands), btw_percent=s.btw_percent)
@@ -100,7 +100,7 @@ def wik_scale(on: date | None = None) -> WikScale:
     return (valid or list(scales))[-1]
 
 
-def wik_max(principal: float | Decimal, scale: WikScale | None = None) -> Decimal:
+def wik_max(principal: Decimal, scale: WikScale | None = None) -> Decimal:
     """The legal maximum of buitengerechtelijke incassokosten on a hoofdsom (without BTW)."""
     scale = scale or wik_scale()
     rest = cents(principal)

@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import cast
 
 from ..phrasings import AmountLabel, AmountLabels, load_amount_labels
@@ -48,14 +49,24 @@ _CUR_AFTER = re.compile(
 _BARE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+,\d{2}|\d+,\d{2})(?P<neg3>-)?(?![\d%,.])")
 
 
-def parse_value(num: str) -> float:
-    """'1.234,56' → 1234.56, '1.234' → 1234, '45,-' → 45, '245.00' (OCR'd comma) → 245."""
+def parse_value(num: str) -> Decimal:
+    """'1.234,56' → 1234.56, '1.234' → 1234.00, '45,-' → 45.00, '245.00' (OCR'd comma) → 245.00:
+    a Decimal with two decimals, made from the printed digits (never through a float, #18)."""
     s = re.sub(r",[-—–]+$", "", num.strip())
     if re.fullmatch(r"\d+\.\d{2}|\d{1,3}(?:\.\d{3})+\.\d{2}", s):
         head, dec = s[:-3], s[-2:]
-        return round(float(re.sub(r"[.\s\u00a0\u202f]", "", head) + "." + dec), 2)
+        return _two_decimals(re.sub(r"[.\s\u00a0\u202f]", "", head) + "." + dec)
     s = re.sub(r"[.\s\u00a0\u202f]", "", s)
-    return round(float(s.replace(",", ".")), 2)
+    return _two_decimals(s.replace(",", "."))
+
+
+def _two_decimals(s: str) -> Decimal:
+    """'1234.5' → Decimal('1234.50'): the digits padded to cents (the finder's numbers have at
+    most two decimals; more, from another caller, are rounded half to even as round() did)."""
+    whole, _, frac = s.partition(".")
+    if len(frac) <= 2:
+        return Decimal(f"{whole or '0'}.{frac:0<2}")
+    return Decimal(s).quantize(Decimal("0.01"))
 
 
 # --- labels -------------------------------------------------------------------------------------
@@ -211,7 +222,7 @@ _INCL = re.compile(
 class _Hit:
     start: int
     end: int
-    value: float
+    value: Decimal
 
 
 _MAX_HITS = 1000  # per page; a letter has a few dozen, more is no letter (and would be slow)
@@ -1076,7 +1087,7 @@ def _sum_rows(text: str, found: list[_Found]) -> list[_Found]:
             if not _promotable(f):
                 continue
             for i in range(j - 1):
-                if abs(sum(values[i:j]) - values[j]) < 0.005 and values[j] > 0:
+                if sum(values[i:j]) == values[j] and values[j] > 0:
                     # a sum the letter itself labels ("U moet nog betalen") outranks a bare one
                     rank = max(f.role.rank, 2 if f.role.label else 1)
                     label = f.role.label or "som van de regels erboven"
@@ -1169,7 +1180,7 @@ def _lost_commas(found: list[_Found]) -> list[_Found]:
         m = _DIGITS_ONLY.search(f.amount.text)
         if m and not _CENTS.search(f.amount.text) and int(m.group()) in cents \
                 and round(f.amount.value) == int(m.group()):
-            value = int(m.group()) / 100
+            value = Decimal(int(m.group())).scaleb(-2)
             f = replace(f, amount=replace(f.amount, value=-value if f.amount.value < 0 else value))
         out.append(f)
     return out
@@ -1196,7 +1207,7 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
     """The total to pay: the most specific label, the last one when it stands more than once."""
     totals = [f for f in found if f.amount.role == "total" and f.amount.value > 0
               and not f.role.pay_sentence and not f.conditional]
-    asked = {round(f.amount.value, 2): f for f in found if _is_order(f)}
+    asked = {f.amount.value: f for f in found if _is_order(f)}
     if not totals:
         return None
     best = max(f.role.rank for f in totals)
@@ -1205,7 +1216,7 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
     extras = [f.amount.value for f in found if f.amount.role in ("interest", "costs", "increase")
               and not f.conditional and f.amount.value > 0]
     for f in sorted(tied, key=lambda t: -t.amount.value):
-        if any(abs(f.amount.value - g.amount.value - x) < 0.005 for g in tied for x in extras):
+        if any(f.amount.value - g.amount.value == x for g in tied for x in extras):
             # "Nog te betalen € 844 / Belastingrente € 17 / Totaal te betalen € 861": the total
             # that holds the other one and its interest or costs is the sum asked
             due = f
@@ -1213,16 +1224,16 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
     instalments = {f.line_key: f.amount.value for f in found
                    if f.role.kind == "rate" and re.search(r"termijn|\bdeel\b", f.role.label or "", _F)}
     whole = [f for f in tied if len(instalments) >= 2 and best < 3
-             and abs(sum(instalments.values()) - f.amount.value) < 0.005]
+             and sum(instalments.values()) == f.amount.value]
     if whole:
         # "1e termijn € 419,56 / 2e termijn € 419,55" under "Totaal aanslag € 839,11", and a slip
         # for the first term only: the sum the terms make up is what the letter asks
         due = whole[-1]
-    if len(asked) == 1 and any(abs(a - due.amount.value - x) < 0.005 for a in asked for x in extras):
+    if len(asked) == 1 and any(a - due.amount.value == x for a in asked for x in extras):
         # "het nog openstaande deel van € 348,66 plus de aanmaningskosten … U moet ons dus nu
         # € 357,66 betalen": the order holds the total and the costs
         return next(iter(asked.values()))
-    if len(asked) == 1 and best < 3 and round(due.amount.value, 2) not in asked:
+    if len(asked) == 1 and best < 3 and due.amount.value not in asked:
         # "Totaal bruto € 1.386,42" beside "Maak € 871,90 over naar …": the letter's own order
         # to pay names the sum; a table's total may be another figure (gross, before a part)
         return next(iter(asked.values()))
@@ -1234,13 +1245,13 @@ def _settle_totals(found: list[_Found]) -> list[_Found]:
     due = _due_total(found)
     if due is None:
         return found
-    keep = round(due.amount.value, 2)
+    keep = due.amount.value
     out = []
     for f in found:
         if f is due and (f.amount.role != "total" or f.role.pay_sentence):  # its own order to pay
             f = replace(f, amount=replace(f.amount, role="total"),
                         role=replace(f.role, role="total", rank=3, pay_sentence=False))
-        elif f.amount.role == "total" and round(f.amount.value, 2) != keep:
+        elif f.amount.role == "total" and f.amount.value != keep:
             f = replace(f, amount=replace(f.amount, role="other"), role=replace(f.role, role="other"))
         out.append(f)
     return out
@@ -1379,7 +1390,7 @@ def _asks_sum(text: str) -> bool:
 
 
 def amount_due(amounts: Sequence[Amount], pages: Sequence[str],
-               labels: AmountLabels | None = None) -> float | None:
+               labels: AmountLabels | None = None) -> Decimal | None:
     """What must be paid now, or None for a refund, a benefit or an information letter.
 
     1. The labelled total to pay (find_amounts leaves only that one with role "total"; of
@@ -1398,7 +1409,7 @@ def amount_due(amounts: Sequence[Amount], pages: Sequence[str],
 
 
 def amounts_and_due(pages: Sequence[str], labels: AmountLabels | None = None
-                    ) -> tuple[list[Amount], float | None, bool]:
+                    ) -> tuple[list[Amount], Decimal | None, bool]:
     """find_amounts and amount_due in one pass over the letter (the finder runs once), and
     whether the letter says the reader pays nothing now (`says_pay_nothing`)."""
     labels = labels if labels is not None else load_amount_labels()
@@ -1490,11 +1501,11 @@ def says_pay_nothing(pages: Sequence[str]) -> bool:
     ))
 
 
-def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
+def _due(infos: list[_Found], pages: Sequence[str]) -> Decimal | None:
     if says_pay_nothing(pages):
         return None
-    headed = {round(f.amount.value, 2) for f in infos if f.role.kind == "headed"}
-    ordered_now = {round(f.amount.value, 2) for f in infos if _is_order(f)}
+    headed = {f.amount.value for f in infos if f.role.kind == "headed"}
+    ordered_now = {f.amount.value for f in infos if _is_order(f)}
     if len(headed) == 1 and not (len(ordered_now) == 1 and ordered_now != headed):
         # "Wat moet je wel betalen? De hondenbelasting van € 132,76." — unless the letter's own
         # order names another sum ("Wat moet je nog betalen? Sinds juli is je huur € 687,45.
@@ -1504,7 +1515,7 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
         infos = [replace(f, amount=replace(f.amount, role="other"), role=replace(f.role, role="other"))
                  if f.role.kind == "headed" else f for f in infos]
     stated = _stated_sum(infos)
-    named = {round(f.amount.value, 2) for f in infos if f.amount.role == "total" and f.role.rank >= 3
+    named = {f.amount.value for f in infos if f.amount.role == "total" and f.role.rank >= 3
              and not f.conditional and not f.role.pay_sentence}
     if stated is not None and len(named) == 1 and stated not in named:
         # "Het bedrag dat u nu nog moet betalen … is € 609,00": the letter's own word for the
@@ -1518,12 +1529,12 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     ) and not any(_asks_sum(p or "") for p in pages):
         return None  # a statement that ends in money back: its "Totaal kosten" is no ask
     if due is not None:
-        return _with_costs_on_top(round(due.amount.value, 2), infos)
+        return _with_costs_on_top(due.amount.value, infos)
     orders = [f for f in infos if _is_order(f) and f.amount.role not in ("refund", "benefit")]
-    if len({round(f.amount.value, 2) for f in orders}) == 1:
+    if len({f.amount.value for f in orders}) == 1:
         # "Wij vragen u het bedrag van € 1.215,60 … over te maken" in a benefit decision: the
         # letter's own order names the sum, whatever benefit amounts stand beside it
-        return round(orders[0].amount.value, 2)
+        return orders[0].amount.value
     if any(f.amount.role in ("refund", "benefit") and not f.conditional for f in infos) and not (any(
         f.amount.role in ("principal", "total") and not f.conditional
         and _PAYING.search(f.role.label or "")
@@ -1538,17 +1549,17 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if any(f.row for f in parts):
         parts = [f for f in parts if f.row]
     seen: set[str] = set()
-    total = 0.0
+    total = Decimal(0)
     for f in parts:
         key = f.line_key if f.row else f"{f.amount.role}:{f.amount.value:.2f}"
         if key in seen:
             continue
         seen.add(key)
         total += -abs(f.amount.value) if f.role.paid else f.amount.value
-    values = {round(f.amount.value, 2) for f in infos
+    values = {f.amount.value for f in infos
               if f.role.pay_sentence and not f.conditional and f.amount.value > 0}
     asked = values.pop() if len(values) == 1 else None
-    ordered = {round(f.amount.value, 2) for f in infos if _is_order(f)}
+    ordered = {f.amount.value for f in infos if _is_order(f)}
     if len(ordered) == 1:
         # "Maak het bedrag van € 1.146 over": the letter says in so many words what to pay; a
         # tax computation's lines ("Inkomstenbelasting € 16.487") are no parts of that sum
@@ -1556,25 +1567,25 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> float | None:
     if any(f.amount.role in _COMPONENTS for f in parts) and total > 0:
         # "Betaal het bedrag van € 290, inclusief € 40 incassokosten": a stated sum that holds
         # the parts found wins over adding up parts that may be incomplete.
-        if asked is not None and asked >= total - 0.005:
+        if asked is not None and asked >= total:
             return asked
-        return round(total, 2)
+        return total
     if asked is None:
         return _open_rows(infos, pages) or _the_one_sum_ordered(infos, pages)
     return asked
 
 
-def _with_costs_on_top(due: float, infos: Sequence[_Found]) -> float:
+def _with_costs_on_top(due: Decimal, infos: Sequence[_Found]) -> Decimal:
     """A sum that is `due` plus costs the letter charges now ("Subtotaal € 727,52 / Kosten
     € 119,91 / Totaal € 847,43" beside "te betalen het bedrag van € 727,52"): the whole sum
     asked holds those costs."""
-    costs = {round(f.amount.value, 2) for f in infos if f.amount.role == "costs" and not f.conditional}
+    costs = {f.amount.value for f in infos if f.amount.role == "costs" and not f.conditional}
     # a later sum (a table's sum row, or prose: "Er staat nog € 462 open. … € 19
     # aanmaningskosten. Te betalen € 481") that the letter does not make conditional or paid
-    sums = [round(f.amount.value, 2) for f in infos if not f.conditional and not f.role.paid
+    sums = [f.amount.value for f in infos if not f.conditional and not f.role.paid
             and f.amount.value > due and f.role.kind in ("sum", "")
             and f.amount.role in ("total", "other", "principal")]
-    on_top = [v for v in sums if any(abs(due + c - v) < 0.005 for c in costs)]
+    on_top = [v for v in sums if any(due + c == v for c in costs)]
     return on_top[-1] if on_top else due
 
 
@@ -1589,7 +1600,7 @@ def _parts_of_later_costs(infos: Sequence[_Found]) -> set[tuple[int, int]]:
         before = list(infos[max(0, k - 3):k])
         for n in range(len(before), 1, -1):
             for combo in itertools.combinations(before, n):
-                if abs(sum(g.amount.value for g in combo) - f.amount.value) < 0.005:
+                if sum(g.amount.value for g in combo) == f.amount.value:
                     out.update(g.order for g in combo)
                     break
             else:
@@ -1598,16 +1609,16 @@ def _parts_of_later_costs(infos: Sequence[_Found]) -> set[tuple[int, int]]:
     return out
 
 
-def _stated_sum(infos: Sequence[_Found]) -> float | None:
+def _stated_sum(infos: Sequence[_Found]) -> Decimal | None:
     """The one amount that equals all the letter's debt parts added up, each distinct part once,
     less what was paid ("subtotaal en exploot samen € 1.009,45"; "het bedrag van € 844,03
     (hoofdsom, rente, incassokosten en explootkosten)"): the sum the parts make is what is owed,
     whatever words stand before it or whether it is offered in a condition. None unless there
     are at least three parts and exactly one amount (by value) matches."""
-    parts: dict[tuple[str, float], float] = {}
-    first: dict[tuple[str, float], tuple[int, int]] = {}
+    parts: dict[tuple[str, Decimal], Decimal] = {}
+    first: dict[tuple[str, Decimal], tuple[int, int]] = {}
     for f in infos:
-        v = round(f.amount.value, 2)
+        v = f.amount.value
         key = ("paid", v) if f.role.paid else (f.amount.role, v)
         if f.role.paid:
             parts[key] = -abs(v)
@@ -1618,10 +1629,10 @@ def _stated_sum(infos: Sequence[_Found]) -> float | None:
         first[key] = min(first.get(key, f.order), f.order)
     if sum(1 for v in parts.values() if v > 0) < 3:
         return None
-    last: dict[float, tuple[int, int]] = {}
+    last: dict[Decimal, tuple[int, int]] = {}
     for f in infos:
         if f.amount.role not in ("refund", "benefit") and f.role.kind not in ("rate", "base"):
-            v = round(f.amount.value, 2)
+            v = f.amount.value
             last[v] = max(last.get(v, f.order), f.order)
     hits = []
     for cand, at in last.items():
@@ -1629,7 +1640,7 @@ def _stated_sum(infos: Sequence[_Found]) -> float | None:
         rest = sum(parts[k] for k in used)
         # a sum stands after its parts: "in totaal € 612,40" above what was waived and what is
         # left is the old total, not a sum of the lines below it
-        if cand > 0 and abs(rest - cand) < 0.005 and all(first[k] < at for k in used):
+        if cand > 0 and rest == cand and all(first[k] < at for k in used):
             hits.append(cand)
     return hits[0] if len(hits) == 1 else None
 
@@ -1638,13 +1649,13 @@ _ORDER_ON_THE_SUM = re.compile(r"\b(?:het|dit|dat)\s+bedrag\b", _F)
 _PLAIN_KINDS = ("",)
 
 
-def _the_one_sum_ordered(infos: Sequence[_Found], pages: Sequence[str]) -> float | None:
+def _the_one_sum_ordered(infos: Sequence[_Found], pages: Sequence[str]) -> Decimal | None:
     """"Het bedrag van € 1.164,32 zouden we afschrijven. Dat is niet gelukt. Wil je het bedrag
     nu zelf overmaken?": an order on "het bedrag" and one sum in the letter it can mean."""
     if not any(_real_ask(s) and _ORDER_ON_THE_SUM.search(s) for p in pages
                for s in _sentences(_TABLE_ROW.sub("", p or ""))):
         return None
-    sums = {round(f.amount.value, 2) for f in infos
+    sums = {f.amount.value for f in infos
             if f.amount.role in ("other", "principal", "total") and f.role.kind in _PLAIN_KINDS
             and not f.role.paid and not f.conditional and f.amount.value > 0
             and not _RATE_BEFORE.search(f.amount.text)}
@@ -1654,11 +1665,11 @@ def _the_one_sum_ordered(infos: Sequence[_Found], pages: Sequence[str]) -> float
 _OPEN_STATUS = re.compile(r"\b(?:open|openstaand|onbetaald|niet\s+betaald)\s*[|│]?\s*$", _F)
 
 
-def _open_rows(infos: Sequence[_Found], pages: Sequence[str]) -> float | None:
+def _open_rows(infos: Sequence[_Found], pages: Sequence[str]) -> Decimal | None:
     """A list of invoices with their status ("F26-30418  02-09-2026  € 149,95  open"), some
     paid: what is asked is the sum of the open ones, when the letter asks to pay at all."""
     listed = [f for f in infos if f.row and f.role.kind == "list" and not f.conditional]
     open_ = [f for f in listed if _OPEN_STATUS.search(f.amount.text)]
     if not open_ or len(listed) < 2 or not any(asks_to_pay(p or "", _PAY_BACK) for p in pages):
         return None
-    return round(sum(f.amount.value for f in open_), 2)
+    return sum((f.amount.value for f in open_), Decimal(0))

@@ -15,7 +15,7 @@ from babel import Locale
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency
 
-from ..explainers.dutch import cents
+from ..result import cents
 
 # en_GB: day before month, as on a Dutch letter ("Tuesday, 5 May 2026", not "May 5").
 LOCALES = {"nl": "nl_NL", "en": "en_GB", "tr": "tr_TR", "ar": "ar", "pl": "pl_PL", "uk": "uk_UA"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .. import result as result_module
@@ -20,6 +21,8 @@ from ..result import Result
 def dump(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if isinstance(value, Decimal):  # money (#18): its digits, so the app gets the same cents
+        return {"decimal": str(value)}
     if isinstance(value, bytes):  # a page's picture for the desk view (Page.image)
         return {"bytes": base64.b64encode(value).decode("ascii")}
     if isinstance(value, datetime):
@@ -54,6 +57,11 @@ def load(data: Any) -> Any:
         return {load(k): load(v) for k, v in data["dict"]}
     if "bytes" in data:
         return base64.b64decode(data["bytes"], validate=True)
+    if "decimal" in data:
+        try:
+            return Decimal(str(data["decimal"]))
+        except InvalidOperation:
+            raise ValueError("not a wire value") from None
     if "date" in data:
         return date.fromisoformat(data["date"])
     if "datetime" in data:

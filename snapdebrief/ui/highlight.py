@@ -48,7 +48,7 @@ def value_boxes(result: Result) -> list[Box]:
     if f.letter_date is not None:
         wanted.append((f.letter_date.evidence, "Datum van de brief", "date"))
     for a in f.amounts:
-        due = f.amount_due is not None and abs(a.value - f.amount_due) < 0.005
+        due = f.amount_due is not None and a.value == f.amount_due
         wanted.append((a.evidence, "Te betalen" if due else "Bedrag", "amount"))
     if f.iban_evidence is not None:
         wanted.append((f.iban_evidence, "IBAN", "iban"))

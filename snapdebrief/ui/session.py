@@ -13,10 +13,11 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from ..options import Options
-from ..result import DateMention, Result
+from ..result import DateMention, Result, cents
 
 # Which date role a deadline action is read from (the finders' roles, see DateMention).
 ACTION_ROLES = {
@@ -35,7 +36,7 @@ class Corrections:
     """What a volunteer set by hand; None means: keep what was read."""
 
     deadline: date | None = None
-    amount_due: float | None = None
+    amount_due: Decimal | None = None  # in cents, as typed_amount() reads the volunteer's figure
     kind: str | None = None
 
     @property
@@ -61,6 +62,13 @@ class Letter:
     @property
     def current(self) -> Result:
         return self.result or self.original
+
+
+def typed_amount(value: float | Decimal | None) -> Decimal | None:
+    """The amount a volunteer typed, as a Decimal in cents: the app's number field gives a float
+    whose shortest digits are the two decimals it shows (12.3 for "12,30"); read through those
+    digits (str), never its binary value."""
+    return None if value is None else cents(value)
 
 
 def files_key(files: Iterable[bytes]) -> str:
@@ -104,7 +112,7 @@ def apply_corrections(original: Result, corrections: Corrections, options: Optio
             classification, kind=rule.id, label=rule.label, stage=stage, confidence=1.0,
         )
     if corrections.amount_due is not None:
-        fields = dataclasses.replace(fields, amount_due=round(corrections.amount_due, 2),
+        fields = dataclasses.replace(fields, amount_due=cents(corrections.amount_due),
                                      pays_nothing=False)
     if corrections.deadline is not None:
         fields = _with_deadline(fields, corrections.deadline, _action(original, classification,

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any, Literal
 
 from ..explainers import dutch
@@ -47,9 +48,10 @@ def urgency(deadline: date, today: date) -> Urgency:
     return "later"
 
 
-def euro(value: float) -> str:
+def euro(value: Decimal | float) -> str:
     """'€ 1.234,56': the answer's money() (explainers/dutch.py, cents rounded half up as a bank
-    does), with a minus sign kept in front for a negative amount ('-€ 12,50')."""
+    does), with a minus sign kept in front for a negative amount ('-€ 12,50'). A float is an
+    amount read back from `Result.to_json()` (a JSON number): exact again via str()."""
     return ("-" if value < 0 else "") + dutch.money(value)
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -96,7 +97,7 @@ class Words:
 
         return long_date(d, self.lang)
 
-    def money(self, value: float) -> str:
+    def money(self, value: Decimal | float) -> str:
         if self.lang == DUTCH:
             return text.euro(value)
         from ..lang.formats import money

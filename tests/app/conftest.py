@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -67,14 +68,14 @@ def make_result(today: date, *, deadline_in: int | None = 20, method: str = "ocr
                 confidence=88.0 if method == "ocr" else None,
                 size=(1654, 2339) if method == "ocr" else None)
     when = today + timedelta(days=deadline_in) if deadline_in is not None else None
-    amount = Amount(165.0, "total", "€ 165,00", _span(masked, "€ 165,00"))
+    amount = Amount(Decimal("165.00"), "total", "€ 165,00", _span(masked, "€ 165,00"))
     fields = Fields(
         letter_date=DateMention(today - timedelta(days=8), "letter_date", "12 maart 2026",
                                 _span(masked, "12 maart 2026")),
         dates=(DateMention(when, "pay_by", "9 april 2026", _span(masked, "9 april 2026")),)
         if when else (),
         amounts=(amount,),
-        amount_due=165.0,
+        amount_due=Decimal("165.00"),
         iban="NL86INGB0002445588",
         iban_evidence=_span(masked, "NL86 INGB 0002 4455 88"),
         payment_reference=Reference("cjib-nummer", "1062 5421 5704 7959",

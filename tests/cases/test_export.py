@@ -12,6 +12,7 @@ import subprocess
 import sys
 import zipfile
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -83,7 +84,7 @@ def read() -> tuple[Result, Options]:
 @pytest.fixture(scope="module")
 def case(read: tuple[Result, Options]) -> Case:
     result, options = read
-    fix = Corrections(amount_due=300.0)
+    fix = Corrections(amount_due=Decimal("300.00"))
     return make_case(apply_corrections(result, fix, options), fix, TODAY, rng=random.Random(18))
 
 
@@ -207,7 +208,7 @@ def test_making_a_case_writes_nothing(read: tuple[Result, Options]) -> None:
     result, _ = read
     deidentifier()
     with writes() as paths:
-        make_case(result, Corrections(amount_due=1.0), TODAY).zip_bytes()
+        make_case(result, Corrections(amount_due=Decimal("1.00")), TODAY).zip_bytes()
     assert paths == []
 
 

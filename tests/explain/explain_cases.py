@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 from snapdebrief.explainers import KindTexts
 from snapdebrief.fields.deadline import says_before
@@ -39,9 +40,11 @@ def dl(on: date, action: str, text: str, evidence: Evidence | None, **kw) -> Dea
     return Deadline(on, action, text, evidence, before=says_before(text), **kw)
 
 
-def amt(value: float, role: str, label: str | None = None) -> Amount:
-    """An amount as the fields stage gives it: tagged by the shipped amount tags."""
-    a = Amount(value, role, f"€ {value:.2f}".replace(".", ","), Evidence(1, 100, 110), label)
+def amt(value: float | str, role: str, label: str | None = None) -> Amount:
+    """An amount as the finder gives it: `value` written as a number in the table, the Decimal
+    with two decimals it means (#18), tagged by the shipped amount tags."""
+    exact = Decimal(str(value)).quantize(Decimal("0.01"))
+    a = Amount(exact, role, f"€ {exact:.2f}".replace(".", ","), Evidence(1, 100, 110), label)
     return tagged([a], load_amount_tags())[0]
 
 
@@ -201,7 +204,7 @@ def _d(y: int, m: int, day: int) -> date:
 CASES: tuple[Case, ...] = (
     Case("belasting-aanslag", "belasting-aanslag",
          Fields(letter_date=ld(_d(2026, 4, 14)),
-                amounts=(amt(1234.0, "total", "Te betalen"),), amount_due=1234.0, iban=BD_IBAN,
+                amounts=(amt(1234.0, "total", "Te betalen"),), amount_due=Decimal("1234.00"), iban=BD_IBAN,
                 payment_reference=Reference("betalingskenmerk", "5000 0567 8901 2345", Evidence(1, 400, 419), True),
                 sender="Belastingdienst"),
          "decision", dl(_d(2026, 6, 30), "pay", "Uiterste betaaldatum 30 juni 2026", Evidence(1, 200, 230)),
@@ -214,7 +217,7 @@ CASES: tuple[Case, ...] = (
          Fields(letter_date=ld(_d(2026, 4, 28)),
                 amounts=(amt(1234.0, "principal", "Openstaand"), amt(18.0, "costs", "Aanmaningskosten"),
                          amt(1252.0, "total", "Totaal")),
-                amount_due=1252.0, iban=BD_IBAN,
+                amount_due=Decimal("1252.00"), iban=BD_IBAN,
                 payment_reference=Reference("betalingskenmerk", "5000 0567 8901 2345", None, True),
                 sender="Belastingdienst"),
          "aanmaning", dl(_d(2026, 5, 12), "pay", "Betaal vóór 12 mei 2026", None),
@@ -225,7 +228,7 @@ CASES: tuple[Case, ...] = (
          "decision", None, _d(2026, 6, 1), ("Voorschotbeschikking huurtoeslag 2026",)),
     Case("toeslag-terugvordering", "toeslag-terugvordering",
          Fields(letter_date=ld(_d(2026, 4, 10)), amounts=(amt(1840.0, "total", "Terug te betalen"),),
-                amount_due=1840.0, iban=BD_IBAN,
+                amount_due=Decimal("1840.00"), iban=BD_IBAN,
                 payment_reference=Reference("beschikkingsnummer", "1234.56.782.T.26.01", Evidence(1, 50, 69)),
                 references=(Reference("beschikkingsnummer", "1234.56.782.T.26.01", Evidence(1, 50, 69)),),
                 bsn_spans=(Evidence(1, 50, 61),), sender="Dienst Toeslagen"),
@@ -233,14 +236,14 @@ CASES: tuple[Case, ...] = (
          _d(2026, 5, 22), ("Terugvorderingsbeschikking zorgtoeslag 2024. U moet € 1.840 terugbetalen.",)),
     Case("gemeente-belastingaanslag", "gemeente-belastingaanslag",
          Fields(letter_date=ld(_d(2026, 2, 27)),
-                amounts=(amt(412.34, "total", "Totaal aanslag"),), amount_due=412.34, iban=GEMEENTE_IBAN,
+                amounts=(amt(412.34, "total", "Totaal aanslag"),), amount_due=Decimal("412.34"), iban=GEMEENTE_IBAN,
                 payment_reference=Reference("betalingskenmerk", "6010 1234 5678 9012", None),
                 sender="Gemeente Amsterdam, Belastingen"),
          "decision", dl(_d(2026, 5, 31), "pay", "eerste vervaldatum 31 mei 2026", None),
          _d(2026, 4, 10), ("Aanslagbiljet gemeentelijke belastingen 2026. Afvalstoffenheffing.",)),
     Case("kwijtschelding-afgewezen", "kwijtschelding-besluit",
          Fields(letter_date=ld(_d(2026, 4, 30)), amounts=(amt(412.34, "total", "Te betalen"),),
-                amount_due=412.34, iban=GEMEENTE_IBAN,
+                amount_due=Decimal("412.34"), iban=GEMEENTE_IBAN,
                 payment_reference=Reference("betalingskenmerk", "6010 1234 5678 9012", None),
                 sender="Gemeente Amsterdam, Belastingen",
                 # the letter's own term, as the fields stage finds it: 30 april + 10 days
@@ -253,7 +256,7 @@ CASES: tuple[Case, ...] = (
            "beroep instellen."),)),
     Case("cjib-boete", "cjib-boete",
          Fields(letter_date=ld(_d(2026, 4, 15)),
-                amounts=(amt(300.0, "fine", "Boete"), amt(300.0, "total", "Te betalen")), amount_due=300.0,
+                amounts=(amt(300.0, "fine", "Boete"), amt(300.0, "total", "Te betalen")), amount_due=Decimal("300.00"),
                 iban=CJIB_IBAN, payment_reference=Reference("cjib-nummer", "1062 5421 5704 7959", None, True),
                 sender="CJIB"),
          "decision", dl(_d(2026, 5, 27), "pay", "Betaal vóór 27 mei 2026", None), _d(2026, 5, 27),
@@ -262,7 +265,7 @@ CASES: tuple[Case, ...] = (
          Fields(letter_date=ld(_d(2026, 4, 20)),
                 amounts=(amt(300.0, "fine", "Boete"), amt(150.0, "increase", "Verhoging"),
                          amt(450.0, "total", "Te betalen")),
-                amount_due=450.0, iban=CJIB_IBAN,
+                amount_due=Decimal("450.00"), iban=CJIB_IBAN,
                 payment_reference=Reference("cjib-nummer", "1062 5421 5704 7959", None, True), sender="CJIB"),
          "aanmaning", dl(_d(2026, 5, 18), "pay", "Betaal vóór 18 mei 2026", None), None,
          ("Eerste aanmaning. Wahv. De boete is verhoogd met 50%.",)),
@@ -270,13 +273,13 @@ CASES: tuple[Case, ...] = (
          Fields(letter_date=ld(_d(2026, 4, 21)),
                 amounts=(amt(500.0, "principal", "Hoofdsom"), amt(12.5, "interest", "Rente"),
                          amt(120.0, "costs", "Incassokosten"), amt(632.5, "total", "Totaal")),
-                amount_due=632.5, iban=COMPANY_IBAN,
+                amount_due=Decimal("632.50"), iban=COMPANY_IBAN,
                 payment_reference=Reference("dossiernummer", "D-2026-0042", None), sender="Incasso Noord B.V."),
          "aanmaning", dl(_d(2026, 5, 5), "pay", "binnen 14 dagen na dagtekening", None, relative=True),
          None, ("Aanmaning. Hoofdsom € 500,00. Incassokosten € 120,00. Totaal € 632,50.",)),
     Case("incasso-14-dagenbrief", "incasso-aanmaning",
          Fields(letter_date=ld(_d(2026, 4, 21)),
-                amounts=(amt(180.0, "principal", "Openstaand bedrag"),), amount_due=180.0, iban=COMPANY_IBAN,
+                amounts=(amt(180.0, "principal", "Openstaand bedrag"),), amount_due=Decimal("180.00"), iban=COMPANY_IBAN,
                 payment_reference=Reference("factuurnummer", "F-88123", None), sender="Webwinkel Zon B.V."),
          "14-dagenbrief", dl(_d(2026, 5, 5), "pay", "binnen 14 dagen na dagtekening", None, relative=True),
          None, (("Betaal het openstaande bedrag binnen 14 dagen na dagtekening van deze brief. Doet u "
@@ -285,7 +288,7 @@ CASES: tuple[Case, ...] = (
          Fields(letter_date=ld(_d(2026, 4, 27)),
                 amounts=(amt(845.0, "principal", "Hoofdsom"), amt(126.75, "costs", "Incassokosten"),
                          amt(971.75, "total", "Totaal")),
-                amount_due=971.75, iban=COMPANY_IBAN,
+                amount_due=Decimal("971.75"), iban=COMPANY_IBAN,
                 payment_reference=Reference("dossiernummer", "2026-77810", None),
                 appointment=Appointment(_d(2026, 5, 20), "10:30", "Rechtbank Amsterdam, Parnassusweg 280", None),
                 sender="Gerechtsdeurwaarders Van Dam"),
@@ -293,21 +296,21 @@ CASES: tuple[Case, ...] = (
          None, ("Exploot van dagvaarding. U wordt opgeroepen te verschijnen ter zitting van de kantonrechter.",)),
     Case("deurwaarder-beslag", "deurwaarder",
          Fields(letter_date=ld(_d(2026, 4, 29)),
-                amounts=(amt(1210.4, "total", "Totaal openstaand"),), amount_due=1210.4, iban=COMPANY_IBAN,
+                amounts=(amt(1210.4, "total", "Totaal openstaand"),), amount_due=Decimal("1210.40"), iban=COMPANY_IBAN,
                 payment_reference=Reference("dossiernummer", "2026-77810", None),
                 sender="Gerechtsdeurwaarders Van Dam"),
          "beslag", dl(_d(2026, 5, 6), "pay", "binnen 7 dagen", None, relative=True), None,
          ("Proces-verbaal van beslag onder derden. Beslag gelegd op uw loon.",)),
     Case("zorgverzekering-achterstand", "zorgverzekering-achterstand",
          Fields(letter_date=ld(_d(2026, 4, 22)),
-                amounts=(amt(356.4, "total", "Achterstand premie"),), amount_due=356.4, iban=COMPANY_IBAN,
+                amounts=(amt(356.4, "total", "Achterstand premie"),), amount_due=Decimal("356.40"), iban=COMPANY_IBAN,
                 payment_reference=Reference("klantnummer", "200457812", None), sender="Zorgverzekeraar Zuid"),
          "reminder", dl(_d(2026, 5, 13), "pay", "Betaal vóór 13 mei 2026", None), None,
          ("Herinnering. U heeft de premie over maart en april niet betaald.",)),
     Case("huurachterstand", "huurachterstand",
          Fields(letter_date=ld(_d(2026, 4, 23)),
                 amounts=(amt(1450.0, "principal", "Huurachterstand"), amt(1450.0, "total", "Totaal")),
-                amount_due=1450.0, iban=COMPANY_IBAN,
+                amount_due=Decimal("1450.00"), iban=COMPANY_IBAN,
                 payment_reference=Reference("klantnummer", "HV-10233", None), sender="Woonstichting De Linde"),
          "14-dagenbrief", dl(_d(2026, 5, 7), "pay", "binnen veertien dagen", None, relative=True), None,
          (("U heeft de huur over maart en april niet betaald. Betaal binnen veertien dagen vanaf de "
@@ -315,7 +318,7 @@ CASES: tuple[Case, ...] = (
            "rekening."),)),
     Case("energie-achterstand", "energie-achterstand",
          Fields(letter_date=ld(_d(2026, 4, 24)),
-                amounts=(amt(287.12, "total", "Openstaand"),), amount_due=287.12, iban=COMPANY_IBAN,
+                amounts=(amt(287.12, "total", "Openstaand"),), amount_due=Decimal("287.12"), iban=COMPANY_IBAN,
                 payment_reference=Reference("factuurnummer", "700012345", None), sender="Energiebedrijf Noordlicht"),
          "reminder", dl(_d(2026, 5, 8), "pay", "Betaal vóór 8 mei 2026", None), None,
          ("Herinnering. Uw termijnbedrag van april is niet betaald.",)),
@@ -329,7 +332,7 @@ CASES: tuple[Case, ...] = (
          ("Wij hebben informatie van u nodig. Stuur ons vóór 12 mei 2026 de volgende stukken.",), money=False),
     Case("duo-studieschuld", "duo-studieschuld",
          Fields(letter_date=ld(_d(2026, 4, 24)), amounts=(amt(145.0, "total", "Achterstand"),),
-                amount_due=145.0, iban=DUO_IBAN, sender="DUO"),
+                amount_due=Decimal("145.00"), iban=DUO_IBAN, sender="DUO"),
          "aanmaning", dl(_d(2026, 5, 22), "pay", "vervaldatum 22 mei 2026", None), None,
          ("Aanmaning. Uw betalingsachterstand is € 145,00.",)),
     Case("afspraak-uitnodiging", "afspraak-uitnodiging",

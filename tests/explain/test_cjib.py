@@ -64,7 +64,7 @@ def test_first_and_second_aanmaning():
     assert "Van € 300,00 werd het € 450,00." in first.amount_text
     assert "€ 900,00" in first.amount_text
     second = run(AANMANING, pages=("Tweede aanmaning. Wahv.",),
-                 fields=replace(AANMANING.fields, amounts=(amt(300, "fine"), amt(600, "increase")), amount_due=900.0))
+                 fields=replace(AANMANING.fields, amounts=(amt(300, "fine"), amt(600, "increase")), amount_due=Decimal("900.00")))
     assert "drie keer zo hoog" in second.amount_text
     assert "Betaal je nu? Dan komt er niets meer bij." in second.amount_text
 

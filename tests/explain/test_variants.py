@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -102,11 +103,11 @@ def test_first_fitting_variant_wins_and_fills_only_what_it_names():
 @pytest.mark.parametrize(
     ("money", "fields"),
     [
-        pytest.param("pay", Fields(amount_due=120.0), id="pay"),
+        pytest.param("pay", Fields(amount_due=Decimal("120.00")), id="pay"),
         pytest.param("refund", Fields(amounts=(amt(50.0, "refund"),)), id="refund"),
         pytest.param("refund", Fields(amounts=(amt(300.0, "benefit"),)), id="benefit"),
         pytest.param("none", Fields(), id="none"),
-        pytest.param("pay", Fields(amount_due=80.0, amounts=(amt(20.0, "refund"),)), id="due-beats-refund"),
+        pytest.param("pay", Fields(amount_due=Decimal("80.00"), amounts=(amt(20.0, "refund"),)), id="due-beats-refund"),
     ],
 )
 def test_money_of(money, fields):

@@ -54,10 +54,9 @@ def test_scale_is_data_with_valid_from_and_source():
     assert wik_scale(date(2000, 1, 1)).minimum == Decimal(40)  # before any scale: the oldest
 
 
-
 def _fields(principal, costs, *extra):
-    return Fields(amounts=(amt(principal, "principal", "Hoofdsom"), amt(costs, "costs", "Incassokosten"), *extra),
-                  amount_due=principal + costs + sum(a.value for a in extra))
+    amounts = (amt(principal, "principal", "Hoofdsom"), amt(costs, "costs", "Incassokosten"), *extra)
+    return Fields(amounts=amounts, amount_due=sum((a.value for a in amounts), Decimal(0)))
 
 
 @pytest.mark.parametrize(
@@ -115,7 +114,7 @@ def test_too_high_costs_lower_the_payment_step():
 
 def test_too_high_costs_when_parts_do_not_add_up_keep_the_amount():
     case = CASE_BY_ID["incasso-aanmaning"]
-    fields = replace(case.fields, amount_due=700.0)  # something else on the letter we did not read
+    fields = replace(case.fields, amount_due=Decimal("700.00"))  # something else on the letter we did not read
     e = run(case, fields=fields)
     assert any(s.startswith("Betaal € 700,00") for s in e.what_to_do)
     assert any(s.startswith("Betaal nog niet alles.") for s in e.what_to_do)
@@ -168,10 +167,14 @@ def test_fourteen_day_letter_warning_and_near_miss():
 @pytest.mark.parametrize(
     ("lines", "due", "expected"),
     [
-        pytest.param((742.18, 742.18), 1484.36, 1484.36, id="two-equal-months-add-up-to-the-total"),
-        pytest.param((100.0, 100.0), 140.0, 100.0, id="one-line-read-twice"),
-        pytest.param((60.0, 40.0, 100.0), None, 100.0, id="lines-and-their-sum"),
-        pytest.param((60.0, 40.0), None, 100.0, id="two-lines"),
+        pytest.param(("742.18", "742.18"), "1484.36", "1484.36", id="two-equal-months-add-up-to-the-total"),
+        pytest.param(("100.00", "100.00"), "140.00", "100.00", id="one-line-read-twice"),
+        pytest.param(("60.00", "40.00", "100.00"), None, "100.00", id="lines-and-their-sum"),
+        pytest.param(("60.00", "40.00"), None, "100.00", id="two-lines"),
+        # in floats 0.10 + 0.20 is 0.30000000000000004: with a tolerance gone, only exact cents
+        # see that the two lines make the total
+        pytest.param(("0.10", "0.20"), "0.30", "0.30", id="cents-lines-add-up-exactly"),
+        pytest.param(("0.10", "0.20", "0.30"), None, "0.30", id="cents-lines-and-their-sum"),
     ],
 )
 def test_principal_value(lines, due, expected):
@@ -180,5 +183,18 @@ def test_principal_value(lines, due, expected):
 
     from .explain_cases import amt
 
-    fields = Fields(amounts=tuple(amt(v, "principal") for v in lines), amount_due=due)
-    assert principal_value(fields) == pytest.approx(expected)
+    fields = Fields(amounts=tuple(amt(v, "principal") for v in lines),
+                    amount_due=None if due is None else Decimal(due))
+    got = principal_value(fields)
+    assert isinstance(got, Decimal) and got == Decimal(expected)
+
+
+def test_scale_is_read_as_decimal_from_its_digits():
+    """wik.yaml's amounts and percentages are Decimals made from the file's own text (#18): a
+    float on the way would have made 2500.00 into 2500.0 and 0.5 into a binary fraction."""
+    scale = wik_scale(date(2026, 5, 4))
+    values = [scale.minimum, scale.maximum, scale.btw_percent,
+              *(b.percent for b in scale.bands), *(b.upto for b in scale.bands if b.upto is not None)]
+    assert all(isinstance(v, Decimal) for v in values)
+    assert [str(b.upto) for b in scale.bands] == ["2500.00", "5000.00", "10000.00", "200000.00", "None"]
+    assert str(scale.minimum) == "40.00" and str(scale.bands[-1].percent) == "0.5"

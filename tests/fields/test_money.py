@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from snapdebrief.fields.money import amount_due, find_amounts, parse_value
+from snapdebrief.fields.money import amount_due, amounts_and_due, find_amounts, parse_value
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "letters"
@@ -25,8 +25,13 @@ def one(text: str):
     return found[0]
 
 
-def roles(text: str) -> list[tuple[float, str]]:
+def roles(text: str) -> list[tuple[Decimal, str]]:
     return [(a.value, a.role) for a in find_amounts([text])]
+
+
+def eur(value: float | None) -> Decimal | None:
+    """A table's expected amount (written as a number, in cents) as the exact Decimal it means."""
+    return None if value is None else Decimal(str(value))
 
 
 # --- printed formats ------------------------------------------------------------------------
@@ -49,7 +54,7 @@ def roles(text: str) -> list[tuple[float, str]]:
     ],
 )
 def test_formats(text: str, value: float) -> None:
-    assert one(text).value == value
+    assert one(text).value == eur(value)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +70,7 @@ def test_formats(text: str, value: float) -> None:
     ],
 )
 def test_signs(text: str, value: float) -> None:
-    assert one(text).value == value
+    assert one(text).value == eur(value)
 
 
 @pytest.mark.parametrize(
@@ -182,16 +187,16 @@ def test_traps_are_other(text: str) -> None:
 def test_sentence_takes_the_nearest_label() -> None:
     text = ("Als wij niets ontvangen, bent u naast de hoofdsom incassokosten verschuldigd. "
             "U moet de hoofdsom van € 245 en de rente van € 3 betalen.")
-    assert roles(text)[-1] == (3.0, "interest")
+    assert roles(text)[-1] == (Decimal("3.00"), "interest")
 
 
 def test_label_on_the_line_above() -> None:
-    assert roles("Te betalen\n€ 1.234,00") == [(1234.0, "total")]
+    assert roles("Te betalen\n€ 1.234,00") == [(Decimal("1234.00"), "total")]
 
 
 def test_sentence_wrapping_over_two_lines() -> None:
     text = "Wij verzoeken u het totale bedrag van\n€ 290,00 binnen 14 dagen te betalen."
-    assert roles(text) == [(290.0, "total")]
+    assert roles(text) == [(Decimal("290.00"), "total")]
 
 
 def test_column_header_gives_the_role() -> None:
@@ -199,16 +204,16 @@ def test_column_header_gives_the_role() -> None:
             "Periode                        Percentage   Bruto per maand\n"
             "2 maart 2026 t/m 1 mei 2026    75%          € 2.322,41\n"
             "vanaf 2 mei 2026               70%          € 2.167,58\n")
-    assert roles(text) == [(2322.41, "benefit"), (2167.58, "benefit")]
+    assert roles(text) == [(Decimal("2322.41"), "benefit"), (Decimal("2167.58"), "benefit")]
 
 
 def test_base_and_unit_price_columns_are_other() -> None:
     text = "Onroerendezaakbelasting eigenaar   € 412.000   0,0442%   € 182,10"
-    assert roles(text) == [(412000.0, "other"), (182.1, "principal")]
+    assert roles(text) == [(Decimal("412000.00"), "other"), (Decimal("182.10"), "principal")]
 
 
 def test_paid_row_keeps_its_printed_sign() -> None:
-    assert roles("Reeds betaald op 02-04-2026          -€ 50,00") == [(-50.0, "other")]
+    assert roles("Reeds betaald op 02-04-2026          -€ 50,00") == [(Decimal("-50.00"), "other")]
 
 
 # --- tables: sums and the one total ---------------------------------------------------------
@@ -260,38 +265,38 @@ U moet betalen                                                   € 1.219
 
 def test_subtotal_becomes_other_and_the_open_balance_is_the_total() -> None:
     got = roles(INCASSO)
-    assert (893.66, "other") in got
-    assert [v for v, r in got if r == "total"] == [843.66, 843.66]
-    assert amount_due(find_amounts([INCASSO]), [INCASSO]) == 843.66
+    assert (Decimal("893.66"), "other") in got
+    assert [v for v, r in got if r == "total"] == [Decimal("843.66"), Decimal("843.66")]
+    assert amount_due(find_amounts([INCASSO]), [INCASSO]) == Decimal("843.66")
 
 
 def test_a_row_summed_into_a_total_is_principal() -> None:
     got = roles(AANMANING)
-    assert got[0] == (326.0, "principal") and got[-1] == (339.0, "total")
-    assert amount_due(find_amounts([AANMANING]), [AANMANING]) == 339.0
+    assert got[0] == (Decimal("326.00"), "principal") and got[-1] == (Decimal("339.00"), "total")
+    assert amount_due(find_amounts([AANMANING]), [AANMANING]) == Decimal("339.00")
 
 
 def test_openstaand_under_the_rows_it_adds_up_is_the_total() -> None:
     got = roles(TANDARTS)
-    assert (412.5, "total") in got and (28.15, "principal") in got
-    assert (61.88, "other") in got  # costs that come only if one does not pay
-    assert amount_due(find_amounts([TANDARTS]), [TANDARTS]) == 412.5
+    assert (Decimal("412.50"), "total") in got and (Decimal("28.15"), "principal") in got
+    assert (Decimal("61.88"), "other") in got  # costs that come only if one does not pay
+    assert amount_due(find_amounts([TANDARTS]), [TANDARTS]) == Decimal("412.50")
 
 
 def test_ocr_text_with_one_space_between_columns() -> None:
     """Tesseract's plain text keeps one space between columns; the rows must still add up."""
     text = re.sub(r" {2,}", " ", INCASSO)
     got = roles(text)
-    assert (893.66, "other") in got and (843.66, "total") in got
-    assert amount_due(find_amounts([text]), [text]) == 843.66
+    assert (Decimal("893.66"), "other") in got and (Decimal("843.66"), "total") in got
+    assert amount_due(find_amounts([text]), [text]) == Decimal("843.66")
     text = re.sub(r" {2,}", " ", TANDARTS)
-    assert amount_due(find_amounts([text]), [text]) == 412.5
+    assert amount_due(find_amounts([text]), [text]) == Decimal("412.50")
 
 
 def test_tax_assessment_saldo_then_interest() -> None:
     got = roles(BELASTING)
-    assert (48613.0, "other") in got and (-5310.0, "other") in got and (1172.0, "other") in got
-    assert amount_due(find_amounts([BELASTING]), [BELASTING]) == 1219.0
+    assert (Decimal("48613.00"), "other") in got and (Decimal("-5310.00"), "other") in got and (Decimal("1172.00"), "other") in got
+    assert amount_due(find_amounts([BELASTING]), [BELASTING]) == Decimal("1219.00")
 
 
 @pytest.mark.parametrize(
@@ -357,12 +362,12 @@ def test_tax_assessment_saldo_then_interest() -> None:
     ],
 )
 def test_amount_due(text: str, due: float | None) -> None:
-    assert amount_due(find_amounts([text]), [text]) == due
+    assert amount_due(find_amounts([text]), [text]) == eur(due)
 
 
 def test_amount_due_without_pages_uses_roles_and_labels() -> None:
     amounts = find_amounts([INCASSO])
-    assert amount_due(amounts, []) == 843.66
+    assert amount_due(amounts, []) == Decimal("843.66")
 
 
 # --- properties -----------------------------------------------------------------------------
@@ -397,7 +402,7 @@ WHOLE_FORMATS = [
 def test_round_trip_every_format(value: Decimal, fmt: int) -> None:
     text = f"Totaal te betalen      {FORMATS[fmt](value)}"
     a = one(text)
-    assert a.value == float(value) and a.role == "total"
+    assert a.value == value and a.value.as_tuple().exponent == -2 and a.role == "total"
 
 
 @settings(max_examples=200, deadline=None)
@@ -429,10 +434,22 @@ def test_never_raises_on_money_like_text(pages: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("num", "value"),
-    [("1.234,56", 1234.56), ("1.234", 1234.0), ("45,-", 45.0), ("245.00", 245.0), ("12,5", 12.5)],
+    [
+        pytest.param("1.234,56", "1234.56", id="thousands-and-cents"),
+        pytest.param("1.234", "1234.00", id="thousands-only"),
+        pytest.param("45,-", "45.00", id="whole-euros-dash"),
+        pytest.param("245.00", "245.00", id="ocr-dot-for-comma"),
+        pytest.param("12,5", "12.50", id="one-decimal"),
+        pytest.param("0,10", "0.10", id="ten-cents"),
+        # beyond a float's 15-17 digits: the printed digits are kept, every cent
+        pytest.param("9.007.199.254.740.993,01", "9007199254740993.01", id="past-float-precision"),
+    ],
 )
-def test_parse_value(num: str, value: float) -> None:
-    assert parse_value(num) == value
+def test_parse_value(num: str, value: str) -> None:
+    """An amount is a Decimal with two decimals made from its digits (#18), never a float."""
+    got = parse_value(num)
+    assert isinstance(got, Decimal)
+    assert got == Decimal(value) and str(got) == value
 
 
 # --- the sample letters ---------------------------------------------------------------------
@@ -448,7 +465,9 @@ def _samples() -> list[tuple[str, list[str], dict]]:
     for js in sorted(SAMPLES.glob("*.json")):
         txt = js.with_suffix(".txt")
         if txt.exists():
-            out.append((js.stem, page_texts(txt), json.loads(js.read_text(encoding="utf-8"))))
+            # amounts as the exact Decimals the truth writes, not floats
+            out.append((js.stem, page_texts(txt), json.loads(js.read_text(encoding="utf-8"),
+                                                             parse_float=Decimal)))
     return out
 
 
@@ -468,13 +487,13 @@ def test_samples_amount_due_and_roles() -> None:
         due = amount_due(amounts, pages)
         exp = truth.get("amount_due")
         ok = (due is None and exp is None) or (
-            due is not None and exp is not None and abs(due - exp) < 0.005
+            due is not None and exp is not None and due == exp
         )
         due_ok += ok
         if not ok:
             report.append(f"{name}: amount_due expected {exp!r}, got {due!r}")
-        want = {(round(a["value"], 2), a["role"]) for a in truth.get("amounts", [])}
-        got = {(round(a.value, 2), a.role) for a in amounts}
+        want = {(Decimal(a["value"]), a["role"]) for a in truth.get("amounts", [])}
+        got = {(a.value, a.role) for a in amounts}
         tp += len(want & got)
         n_exp += len(want)
         n_got += len(got)
@@ -502,7 +521,7 @@ def test_ocr_lost_decimal_comma(text: str, due: float) -> None:
     """OCR drops a decimal comma now and then: bare digits that are exactly another amount's
     digits with its cents are that amount, never a hundred times more."""
     amounts = find_amounts([text])
-    assert amount_due(amounts, [text]) == due
+    assert amount_due(amounts, [text]) == eur(due)
 
 
 @pytest.mark.parametrize(
@@ -520,7 +539,7 @@ def test_ocr_lost_decimal_comma(text: str, due: float) -> None:
     ],
 )
 def test_owed_without_a_total_label(text: str, due: float | None) -> None:
-    assert amount_due(find_amounts([text]), [text]) == due
+    assert amount_due(find_amounts([text]), [text]) == eur(due)
 
 
 @pytest.mark.parametrize(
@@ -538,7 +557,7 @@ def test_owed_without_a_total_label(text: str, due: float | None) -> None:
     ],
 )
 def test_due_among_other_sums(text: str, due: float) -> None:
-    assert amount_due(find_amounts([text]), [text]) == due
+    assert amount_due(find_amounts([text]), [text]) == eur(due)
 
 
 @pytest.mark.parametrize(
@@ -561,7 +580,7 @@ def test_due_among_other_sums(text: str, due: float) -> None:
     ],
 )
 def test_due_in_prose_statements_and_benefits(text: str, due: float | None) -> None:
-    assert amount_due(find_amounts([text]), [text]) == due
+    assert amount_due(find_amounts([text]), [text]) == eur(due)
 
 
 @pytest.mark.parametrize(
@@ -576,14 +595,14 @@ def test_due_in_prose_statements_and_benefits(text: str, due: float | None) -> N
     ],
 )
 def test_benefit_paid_back_or_not(text: str, due: float | None) -> None:
-    assert amount_due(find_amounts([text]), [text]) == due
+    assert amount_due(find_amounts([text]), [text]) == eur(due)
 
 
 def test_the_letters_own_order_to_pay_beats_a_gross_total() -> None:
     text = ("  Te veel betaald maart          € 462,14\n  Te veel betaald april          € 462,14\n"
             "  Totaal bruto                   € 924,28\n\nOmdat u dit jaar terugbetaalt, vragen wij "
             "het nettobedrag terug.\n\nMaak € 581,20 over naar rekening NL92 INGB 0005 3266 71.")
-    assert amount_due(find_amounts([text]), [text]) == 581.2
+    assert amount_due(find_amounts([text]), [text]) == Decimal("581.20")
 
 
 @pytest.mark.parametrize(
@@ -603,7 +622,7 @@ def test_the_letters_own_order_to_pay_beats_a_gross_total() -> None:
     ],
 )
 def test_the_sum_asked(text: str, due: float | None) -> None:
-    assert amount_due(find_amounts([text]), [text]) == due
+    assert amount_due(find_amounts([text]), [text]) == eur(due)
 
 
 def test_nothing_left_to_pay_after_kwijtschelding() -> None:
@@ -627,7 +646,7 @@ def test_nothing_left_to_pay_after_kwijtschelding() -> None:
     ],
 )
 def test_invoice_lists(text: str, due: float | None) -> None:
-    assert amount_due(find_amounts([text]), [text]) == due
+    assert amount_due(find_amounts([text]), [text]) == eur(due)
 
 
 @pytest.mark.parametrize(
@@ -646,7 +665,7 @@ def test_invoice_lists(text: str, due: float | None) -> None:
     ],
 )
 def test_tables(text: str, due: float) -> None:
-    assert amount_due(find_amounts([text]), [text]) == due
+    assert amount_due(find_amounts([text]), [text]) == eur(due)
 
 
 def test_terugkrijgt_is_a_refund() -> None:
@@ -657,4 +676,41 @@ def test_terugkrijgt_is_a_refund() -> None:
 def test_pdf_layout_with_the_euro_sign_far_from_its_figure() -> None:
     text = ("U had recht op                                      € 1.018,00\n"
             "U moet terugbetalen                    €                       642,00\n")
-    assert amount_due(find_amounts([text]), [text]) == 642.0
+    assert amount_due(find_amounts([text]), [text]) == Decimal("642.00")
+
+
+# --- exact cents (#18) -----------------------------------------------------------------------------
+
+TEN_DIMES = (
+    "Deze facturen zijn nog niet betaald:\n"
+    + "".join(f"Termijnfactuur {i:02d}-2026           € 0,10\n" for i in range(1, 11))
+    + "                                    --------\n"
+    + "                                     € 1,00\n\n"
+    + "Betaal het bedrag vóór 1 mei 2026 op NL91ABNA0417164300.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # 0.10 + 0.20 is 0.30000000000000004 in floats
+        pytest.param("Hoofdsom        € 0,10\nRente           € 0,20\n\nBetaal vóór 1 mei 2026.\n",
+                     "0.30", id="parts-added-up"),
+        # ten times 0.10 is 0.9999999999999999 in floats: the bare row under them is their sum
+        pytest.param(TEN_DIMES, "1.00", id="many-cents-rows-and-their-sum-row"),
+    ],
+)
+def test_cents_add_up_exactly(text: str, due: str) -> None:
+    """Amounts are Decimals with two decimals from the printed digits, summed and compared
+    exactly: no tolerance is left to hide a float's error."""
+    amounts, got, _ = amounts_and_due([text])
+    assert all(isinstance(a.value, Decimal) and a.value.as_tuple().exponent == -2 for a in amounts)
+    assert isinstance(got, Decimal) and str(got) == due
+
+
+def test_a_sum_row_of_many_cents_is_found_as_their_total() -> None:
+    amounts = find_amounts([TEN_DIMES])
+    assert [a.value for a in amounts].count(Decimal("0.10")) == 10
+    assert (amounts[-1].value, amounts[-1].role, amounts[-1].label) == (
+        Decimal("1.00"), "total", "som van de regels erboven")
+

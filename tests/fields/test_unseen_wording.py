@@ -5,6 +5,7 @@ real text path (read → fields → classify → explain) on letters written for
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -176,7 +177,7 @@ Heerestraat 8
 
 # --- amounts ------------------------------------------------------------------------------------
 
-def _due(text: str) -> float | None:
+def _due(text: str) -> Decimal | None:
     from snapdebrief.fields.money import amounts_and_due
 
     return amounts_and_due([text])[1]
@@ -202,7 +203,7 @@ def test_sum_claimed_back_after_a_tax_deduction() -> None:
     text = ("Over maart betaalden wij u bruto € 980,00. Daarvan hielden wij € 250,00 loonheffing in,"
             " en daarom vorderen wij van u € 730,00 terug, een bedrag dat uiterlijk op 1 juni 2026"
             " op onze rekening moet staan.\n")
-    assert _due(text) == 730.00
+    assert _due(text) == Decimal("730.00")
 
 
 def test_difference_claimed_back_beats_the_amount_one_was_entitled_to() -> None:
@@ -215,7 +216,7 @@ def test_order_on_the_amount_of_a_condition() -> None:
     text = ("U hebt € 1.200,00 bruto te veel ontvangen.\n"
             "Betaalt u alles nog dit jaar terug? Dan hoeft u alleen het nettobedrag van € 850,00 te\n"
             "betalen. Betaal dit bedrag vóór 1 december 2026.\n")
-    assert _due(text) == 850.00
+    assert _due(text) == Decimal("850.00")
 
 
 def test_stated_sum_of_the_parts_after_them() -> None:
@@ -229,14 +230,14 @@ def test_stated_sum_of_the_parts_after_them() -> None:
 De kosten van dit exploot bedragen € 110,00.
 Bij betaling vóór de zitting: subtotaal en exploot samen € 697,10.
 """
-    assert _due(text) == 697.10
+    assert _due(text) == Decimal("697.10")
 
 
 def test_old_total_above_what_was_waived_is_no_sum_of_the_lines_below() -> None:
     text = ("U vroeg kwijtschelding voor de aanslag van in totaal € 600,00.\n"
             "Wij schelden de afvalstoffenheffing van € 300,00 en de rioolheffing van € 200,00 kwijt.\n"
             "Hetgeen u nog verschuldigd bent, te weten € 100,00, moet u binnen een maand betalen.\n")
-    assert _due(text) == 100.00
+    assert _due(text) == Decimal("100.00")
 
 
 def test_premium_paid_each_time_is_a_rate() -> None:
@@ -256,14 +257,14 @@ Wij verzoeken u dringend het bedrag van
 € 1.200,00 uiterlijk 5 juni 2026 aan ons
 over te maken.
 """
-    assert _due(text) == 1200.00
+    assert _due(text) == Decimal("1200.00")
 
 
 def test_sum_left_open_that_the_reader_must_transfer() -> None:
     text = ("De aanslag bedroeg in totaal € 400,00, en u hebt daarvan al € 50,00 betaald,\n"
             "zodat er nog € 350,00 openstaat, een bedrag dat u binnen een\n"
             "maand na de datum van deze brief moet overmaken.\n")
-    assert _due(text) == 350.00
+    assert _due(text) == Decimal("350.00")
 
 
 # --- labelled dates and references in tables --------------------------------------------------
@@ -323,12 +324,12 @@ def test_advances_received_in_total_are_no_ask() -> None:
 def test_what_should_have_been_paid_then_is_history() -> None:
     text = ("Voor maart en april had ik dus samen € 1.800,00 van u moeten ontvangen. Op 3 april\n"
             "heb ik € 300,00 ontvangen. Er moet dus nog € 1.500,00 worden voldaan.\n")
-    assert _due(text) == 1500.00
+    assert _due(text) == Decimal("1500.00")
 
 
 def test_short_sentences_name_the_sum() -> None:
     text = "Je huur van mei is niet betaald.\nHet gaat om € 640,00.\nBetaal het binnen 7 dagen.\n"
-    assert _due(text) == 640.00
+    assert _due(text) == Decimal("640.00")
 
 
 def test_a_premium_withheld_by_another_body_asks_nothing() -> None:
@@ -391,7 +392,7 @@ def test_parts_listed_after_the_rest_are_not_the_ask() -> None:
     text = ("III. te bepalen dat het resterende bedrag ad € 436,20, bestaande uit uw\n"
             "     betalingscapaciteit ad € 300,20 en de hondenbelasting ad € 136,00,\n"
             "     door u dient te worden voldaan binnen één maand na de dagtekening.\n")
-    assert _due(text) == 436.20
+    assert _due(text) == Decimal("436.20")
 
 
 def test_not_asking_the_sum_now() -> None:
@@ -420,7 +421,7 @@ def test_case_clause_before_then_is_conditional() -> None:
 
 
 def test_btw_of_which_is_no_extra_part() -> None:
-    assert _due("Faktuurbedrag: € 412,36 (daarvan € 71,57 btw)\nWilt u het bedrag overmaken?\n") == 412.36
+    assert _due("Faktuurbedrag: € 412,36 (daarvan € 71,57 btw)\nWilt u het bedrag overmaken?\n") == Decimal("412.36")
 
 
 def test_iban_typed_in_lower_case_counts_when_its_check_holds() -> None:
@@ -461,7 +462,7 @@ def test_costs_only_on_top_later_and_their_parts_are_not_owed() -> None:
             "Als wij het bedrag niet op tijd ontvangen, dragen wij de vordering over. U bent dan"
             " incassokosten verschuldigd van € 57,96. Omdat wij de btw niet kunnen verrekenen, komt"
             " daar btw bij, ofwel € 12,17. Dat maakt samen € 70,13 bovenop de factuur.\n")
-    assert _due(text) == 386.40
+    assert _due(text) == Decimal("386.40")
 
 
 def test_debt_at_the_insurer_in_the_caks_letter_is_not_asked() -> None:
@@ -474,7 +475,7 @@ def test_an_order_on_het_bedrag_with_one_sum_in_the_letter() -> None:
     text = ("Het bedrag van € 1.164,32 zouden we op 1 oktober van je rekening afschrijven. Dat is niet"
             " gelukt.\nWil je het bedrag nu zelf overmaken? Doe dat binnen tien dagen.\n"
             "Je factuur is gebaseerd op onze uurprijs van € 10,86.\n")
-    assert _due(text) == 1164.32
+    assert _due(text) == Decimal("1164.32")
 
 
 @pytest.mark.parametrize(
@@ -509,14 +510,14 @@ def test_the_sum_must_be_in_by_a_date() -> None:
 def test_must_pay_now_governs_the_sum_after_the_costs() -> None:
     text = ("Van het bedrag van\n€ 287,00 staat nog open: € 287,00. Met € 9,00 aanmaningskosten moet\n"
             "u nu € 296,00 betalen.\n")
-    assert _due(text) == 296.00
+    assert _due(text) == Decimal("296.00")
 
 
 def test_rent_per_month_with_its_noun_is_a_rate() -> None:
     text = ("U betaalt voor uw woning € 742,18 huur per maand. De huur van april en mei hebben wij"
             " niet ontvangen.\nUw achterstand is daarmee € 1.484,36.\nWij vragen u deze achterstand"
             " te betalen.\n")
-    assert _due(text) == 1484.36
+    assert _due(text) == Decimal("1484.36")
 
 
 def test_kenmerk_on_the_line_after_the_instruction() -> None:
@@ -543,7 +544,7 @@ def test_the_sum_you_must_transfer_now_beats_adding_up_its_parts() -> None:
             "Voor deze aanmaning rekenen wij € 8,00 kosten. Het bedrag dat u nu moet overmaken\n"
             "komt daarmee op € 220,50.\n\n"
             "Ontvangen wij niets, dan volgt een dwangbevel. De kosten daarvan zijn € 45,00.\n")
-    assert _due(text) == 220.50
+    assert _due(text) == Decimal("220.50")
 
 
 def test_nothing_to_pay_yourself_with_the_words_in_another_order() -> None:
@@ -559,7 +560,7 @@ def test_the_table_row_to_pay_beats_the_whole_debt_today() -> None:
             "| Te betalen         | € 190,20 |\n\n"
             "Betaal dit bedrag vóór 1 december.\n\nUw studieschuld verandert niet. Uw totale schuld is op dit"
             " moment € 14.310,00.\n")
-    assert _due(text) == 190.20
+    assert _due(text) == Decimal("190.20")
 
 
 def test_a_part_payment_row_after_af_in_a_boxed_table() -> None:
@@ -570,7 +571,7 @@ def test_a_part_payment_row_after_af_in_a_boxed_table() -> None:
             "| Af: uw betaling van 2 maart        | € 100,00 |\n"
             "| Saldo dat u nog moet betalen       | € 249,10 |\n\n"
             "Wij verzoeken u dit saldo over te maken.\n")
-    assert _due(text) == 249.10
+    assert _due(text) == Decimal("249.10")
 
 
 def test_question_headings_say_which_amount_is_asked() -> None:
@@ -579,7 +580,7 @@ def test_question_headings_say_which_amount_is_asked() -> None:
             "Wat hoeft u niet te betalen?\nDe afvalstoffenheffing en de rioolheffing, samen € 450,00.\n\n"
             "Wat moet u wel betalen?\nDe precariobelasting van € 40,00.\n\n"
             "Betaal het bedrag uiterlijk 1 juli.\n")
-    assert _due(text) == 40.00
+    assert _due(text) == Decimal("40.00")
 
 
 def test_a_pay_schedule_headed_by_a_word_inside_another_header_word() -> None:
@@ -692,7 +693,7 @@ def test_the_court_fee_on_appearing_is_no_debt() -> None:
             "   - achterstallige huur                         € 900,00\n"
             "   - buitengerechtelijke incassokosten           € 135,00\n"
             "     tezamen                                     € 1.035,00\n")
-    assert _due(text) == 1035.00
+    assert _due(text) == Decimal("1035.00")
 
 
 def test_open_advances_and_what_is_left_of_a_yearly_bill() -> None:
@@ -703,7 +704,7 @@ def test_open_advances_and_what_is_left_of_a_yearly_bill() -> None:
             "Wij vragen u het totaal van € 162,70 uiterlijk op 1 december 2026 te betalen.\n")
     from snapdebrief.fields.money import find_amounts
 
-    assert _due(text) == 162.70
+    assert _due(text) == Decimal("162.70")
     assert {a.role for a in find_amounts([text]) if a.value == 40.00} == {"principal"}
 
 
@@ -859,7 +860,7 @@ def test_costs_and_totals_owed_only_later_or_last_year() -> None:
              " incassokosten verschuldigd:\n\n  Hoofdsom                                   € 468,75\n"
              "  Incassokosten (15%)                        € 70,31\n"
              "  Te betalen na het verstrijken van de termijn  € 539,06\n")
-    assert _due(later) == 468.75
+    assert _due(later) == Decimal("468.75")
     last_year = ("  Belasting en premie box 1        € 6.112\n  Af: heffingskorting              € 2.735\n"
                  "  Te betalen                       € 3.377\n\nTer vergelijking: op uw voorlopige aanslag over"
                  " 2026 stond een te betalen bedrag van € 2.904.\n")
@@ -875,7 +876,7 @@ def test_a_refund_set_off_and_a_reminder_after_a_part_payment() -> None:
                 " aanmaning is de boete verhoogd met € 100,00.\nOp 30 maart ontvingen wij van u een bedrag"
                 " van € 50,00. Er komt nu nog een verhoging bij van € 200,00. Het bedrag dat u nu nog moet"
                 " betalen is € 459,00.\n")
-    assert _due(reminder) == 459.00
+    assert _due(reminder) == Decimal("459.00")
 
 
 def test_a_question_heading_over_a_blank_line_and_instalments() -> None:
@@ -883,7 +884,7 @@ def test_a_question_heading_over_a_blank_line_and_instalments() -> None:
             " Samen is dat € 500,00.\n\nWat moet je nog betalen?\n\nJe betaalt nog € 300,00. Dat is de"
             " € 160,00 die je zelf kunt missen plus de hondenbelasting.\n\nJe mag dit in 4 delen betalen"
             " van € 75,00.\n")
-    assert _due(text) == 300.00
+    assert _due(text) == Decimal("300.00")
 
 
 def test_a_benefit_set_off_as_a_deduction_row() -> None:
@@ -891,7 +892,7 @@ def test_a_benefit_set_off_as_a_deduction_row() -> None:
             "  Totaal verschuldigd                    € 1.050,00\n"
             "  Af: verrekende nabetaling huurtoeslag    € 400,00\n"
             "                                         ------------\n  Nog door u te betalen                    € 650,00\n")
-    assert _due(text) == 650.00
+    assert _due(text) == Decimal("650.00")
 
 
 def test_the_time_under_a_question_label_and_a_meeting_one_may_skip() -> None:
@@ -952,11 +953,11 @@ def test_rows_of_a_list_keep_their_own_labels_and_a_sum_in_a_must_sentence() -> 
     rows = ("Ik zet het even op een rij:\n\n  huur februari 2027            € 1.150,00\n"
             "  huur maart 2027               € 1.150,00\n  ontvangen op 24-02-2027         - € 400,00\n"
             "  openstaand                    € 1.900,00\n")
-    assert _due(rows) == 1900.00
+    assert _due(rows) == Decimal("1900.00")
     cak = ("U hebt een premieachterstand van € 1.122,60 bij uw zorgverzekeraar.\nDe bestuursrechtelijke"
            " premie is € 176,42 per maand. De eerste maand, € 176,42, moet uiterlijk op 31 augustus 2026 op"
            " onze rekening staan.\n")
-    assert _due(cak) == 176.42
+    assert _due(cak) == Decimal("176.42")
 
 
 def test_an_old_invoice_term_told_in_a_summons() -> None:
@@ -965,7 +966,7 @@ def test_an_old_invoice_term_told_in_a_summons() -> None:
             "   hoofdsom                                  € 1.214,60\n   wettelijke rente                          €    48,62\n"
             "   subtotaal                                 € 1.263,22\n   kosten van dit exploot                    €   112,41\n"
             "   totaal                                    € 1.375,63\n")
-    assert _due(text) == 1375.63
+    assert _due(text) == Decimal("1375.63")
 
 
 # --- batches 25–28 (first look at f26e564, then read) -------------------------------------------
@@ -1038,15 +1039,15 @@ def test_the_end_of_a_month_is_its_last_day(text: str, expected: date) -> None:
 def test_what_is_left_after_a_part_waived_and_paid_is_due() -> None:
     text = ("Je aanslag is in totaal € 512,80. Wij schelden € 300,00 kwijt. Je betaalde in maart al\n"
             "€ 40,00. Er blijft dus € 172,80 over. Maak dat over vóór 1 juli 2026.\n")
-    assert _due(text) == 172.80
-    assert _due("Uw maandbedrag blijft € 61,20. Het totaal te betalen is € 183,60.\n") == 183.60
+    assert _due(text) == Decimal("172.80")
+    assert _due("Uw maandbedrag blijft € 61,20. Het totaal te betalen is € 183,60.\n") == Decimal("183.60")
 
 
 def test_a_sum_told_from_an_earlier_letter_is_not_what_is_owed_now() -> None:
     text = ("Wij schreven u eerder over de contributie van januari tot en met maart, drie maanden van\n"
             "€ 25,00, samen € 75,00. Daarna zijn de incassokosten van € 40,00 erbij gekomen. U betaalde\n"
             "op 2 mei € 30,00. Het saldo is op dit moment € 85,00. Wilt u dat bedrag overmaken?\n")
-    assert _due(text) == 85.00
+    assert _due(text) == Decimal("85.00")
 
 
 def test_a_settlement_offer_names_the_sum_and_the_day() -> None:
@@ -1078,7 +1079,7 @@ def test_a_table_total_that_adds_the_costs_of_the_summons_is_the_sum_claimed() -
             "  Hoofdsom                           € 430,00\n  Rente                              € 10,10\n"
             "  Incassokosten                      € 65,00\n  Subtotaal                          € 505,10\n"
             "  Kosten dagvaarding                 € 118,40\n  Totaal                             € 623,50\n")
-    assert _due(text) == 623.50
+    assert _due(text) == Decimal("623.50")
 
 
 # --- batches 29–32 (first look at b36aed1, then read) -------------------------------------------
@@ -1146,7 +1147,7 @@ def test_letters_that_say_the_reader_pays_nothing(text: str) -> None:
 def test_not_yet_is_no_nothing_to_pay() -> None:
     text = ("Er blijft dus € 110,40 over. Betaal dat vóór 1 juli 2026. Gaat u in beroep? Tijdens het beroep "
             "hoeft u het restant nog niet te betalen.\n")
-    assert _due(text) == 110.40
+    assert _due(text) == Decimal("110.40")
 
 
 def test_the_remainder_after_payments_and_the_costs_charged_on_top() -> None:
@@ -1161,7 +1162,7 @@ def test_a_conditional_benefit_does_not_hide_a_sum_claimed_back() -> None:
     text = ("Over maart hebben wij u netto € 1.146,30 te veel betaald. Bruto is dat € 1.744,68. Wij vragen u het "
             "bedrag van € 1.744,68 binnen 8 weken over te maken. Lukt dat niet in één keer, dan kunt u ons "
             "vragen het te verrekenen met uw uitkering; wij houden dan iedere maand € 120,00 in.\n")
-    assert _due(text) == 1744.68
+    assert _due(text) == Decimal("1744.68")
 
 
 def test_the_ends_of_a_period_between_two_dates_are_no_appointment() -> None:
@@ -1215,7 +1216,7 @@ def test_a_limit_in_a_question_is_not_the_sum() -> None:
 def test_a_sum_that_must_be_on_my_account() -> None:
     text = ("De huur van juli en augustus (2 x € 820,00 = € 1.640,00) heb ik nog niet binnen. Er kwam € 200,00 "
             "binnen. Het openstaande bedrag van € 1.440,00 moet uiterlijk 25 september op mijn rekening staan.\n")
-    assert _due(text) == 1440.00
+    assert _due(text) == Decimal("1440.00")
 
 
 def test_twice_twenty_four_hours_is_two_days() -> None:
@@ -1293,7 +1294,7 @@ def test_what_happens_if_you_do_nothing_is_no_withholding_now() -> None:
     text = ("Uw achterstand is € 412,80. Wij vragen u dit bedrag vóór 3 maart 2027 te betalen.\n\n"
             "Betaalt u niet? Dan betaalt u een hogere premie, die wordt ingehouden op uw loon.\n"
             "De nota voor uw eigen risico krijgt u apart; u hoeft die nu niet te betalen.\n")
-    assert _due(text) == 412.80
+    assert _due(text) == Decimal("412.80")
 
 
 def test_a_message_sent_in_the_first_person_is_a_past_event() -> None:
@@ -1349,7 +1350,7 @@ def test_a_maybe_about_a_waiver_leaves_the_assessment_asked() -> None:
             "  Rioolheffing               € 131,21\n  Totaal                     € 432,41\n\n"
             "U betaalt deze aanslag in twee termijnen: € 216,21 vóór 31 maart en € 216,20 vóór 30 april.\n"
             "Hebt u een laag inkomen? Mogelijk hoeft u de belasting niet te betalen. Vraag dan kwijtschelding aan.\n")
-    assert _due(text) == 432.41
+    assert _due(text) == Decimal("432.41")
 
 
 def test_a_letter_that_says_pay_nothing_shows_no_pay_deadline_or_account() -> None:
@@ -1442,13 +1443,13 @@ def test_what_is_left_after_the_insurer_paid_a_part() -> None:
     text = ("Voor de behandeling rekenden wij in totaal € 214,60. Uw zorgverzekeraar heeft daarvan een deel,"
             " € 27,25, aan ons betaald, zodat er nog € 187,35 voor uw rekening bleef. Wilt u dat bedrag"
             " binnen 14 dagen overmaken?\n")
-    assert _due(text) == 187.35
+    assert _due(text) == Decimal("187.35")
 
 
 def test_an_order_that_holds_the_open_part_and_the_costs() -> None:
     text = ("De eerste helft hebben wij ontvangen. De kosten van deze aanmaning zijn € 9,00. U moet ons dus nu "
             "€ 357,66 betalen: het nog openstaande deel van € 348,66 plus de aanmaningskosten.\n")
-    assert _due(text) == 357.66
+    assert _due(text) == Decimal("357.66")
 
 
 def test_the_letters_order_beats_the_first_sum_under_a_question_heading() -> None:
@@ -1466,7 +1467,7 @@ def test_what_is_still_open_after_a_payment_beats_the_slips_old_amount() -> None
     text = ("De rekening was € 96,00, te betalen vóór 1 maart 2026. Op 9 maart ontvingen wij € 30,00.\n"
             "Er staat nu nog\n€ 66,00 open. Betaal dit restant uiterlijk 20 maart 2026.\n\n"
             "ACCEPTGIRO\nBedrag           EUR  96,00\n")
-    assert _due(text) == 66.00
+    assert _due(text) == Decimal("66.00")
 
 
 def test_a_sum_the_letter_says_is_not_part_of_it_is_not_asked() -> None:
@@ -1478,7 +1479,7 @@ def test_a_sum_the_letter_says_is_not_part_of_it_is_not_asked() -> None:
 def test_the_sum_a_computation_comes_to() -> None:
     text = ("U betaalde drie termijnen van € 80,00 niet, samen € 240,00. Daarover is € 6,10 rente berekend. "
             "Het bedrag dat u aan ons moet betalen, komt daarmee op € 246,10.\n")
-    assert _due(text) == 246.10
+    assert _due(text) == Decimal("246.10")
 
 
 def test_rows_under_a_consists_of_line_are_parts_of_the_sum_above() -> None:
@@ -1487,7 +1488,7 @@ def test_rows_under_a_consists_of_line_are_parts_of_the_sum_above() -> None:
             "    april 2026    € 750,00\n\n"
             "Wij vragen je dringend het achterstallige bedrag van € 1.100,00 uiterlijk 20 mei 2026 te "
             "betalen.\n\nACCEPTGIRO\nBedrag           EUR 1.100,00\n")
-    assert _due(text) == 1100.00
+    assert _due(text) == Decimal("1100.00")
 
 
 def test_the_years_sum_of_an_advance_is_no_sum_to_pay() -> None:
@@ -1537,14 +1538,14 @@ def test_zorg_dat_wij_het_bedrag_ontvangen_is_the_order() -> None:
     text = ("U hebt drie maandbedragen niet betaald. Uw achterstand is nu € 290,40.\n"
             "Zorg dat wij het bedrag van € 290,40 uiterlijk op 5 maart 2027 hebben ontvangen.\n\n"
             "Uw studieschuld\ntotaal: € 18.402,11\nmaandbedrag: € 96,80\n")
-    assert _due(text) == 290.40
+    assert _due(text) == Decimal("290.40")
 
 
 def test_the_balance_of_the_readers_own_account_is_no_debt() -> None:
     text = ("Voorts stond op uw betaalrekening een saldo van € 744,10. Uw vermogen is daarmee te hoog.\n"
             "Dientengevolge blijft het gehele bedrag van de aanslag, zijnde € 512,30, door u verschuldigd. "
             "Hetzelve dient te worden voldaan binnen één maand na dagtekening.\n")
-    assert _due(text) == 512.30
+    assert _due(text) == Decimal("512.30")
 
 
 def test_no_payments_to_our_office_while_the_benefit_is_withheld() -> None:
@@ -1578,7 +1579,7 @@ def test_the_order_in_a_benefit_decision_names_the_sum() -> None:
             "vorderen wij van u.\nWij vragen u het bedrag van € 610,00 binnen vier weken na de datum van dit "
             "besluit over te maken naar rekeningnummer NL91 ABNA 0417 1643 00.\n"
             "Kunt u dat niet in één keer? Dan houden wij het in termijnen in op uw uitkering.\n")
-    assert _due(text) == 610.00
+    assert _due(text) == Decimal("610.00")
 
 
 def test_a_short_line_that_ends_on_its_date_runs_on() -> None:
@@ -1676,11 +1677,11 @@ def test_a_months_rent_is_no_sum_and_an_offered_chance_to_pay_is_the_order() -> 
             "  | totale maandhuur                  |   € 712,48   |\n\n"
             "Wij geven u hierbij de gelegenheid om het bedrag van € 1.124,96 binnen\n"
             "14 dagen na ontvangst van deze brief te betalen, zonder extra kosten.\n")
-    assert _due(text) == 1124.96
+    assert _due(text) == Decimal("1124.96")
 
 
 def test_a_summons_claim_beats_the_invoice_it_tells_of() -> None:
     text = ("Het totaal dat onze opdrachtgever thans vordert, bedraagt € 1.640,13.\n\n"
             "2. Ter zake heeft eiseres op 14 juli 2026 de eindafrekening aan gedaagde gezonden, welke, na\n"
             "   verrekening van de voorschotten, een te betalen saldo vermeldt van € 1.284,37.\n")
-    assert _due(text) == 1640.13
+    assert _due(text) == Decimal("1640.13")

@@ -4,10 +4,13 @@ unknown key or a value of the wrong shape is refused on its line, whichever file
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
+from snapdebrief import yaml_files
 from snapdebrief.errors import RuleFileError
 from snapdebrief.explainers import help as help_mod
 from snapdebrief.explainers import incasso
@@ -100,3 +103,22 @@ def test_rules_check_reads_the_data_files_too(capsys) -> None:
     out = capsys.readouterr().out
     for name in ("senders", "hard words", "help amsterdam", "holidays", "WIK scale"):
         assert re.search(rf"^ok  {name}\s", out, re.MULTILINE), name
+
+
+def test_a_money_table_reads_its_floats_as_decimals(tmp_path: Path) -> None:
+    """A money table (wik.yaml) is read with decimals=True: 2500.00 stays 2500.00, never a float
+    (#18); a float that is no number is refused on its line."""
+
+    class Table(BaseModel):
+        upto: Decimal
+        percent: Decimal
+
+    good = tmp_path / "table.yaml"
+    good.write_text("upto: 2500.00\npercent: 0.5\n", encoding="utf-8")
+    table = yaml_files.load(good, Table, decimals=True)
+    assert (str(table.upto), str(table.percent)) == ("2500.00", "0.5")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("upto: 2500.00\npercent: .inf\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        yaml_files.load(bad, Table, decimals=True)
+    assert err.value.line == 2
