@@ -410,6 +410,9 @@ _DEADLINE_PREP = re.compile(
     r"|uiterste\s+datum|deadline)\s*:?\s*"
     # a weekday left on the line before its date: "uiterlijk vrijdag" / "25 september 2026"
     r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s*)?$", _I)
+# the reader did it already: "(omdat) u … vóór 1 mei … heeft ingediend / hebt betaald"
+_DONE_BY = re.compile(r"\b(?:u|je|jij)\b[^.;]{0,60}\b(?:heeft|hebt)\s+(?:\w+\s+){0,2}?(?:ingediend|betaald|gedaan"
+                      r"|gestuurd|opgestuurd|ingeleverd|doorgegeven|gemeld|aangevraagd)\b", _I)
 _START_PREP = re.compile(
     r"(?:^|[^\w])(?:per|vanaf|sinds|met\s+ingang\s+van|m\.i\.v\.|ingaande|na|gedurende|tussen"
     r"|ingang|ingegaan\s+op)\s*:?\s*$", _I)
@@ -810,6 +813,10 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
         # a computation, no date to act by
         return dataclasses.replace(sentence, role="other")
     if _DEADLINE_PREP.search(left):
+        plo, phi = ctx.part(s, e)
+        if is_past(masked[plo:phi]) and _DONE_BY.search(masked[plo:phi]):
+            # "omdat u uw aangifte vóór 1 mei 2026 heeft ingediend": something done by then
+            return dataclasses.replace(sentence, role="other")
         role = deadline_role(ctx, s, e)
         return dataclasses.replace(sentence, role=role or "other")
     if _START_PREP.search(left):

@@ -202,9 +202,14 @@ _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s
                            # "Hun rekening NL87 … staat nog op uw contract, maar …": the creditor's old one
                            r"|\bstaat\s+nog\s+op\s+(?:uw|je|de)\s+(?:contract|factuur|overeenkomst)\b|\bgeen\s+(?:geld|betaling\w*)\s+(?:meer\s+)?"
                            r"(?:over\s+)?(?:naar|op|aan)\w*\b|\b(?:daar|hierop|daarop|hiernaar|daarnaar)\s+(?:\w+\s+){0,3}?geen\b"
-                           r"|\buitsluitend\s+ter\s+informatie\b|\bniet\s+(?:bestemd\s+)?voor\s+(?:uw\s+)?betaling\w*\b", _F)
+                           r"|\buitsluitend\s+ter\s+informatie\b|\bniet\s+(?:bestemd\s+)?voor\s+(?:uw\s+)?betaling\w*\b"
+                           # "Betaal daar niet meer naartoe", "Betaal niet naar dit nummer", "in uw
+                           # contract staat nog het rekeningnummer van …"
+                           r"|\bbetaal\s+(?:(?:daar|hier|daarop|hierop)\s+)?niet\s+(?:meer\s+)?(?:naar\s*toe|naar|op|aan)\b"
+                           r"|\bin\s+(?:uw|je)\s+(?:contract|overeenkomst)\s+staat\s+nog\b", _F)
 _ANOTHER_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
-_NEXT_SENTENCES = re.compile(r"(?:[^.!?]*[.!?]){1,2}")
+# the two sentences after an IBAN (the full stop right after the number is its own sentence's end)
+_NEXT_SENTENCES = re.compile(r"[.!?]?(?:[^.!?]*[.!?]){1,2}")
 
 
 

@@ -179,6 +179,14 @@ _OPEN_BEFORE = re.compile(
 )
 # "… nog niet ontvangen? Dan …", "als wij … niet ontvangen": not a statement that it is owed.
 _THEN_OWED = re.compile(r"\b(?:als|indien|wanneer|mocht|zodra)\b|\?", _F)
+# the sender pays the reader: a verb of the sender with "terug", "uit" or the reader's account
+_WE_PAY_BACK = re.compile(r"\b(?:storten|betalen|maken|keren|boeken)\s+(?:wij|we)\b[^.!?]{0,80}?"
+                          r"(?:\bterug\b|\buit\b|\b(?:op|naar)\s+(?:uw|je|jouw)\s+(?:bank)?rekening\b)", _F)
+# a part waived, told in the amount's own clause
+_WAIVED = re.compile(r"\bkwijtschelding\s+(?:wordt\s+|is\s+|te\s+)?(?:verleend|toegekend|verlenen)\b[^.;€]{0,80}$"
+                     r"|\bkwijtgescholden\b[^.;€]{0,40}$", _F)
+# an amount added on top of the sum a sentence asks: "vermeerderd met € 9,00 aanmaningskosten"
+_ADDED_ON = re.compile(r"\b(?:vermeerderd|verhoogd|te\s+vermeerderen|te\s+verhogen)\s+met\s*$", _F)
 # a payment not made, told in a summons: "is in gebreke gebleven … te voldoen", "heeft nagelaten"
 _NOT_DONE = re.compile(r"\bin\s+gebreke\s+(?:is\s+|zijn\s+)?gebleven\b|\bnagelaten\b|\bverzuimd\b", _F)
 _PAY_VERB = re.compile(
@@ -678,6 +686,21 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
             after_best[0].role == "benefit" and paying
         ):
             best = after_best
+    if not row and (back := _WE_PAY_BACK.search(clause)):
+        # "Omdat u de aanslag al volledig heeft betaald, storten we € 41,84 binnen zes weken terug
+        # op uw rekening": money the sender pays the reader
+        return _Role("refund", _clip(back.group()))
+    if not row and (w := _WAIVED.search(zone)):
+        # "… dat aan U kwijtschelding wordt verleend voor de afvalstoffenheffing ten bedrage van
+        # € 331,20": the part waived, not owed
+        return _Role("other", _clip(w.group()), kind="waived")
+    if not row and _ADDED_ON.search(zone):
+        # "… het restant alsnog te betalen, vermeerderd met € 9,00 aanmaningskosten": a part put
+        # on top of the sum the sentence asks, not that sum
+        on_top = _pick_label(after[:40], True, labels)
+        if on_top is not None and on_top[0].role in ("costs", "interest", "increase", "fine"):
+            return _Role(cast(AmountRole, on_top[0].role), on_top[1].group().strip())
+        return _Role("other", _clip(zone), kind="extra")
     # "Wij storten € 862 binnen 4 weken op uw rekening": the sender pays, no ask of the reader
     pay = _PAY_VERB.search(clause) if not _WE_PAY.search(clause) else None
     if not row and pay and not re.search(r"\bniet\b", zone, _F) and not part and not _PART_OF.search(zone) and (

@@ -57,6 +57,10 @@ def _term_pattern(words: TermWords) -> re.Pattern[str]:
     )
 
 
+# passing on a change: "Geef wijzigingen … binnen 4 weken door", "Meld een verandering binnen …"
+_CHANGE_REPORT = re.compile(r"\b(?:wijziging(?:en)?|verandering(?:en)?)\b[^.]{0,80}\b(?:door(?:geven|geeft)?|meld(?:en|t)?)\b"
+                            r"|\b(?:geef|meld)\b[^.]{0,40}\b(?:wijziging(?:en)?|verandering(?:en)?)\b", _I)
+_ANCHOR_WORD = re.compile(r"\b(?:na|nadat|vanaf)\b", _I)
 _JUDGMENT = re.compile(r"\b(?:het|een)\s+vonnis\b", _I)
 # (also "uiterlijk 2 werkdagen van tevoren": counted back from the meeting, not from the letter)
 _OTHER_ANCHOR = re.compile(r"\s+(?:na|nadat|vanaf|sinds|voor|vóór|voordat|van\s+te\s*voren|vooraf\w*|ervoor)\b", _I)
@@ -93,6 +97,10 @@ def find_relative_terms(pages: Sequence[str], letter_date: date | None,
             lo, hi = ctx.sentence(term.start)
             if is_past(ctx.masked[lo:term.start] + ctx.masked[term.end:hi]):
                 continue  # "een factuur gestuurd, te betalen binnen 14 dagen": history
+            if _CHANGE_REPORT.search(ctx.masked[lo:hi]) and not _ANCHOR_WORD.search(text[term.start:term.end]):
+                # "Geef wijzigingen in uw inkomen binnen 4 weken door": counted from the change,
+                # which no letter can date
+                continue
             if term.anchor is None and any(lo <= sp.start < hi and sp.year and sp.on(sp.year) < letter_date
                                            for sp in spans):
                 # "… op 12 mei 2026 gefactureerd een bedrag van € 1.840,00, te betalen binnen
