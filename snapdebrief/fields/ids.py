@@ -331,9 +331,11 @@ _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./\-]*[A-Za-z0-9])?")
 _PAY_CUE = re.compile(
     r"\b(?:onder|met)\s+vermelding\s+van\b|\bvermeld\s+(?:daarbij|hierbij|daar\s+bij)\b|\bo\.\s?v\.\s?v\.?|\bbij\s+(?:(?:uw|je|jouw|de|elke|iedere)\s+)?betaling\b"
     r"|\b(?:als|in\s+de|bij\s+de)\s+omschrijving\b|\bomschrijving\s*:|\bbetalings?kenmerk\b"
+    # "… ten name van Kuipers & Lont en vermeld KL-26-30917": the number right after the verb
+    r"|\bvermeld(?=\s+[A-Z0-9][\w/.-]*\d[\w/.-]*[\s.,;])"
     r"|\bbetaalkenmerk\b"
     # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"
-    r"|(?:^|(?<=\n))[ \t]*(?:betalings?|betaal)?(?:omschrijving|omschr\.|mededeling)"
+    r"|(?:^|(?<=\n))[ \t|│]*(?:betalings?|betaal)?(?:omschrijving|omschr\.|mededeling)"
     r"(?:[ \t]*/[ \t]*(?:kenmerk|referentie))?(?:(?=[ \t]{2,}|\t)|[ \t]*:?[ \t]*(?=\n)"
     # "omschrijving VI-26-08317": one space, then one number alone on the rest of the line
     r"|(?=[ \t][A-Za-z0-9][\w/.-]*\d[\w/.-]*[ \t]*(?:\n|$)))",
@@ -351,7 +353,7 @@ _ROW_CUE = re.compile(r"\s*(?:betalings?|betaal)?(?:omschrijving\b|omschr\.|mede
 _OMSCHRIJVING_CELL = re.compile(r"[A-Za-z][^\n|│]{2,38}?(?=[ \t]{2,}|\t|[ \t]*[|│]|[ \t]*$)", re.MULTILINE)
 # between a payment cue and its number: a colon, a line break, or the number's name ("vermeld
 # daarbij het nummer van de regeling: 2026-BR-04417")
-_CUE_GAP = re.compile(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?"
+_CUE_GAP = re.compile(r"[ \t]*[:|│]?[ \t]*(?:\n[ \t]*)?"
                       r"(?:(?:het|uw|je|ons|onze|de)\s+(?:\w+\s+){0,2}?(?:nummer|kenmerk|referentie)"
                       r"(?:\s+van\s+(?:de|het|uw|je)\s+\w+)?[ \t]*:[ \t]*)?")
 _DATE_LIKE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
@@ -485,7 +487,8 @@ def _value_after_label(text: str, lab: re.Match[str], kind: str,
     return below
 
 
-_NEXT_TEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*")
+# (the sentence may go on with a word before the number: "Zet dit betalingskenmerk" / "erbij: 3831 …")
+_NEXT_TEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:(?:erbij|hierbij|daarbij|bij|in|op)[ \t]*:[ \t]*)?")
 
 
 def _kenmerk_on_next_line(text: str, le: int) -> list[tuple[str, int, int]]:

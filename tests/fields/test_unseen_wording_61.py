@@ -126,3 +126,28 @@ in rekening, zodat u in totaal € 1.254 moet betalen. Betaal binnen 14 dagen.
 """
     out = _explain(letter)
     assert out["kind"] == "belasting-aanmaning" and out["objection_deadline"] is None
+
+
+def _reference(text: str) -> str | None:
+    from snapdebrief.fields.ids import choose_payment_reference, find_references
+
+    ref = choose_payment_reference(find_references([text]), [text])
+    return ref.value if ref else None
+
+
+def test_a_kenmerk_on_the_next_line_after_a_word() -> None:
+    text = ("Betaal € 186,60 uiterlijk 29 juli 2026. Maak het geld over naar\nNL06 INGB 5973 6623 65 "
+            "op naam van DUO. Zet dit betalingskenmerk\nerbij: 3831 2066 1569 9749.\n")
+    assert _reference(text) == "3831206615699749"
+
+
+def test_the_number_right_after_vermeld() -> None:
+    text = ("Ons dossier: KL-26-30917\n\nBetaal het totaal binnen twee dagen. Maak het over op NL76 RABO "
+            "8992 3253 90 ten name van Kuipers en vermeld KL-26-30917.\n")
+    assert _reference(text) == "KL-26-30917"
+
+
+def test_an_omschrijving_row_of_a_table_drawn_with_bars() -> None:
+    text = ("Lidnummer: 7734120\n\n| Rekening               | NL81 RABO 1549 7548 90                 |\n"
+            "| Omschrijving           | VI-0551203                             |\n")
+    assert _reference(text) == "VI-0551203"
