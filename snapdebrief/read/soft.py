@@ -70,10 +70,11 @@ def sharpen(grey: np.ndarray) -> np.ndarray:
 
 def better_read(first: Read, sharpened: Read) -> Read:
     """The read with more sure letters (the sharpened one only when it has MORE_SURE times as
-    many), with the lines only the other read found added."""
-    keep, other = ((sharpened, first) if _sure(sharpened) > MORE_SURE * _sure(first)
-                   else (first, sharpened))
-    return _with_missed_lines(keep, other)
+    many, and then with the numbers of the first read where both read one), with the lines
+    only the other read found added."""
+    if _sure(sharpened) > MORE_SURE * _sure(first):
+        return _with_missed_lines(_numbers_from(sharpened, first), first)
+    return _with_missed_lines(first, sharpened)
 
 
 def _sure(read: Read) -> int:
@@ -102,6 +103,33 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return down > 0.3 * min(a[3] - a[1], b[3] - b[1]) and min(a[2], b[2]) > max(a[0], b[0])
 
 
+def _numbers_from(keep: Read, first: Read) -> Read:
+    """`keep` with each number (a word with a digit) that `first` read at the same place taken
+    from `first`: the mask's halo closes and opens the loops of digits (8 read as 3, 0 as 9,
+    the amount and date of a soft rough photo lost), while letters gain from it."""
+    numbers = [(t, w) for row in _rows(first) for t, w in row
+               if w.conf >= 0 and any(ch.isdigit() for ch in t)]
+    rows, changed = [], False
+    for row in _rows(keep):
+        out = []
+        for t, w in row:
+            same = next((pair for pair in numbers if any(ch.isdigit() for ch in t)
+                         and w.conf >= 0 and _same_place(w.bbox, pair[1].bbox)), None)
+            if same is not None and same[0] != t:
+                t, w, changed = same[0], Word(w.start, w.end, w.bbox, same[1].conf), True
+            out.append((t, w))
+        rows.append(out)
+    return _laid_out(rows) if changed else keep
+
+
+def _same_place(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Boxes that share most of the smaller one (the same word, read twice)."""
+    across = min(a[2], b[2]) - max(a[0], b[0])
+    down = min(a[3], b[3]) - max(a[1], b[1])
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return across > 0 and down > 0 and across * down >= 0.6 * smaller
+
+
 def _with_missed_lines(keep: Read, other: Read) -> Read:
     """`keep` with the rows of `other` that overlap none of its rows (a block `keep` dropped),
     when Tesseract was sure enough of them; `keep` itself when there is none."""
@@ -118,11 +146,17 @@ def _with_missed_lines(keep: Read, other: Read) -> Read:
             added.append(row)
     if not added:
         return keep
-    words = [OcrWord(t, w.bbox, w.conf, (k, 0, 0)) for k, row in enumerate(kept + added)
-             for t, w in row]
     leaders = [(t, w) for row in _rows(keep) for t, w in row if w.conf < 0]
+    return _laid_out([*kept, *added, leaders])
+
+
+def _laid_out(rows: list[list[tuple[str, Word]]]) -> Read:
+    """Rows of words (fill-in lines, conf -1, among them) laid out again as a page's text."""
+    words = [OcrWord(t, w.bbox, w.conf, (k, 0, 0)) for k, row in enumerate(rows)
+             for t, w in row if w.conf >= 0]
+    fills = [(t, w) for row in rows for t, w in row if w.conf < 0]
     words += [OcrWord(t, w.bbox, -1.0, (-1 - k, 0, 0), leader=True)
-              for k, (t, w) in enumerate(leaders)]
+              for k, (t, w) in enumerate(fills)]
     text, spans = lay_out(words)
     out = sorted((Word(start=s, end=e, bbox=w.box, conf=w.conf) for w, (s, e) in zip(words, spans)),
                  key=lambda w: w.start)

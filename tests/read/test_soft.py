@@ -98,3 +98,11 @@ def test_more_sure_read_kept_with_the_lines_it_dropped() -> None:
     assert better_read(dropped, found)[0].split("\n")[-1].split() == ["Met", "groet,"]
     garbled = _read([[("Betaal", 90), ("voor", 50)], [("Mct", 30), ("gr0et", 40)]])
     assert better_read(dropped, garbled)[0] == dropped[0]
+
+
+def test_numbers_of_the_first_read_kept_in_the_sharpened_one() -> None:
+    # the mask's halo turned 8 into 3 and 0 into 9 in the sharpened read, which is surer on
+    # the words around them: its words are kept, the first read's numbers put back
+    first = _read([[("Totaal", 60), ("876,04", 86)], [("Dagtekening", 55), ("28-02-2026", 92)]])
+    sharper = _read([[("Totaal", 95), ("376,04", 85)], [("Dagtekening", 95), ("28-92-2026", 94)]])
+    assert better_read(first, sharper)[0] == "Totaal 876,04\nDagtekening 28-02-2026"
