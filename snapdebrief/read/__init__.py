@@ -25,6 +25,7 @@ from .orient import upright_turn
 from .pdf import read_pdf
 from .preview import page_jpeg
 from .sniff import IMAGE_TYPES, decode_text, sniff
+from .soft import better_read, is_soft, sharpen
 from .straighten import (
     Steps,
     drop_rules,
@@ -229,6 +230,12 @@ def _ocr_page(img: Image.Image, options: Options, reading: Callable[[], None] = 
         again = ocr_words(sharp, options.ocr_lang, timeout, leaders)
         if again[2] is not None and (conf is None or again[2] > conf):
             text, words, conf = again
+    if is_soft(np.asarray(grey)):
+        # a soft photo: read it again sharpened, keep the read with more sure letters and add
+        # the lines only the other one found (soft.py)
+        again = ocr_words(Image.fromarray(sharpen(np.asarray(grey))), options.ocr_lang, timeout,
+                          leaders)
+        text, words, conf = better_read((text, words, conf), again)
     image, scale = page_jpeg(grey) if options.keep_images else (None, 1.0)
     return Page(number=0, text=text, method="ocr", words=words, confidence=conf, size=grey.size,
                 image=image, image_scale=scale)

@@ -38,7 +38,9 @@ JOIN = 2.5  # fill-in parts ("....... - .......") this many letter heights apart
 SPACE = 0.45  # a gap this many letter heights wide between two marks is a space (a typed
 # row of dots or dashes leaves ~0.2, a space between them ~0.6)
 SINGLES = 0.25  # at least this share of a row's marks stand alone (a ruled line with a few
-# specks along it is no row of dashes)
+# specks along it is no row of dashes), unless the row keeps its step (`_run_together`):
+MIN_JOINED_ROW = 12  # a row of at least this many marks (single dashes and joined ones)
+MAX_JOINED = 8  # each starting 1 to this many steps after the one before
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,16 @@ def find_leaders(grey: np.ndarray) -> list[Leader]:
     kinds = np.where(dot, ".", np.where(bar, "=", "-"))
     marks = [_Mark(str(kinds[i]), int(x[i]), int(y[i]), int(x[i] + w[i]), int(y[i] + h[i]))
              for i in np.flatnonzero(dot | thin)]
-    runs = [r for r in _runs(marks, size) if _typed(r, size) and not _blocked(r, others, size)]
-    return [_leader(group, size) for group in _joined(runs, marks, others, size)]
+    runs, steps = [], {}
+    for run in _runs(marks, size):
+        if _blocked(run, others, size):
+            continue
+        if _typed(run, size):
+            runs.append(run)
+        elif (step := _run_together(run, size)) is not None:
+            runs.append(run)
+            steps[id(run)] = step
+    return [_leader(group, size, steps) for group in _joined(runs, marks, others, size)]
 
 
 def _runs(marks: list[_Mark], size: float) -> list[list[_Mark]]:
@@ -156,14 +166,39 @@ def _typed(run: list[_Mark], size: float) -> bool:
     return float(np.mean(np.abs(steps - usual) <= 0.25 * usual + 1)) >= 0.75
 
 
+def _run_together(run: list[_Mark], size: float) -> float | None:
+    """The step of a row whose dashes mostly ran together (a soft photo joins two, three or
+    more into one bar, so too few stand alone for `_typed`), or None: every mark starts a whole
+    number of steps (1 to MAX_JOINED) after the one before, a step being the shortest distance
+    from one mark to the next. A ruled line with specks along it does not keep a step."""
+    if len(run) < MIN_JOINED_ROW:
+        return None
+    lefts = np.array([b.left - a.left for a, b in itertools.pairwise(run)], float)
+    usual = lefts[lefts >= DASH_WIDTH * size]  # the shortest: from one lone dash to the next
+    if not len(usual):
+        return None
+    step = float(usual.min())
+    for _ in range(2):  # then the step over the row's whole length, not one pair's
+        whole = np.round(lefts / step)
+        step = float(lefts.sum() / max(float(whole.sum()), 1.0))
+    whole = np.round(lefts / step)
+    keeps = (whole >= 1) & (whole <= MAX_JOINED) & (np.abs(lefts / step - whole) <= 0.2)
+    return step if bool(keeps.all()) else None
+
+
 def _count(run: list[_Mark], size: float) -> int:
     """How many marks the run holds, dashes run together counted by the row's own step."""
     return sum(len(seg) for seg in _segments(run, size))
 
 
-def _segments(run: list[_Mark], size: float) -> list[str]:
-    """The run as strings of marks, cut where a space lies between two marks."""
+def _segments(run: list[_Mark], size: float, step: float | None = None) -> list[str]:
+    """The run as strings of marks, cut where a space lies between two marks; a row that ran
+    together (`step` from `_run_together`) as one string, counted by its step."""
     kind = _kind(run)
+    if step is not None:
+        last = run[-1]
+        n = sum(round((b.left - a.left) / step) for a, b in itertools.pairwise(run))
+        return [kind * (n + max(1, round((last.right - last.left) / step + 0.2)))]
     pitch = _pitch(run, size)
     parts: list[list[_Mark]] = [[run[0]]]
     for a, b in itertools.pairwise(run):
@@ -234,8 +269,9 @@ def _joined(runs: list[list[_Mark]], marks: list[_Mark], others: np.ndarray, siz
     return groups
 
 
-def _leader(group: list[list[_Mark]], size: float) -> Leader:
-    parts = [" ".join(_segments(run, size)) if len(run) > 1 else run[0].kind for run in group]
+def _leader(group: list[list[_Mark]], size: float, steps: dict[int, float]) -> Leader:
+    parts = [" ".join(_segments(run, size, steps.get(id(run)))) if len(run) > 1 else run[0].kind
+             for run in group]
     marks = [m for run in group for m in run]
     box = (min(m.left for m in marks), min(m.top for m in marks),
            max(m.right for m in marks), max(m.bottom for m in marks))

@@ -4,6 +4,7 @@ form with them: Tesseract alone drops them and the words beside them."""
 from __future__ import annotations
 
 import io
+import itertools
 
 import numpy as np
 import pytest
@@ -160,6 +161,60 @@ def test_dashes_run_together_are_counted_by_the_rows_own_step() -> None:
     found = find_leaders(merged)
     assert len(found) == 1 and set(found[0].text) == {"-"}
     assert abs(len(found[0].text) - 70) <= 1
+
+
+def test_a_row_whose_dashes_mostly_ran_together_keeps_its_count() -> None:
+    """A soft photo joins most dashes of a typed row into bars of two to four (the samples'
+    rough photos: ~12 of 78 dashes left alone); the row keeps its step, so it is counted."""
+    import cv2
+
+    page = _page(["-" * 70, "Met vriendelijke groet,"], FONTS["liberation"], 300).copy()
+    _, ink = cv2.threshold(page[:400], 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    boxes = sorted(cv2.boundingRect(c) for c in cv2.findContours(ink, cv2.RETR_EXTERNAL,
+                                                                 cv2.CHAIN_APPROX_SIMPLE)[0])
+    flat = [b for b in boxes if b[2] > 2 * b[3]]
+    dashes = [b for b in flat if abs(b[1] - min(f[1] for f in flat)) < 10]  # the first row
+    assert len(dashes) == 70
+    rng = np.random.default_rng(3)
+    run = 0
+    for a, b in itertools.pairwise(dashes):  # join a dash to the next, up to 4 in a bar
+        run = run + 1 if run < 3 and rng.random() < 0.8 else 0
+        if run:
+            page[a[1]:a[1] + a[3], a[0] + a[2]:b[0]] = 30
+    _, ink = cv2.threshold(page[:400], 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    marks = [cv2.boundingRect(c)[2] for c in cv2.findContours(ink, cv2.RETR_EXTERNAL,
+                                                              cv2.CHAIN_APPROX_SIMPLE)[0]]
+    singles = sum(1 for w in marks if w < 1.5 * dashes[0][2])
+    assert singles < 0.25 * 70  # too few alone for the single-dash rule
+    found = find_leaders(page)
+    assert len(found) == 1 and found[0].text == "-" * 70
+
+
+def test_a_soft_photo_reads_its_typed_row_of_dashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The samples' rough photo of a letter with a typed row of 78 dashes above its footer
+    (samples/gen/rough.py, seed 7; a chat photo, blur σ 1.4 px at 12 MP): most dashes ran
+    together, and the row was painted out as a ruled line (page CER 6.1 %)."""
+    from pathlib import Path
+
+    from samples.gen import pdf, photo, raster, rough
+    from samples.gen.seeding import rng_for
+    from samples.gen.text import page_texts
+    from snapdebrief.evaluate import cer
+    from snapdebrief.read import leaders
+
+    letter = "belasting-aanslag-03-ib-2025-teruggaaf"
+    root = Path(__file__).resolve().parents[2]
+    pages = page_texts(root / "samples" / "letters" / f"{letter}.txt")
+    pdf_bytes, _ = pdf.layout_pdf(pages, pdf.choose_style(rng_for(7, letter, 0, "pdf")))
+    gray = raster.render_pages(pdf_bytes, photo.PHOTO_DPI)[0]
+    rng = rng_for(7, letter, 1, "rough")
+    data = rough.render_rough(gray, rough.plan_rough(rng, (gray.shape[1], gray.shape[0])), rng)
+    after = read_document([data], Options(workers=1)).pages[0].text
+    monkeypatch.setattr(leaders, "_run_together", lambda run, size: None)
+    before = read_document([data], Options(workers=1)).pages[0].text
+    assert "-" * 78 in pages[0] and "-" * 78 in after and "-" * 20 not in before
+    assert cer(pages[0], after) < 0.02
+    assert cer(pages[0], before) > 0.05
 
 
 def test_a_ruled_line_with_specks_along_it_is_no_row_of_dashes() -> None:
