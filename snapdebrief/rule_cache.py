@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -161,6 +162,7 @@ def write_atomically(path: Path, body: str) -> None:
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _sweep_stale(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(body)
@@ -172,6 +174,19 @@ def write_atomically(path: Path, body: str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+STALE_SECONDS = 600  # no write takes this long: an older temp file is one a killed process left
+
+
+def _sweep_stale(folder: Path) -> None:
+    """Remove the temp files of writes cut off by a kill (a letter's time limit ends its process
+    with SIGKILL, so its `finally` never runs); they hold rule facts, never a letter."""
+    now = time.time()
+    for tmp in folder.glob(".rules-*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > STALE_SECONDS:
+                tmp.unlink()
 
 
 CACHE = RuleCache(default_folder())

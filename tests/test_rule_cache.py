@@ -109,3 +109,22 @@ def test_the_cache_holds_nothing_of_a_letter(tmp_path) -> None:
         assert one.read_bytes() == two.read_bytes()
         text = one.read_text(encoding="utf-8")
         assert not [s for s in SECRETS if s in text]
+
+
+def test_a_temp_file_a_killed_write_left_is_swept_later(tmp_path) -> None:
+    """A letter's time limit kills its process with SIGKILL, so a cache write in progress may
+    leave its temp file behind; the next write removes such files once they are old."""
+    import os
+    import time
+
+    from snapdebrief import rule_cache
+
+    old = tmp_path / ".rules-abc123.tmp"
+    old.write_text('{"versions":', encoding="utf-8")
+    past = time.time() - rule_cache.STALE_SECONDS - 5
+    os.utime(old, (past, past))
+    fresh = tmp_path / ".rules-def456.tmp"  # a write still in progress in another process
+    fresh.write_text("", encoding="utf-8")
+    rule_cache.write_atomically(tmp_path / "rules-x.json", '{"versions": {}, "regexes": {}}')
+    assert not old.exists() and fresh.exists()
+    assert (tmp_path / "rules-x.json").read_text(encoding="utf-8").startswith('{"versions"')
