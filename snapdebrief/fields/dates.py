@@ -57,6 +57,8 @@ _SP = r"[^\S\n]*(?:\n[^\S\n]*)?"  # spaces, at most one line break
 _H = r"[^\S\n]"
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+# a weekday written out in Dutch ("vrijdag"), for the rules that look at the words around a date
+DAY_NAME = "(?:" + "|".join(k for k in WEEKDAYS if k.endswith("dag")) + ")"
 _YEAR4 = rf"(?:[1lI]9|2[0Oo]){_D}{{2}}"
 
 _TEXT_DATE = re.compile(
@@ -409,7 +411,7 @@ _DEADLINE_PREP = re.compile(
     r"|tot\s+en\s+met|t/m|t\.m\.|tot(?:\s+uiterlijk)?|op\s+of\s+voor|voor\s+of\s+op"
     r"|uiterste\s+datum|deadline)\s*:?\s*"
     # a weekday left on the line before its date: "uiterlijk vrijdag" / "25 september 2026"
-    r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s*)?$", _I)
+    rf"(?:{DAY_NAME}\s*)?$", _I)
 # the reader did it already: "(omdat) u … vóór 1 mei … heeft ingediend / hebt betaald"
 _DONE_BY = re.compile(r"\b(?:u|je|jij)\b[^.;]{0,60}\b(?:heeft|hebt)\s+(?:\w+\s+){0,2}?(?:ingediend|betaald|gedaan"
                       r"|gestuurd|opgestuurd|ingeleverd|doorgegeven|gemeld|aangevraagd)\b", _I)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from ..result import DateMention, Deadline
 from .calendar import atw_shift, objection_deadline
-from .dates import scan_dates
+from .dates import DAY_NAME, scan_dates
 
 ROLE_ACTION: dict[str, str] = {
     "pay_by": "pay",
@@ -25,7 +25,7 @@ ROLE_ACTION: dict[str, str] = {
 }
 
 # ("Wanneer: …", "Wanneer? …", "Wanneer   dinsdag 8 december": a label, no condition)
-_COND = re.compile(r"\b(?:als|indien|wanneer(?!\s*[:?]|\s+(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\b|\d))"
+_COND = re.compile(rf"\b(?:als|indien|wanneer(?!\s*[:?]|\s+(?:{DAY_NAME}\b|\d))"
                    r"|mocht|mochten|zolang|tenzij)\b", re.IGNORECASE)
 # Polite fillers that are no condition: "indien u dat nog niet heeft gedaan".
 _NOT_COND = re.compile(
@@ -46,8 +46,8 @@ _VERB_FIRST_CASE = re.compile(
     r"\s+(?:u|je|jij)\b[^.?;]*?,\s*(?:dan\b|zullen\s+(?:wij|we)\b|zal\b)", re.IGNORECASE)
 # "vóór 1 mei": the day itself is too late; a plain "voor" (accents lost by a scan or a keyboard)
 # only right before a day, not "om kwart voor drie" or "voor u"
-_BEFORE = re.compile(r"\bv(?:óó|ó|oó|óo)r\b|\bvoor\s+(?:(?:uiterlijk|de|het)\s+)?(?:(?:maan|dins|woens|donder"
-                     r"|vrij|zater|zon)dag\b|\d)", re.IGNORECASE)
+_BEFORE = re.compile(rf"\bv(?:óó|ó|oó|óo)r\b|\bvoor\s+(?:(?:uiterlijk|de|het)\s+)?(?:{DAY_NAME}\b|\d)",
+                     re.IGNORECASE)
 _TERM_WORD = re.compile(r"\b(?:binnen|uiterlijk|\d+\s+(?:dagen|weken|maanden))\b", re.IGNORECASE)
 
 

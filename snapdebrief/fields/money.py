@@ -395,13 +395,14 @@ def _zone_after(text: str, hit: _Hit, next_start: int) -> str:
         ns, ne = _line_bounds(text, le + 1)
         nxt = text[ns : min(ne, next_start)]
         first = nxt.strip()[:1]
-        # "… van € 1.124,96 binnen" / "14 dagen na ontvangst … te betalen": the sentence goes on
-        # the next row of a list or a table: cells apart, or the line opens on its amount
-        row = re.search(r"\S[ \t]{2,}\S|^\s*[-–]?\s*€", text[ns:ne]) and "€" in text[ns:ne]
+        line = text[ns:ne]
+        # "… van € 1.124,96 binnen" / "14 dagen na ontvangst … te betalen": the sentence goes on;
+        # not into the next row of a list or a table (cells apart, or the line opens on its amount)
+        row = "€" in line and re.search(r"\S[ \t]{2,}\S|^\s*[-–]?\s*€", line)
         if (first.islower() or first.isdigit()) and not row:
             # "Je betaalt … € 298,40 per" / "maand (voor jullie allebei € 149,20).": a line with
             # an amount of its own lends only its first two words (a unit, not another clause)
-            if "€" in text[ns:ne]:
+            if "€" in line:
                 nxt = " ".join(nxt.split("€", 1)[0].split()[:2])
             m = _SENTENCE_END.search(nxt)
             return after + " " + (nxt[: m.start()] if m else nxt)

@@ -29,6 +29,7 @@ from .files import (
     joined_regex,
     phrasing_files,
     read_labels,
+    run_held_examples,
     signature,
 )
 
@@ -108,13 +109,8 @@ def run_amount_tag_examples(tags: AmountTags) -> tuple[int, list[ExampleFailure]
     counter-example's must not."""
     from ..fields.money import find_amounts  # the finder's stage imports this module
 
-    failures: list[ExampleFailure] = []
-    n = 0
-    for tag in tags.tags:
-        for ex, want in [(e, True) for e in tag.examples] + [(e, False) for e in tag.not_examples]:
-            n += 1
-            found = tagged(find_amounts([ex]), AmountTags((tag,)))
-            got = bool(found) and all(tag.tag in a.tags for a in found)
-            if not found or got != want:
-                failures.append(ExampleFailure(tag, ex, tag.tag if got else None, got))
-    return n, failures
+    def holds(tag: AmountTag, ex: str) -> bool | None:
+        found = tagged(find_amounts([ex]), AmountTags((tag,)))
+        return all(tag.tag in a.tags for a in found) if found else None
+
+    return run_held_examples(tags.tags, holds, lambda tag: tag.tag)

@@ -105,6 +105,22 @@ def _probe(pattern: str, tail: str) -> tuple[str, str] | None:
     return None
 
 
+def run_held_examples(items: Sequence[Any], holds: Callable[[Any, str], bool | None],
+                      name: Callable[[Any], str]) -> tuple[int, list[ExampleFailure]]:
+    """For the families an example holds or not (letter facts, amount tags): every example must
+    hold its item, every not_example must not; `holds` gives None when the finder found nothing
+    to judge (a failure either way). Returns (examples run, failures)."""
+    failures: list[ExampleFailure] = []
+    n = 0
+    for item in items:
+        for ex, want in [(e, True) for e in item.examples] + [(e, False) for e in item.not_examples]:
+            n += 1
+            got = holds(item, ex)
+            if got is None or got != want:
+                failures.append(ExampleFailure(item, ex, name(item) if got else None, bool(got)))
+    return n, failures
+
+
 def joined_regex(spec: Any) -> str:
     """A spec's `regex` as one regex: a string as it is, a list as alternatives."""
     regex = spec.regex

@@ -30,6 +30,7 @@ from .files import (
     joined_regex,
     phrasing_files,
     read_labels,
+    run_held_examples,
     signature,
 )
 
@@ -119,12 +120,7 @@ def find_facts(pages: Sequence[str], facts: LetterFacts) -> tuple[tuple[str, int
 
 def run_letter_fact_examples(facts: LetterFacts) -> tuple[int, list[ExampleFailure]]:
     """Every example must hold its fact, every counter-example must not (through find_facts)."""
-    failures: list[ExampleFailure] = []
-    n = 0
-    for fact in facts.facts:
-        for ex, want in [(e, True) for e in fact.examples] + [(e, False) for e in fact.not_examples]:
-            n += 1
-            got = any(fid == fact.id for fid, _ in find_facts([ex], LetterFacts((fact,))))
-            if got != want:
-                failures.append(ExampleFailure(fact, ex, fact.id if got else None, got))
-    return n, failures
+    return run_held_examples(
+        facts.facts,
+        lambda fact, ex: any(fid == fact.id for fid, _ in find_facts([ex], LetterFacts((fact,)))),
+        lambda fact: fact.id)
