@@ -130,6 +130,10 @@ def finish(doc: Document, fields: Fields, classification, options: Options,
     if fields.amount_due is None and (fields.pays_nothing or any(
             a.role in ("refund", "benefit") for a in fields.amounts)):
         actions = [a for a in actions if a != "pay"] or ["none"]
+    if rule.deadline.pay_needs_full_ask and not (
+            fields.amount_due is not None and fields.iban
+            and any(d.role == "pay_by" for d in fields.dates)):
+        actions = [a for a in actions if a != "pay"] or ["none"]
     if "pay" not in actions:
         # A kind that never asks a payment (an invitation, a benefit decision, "overig") or a
         # letter that pays out: an amount, account or reference on it is no ask; left out

@@ -316,6 +316,10 @@ class Stages(_Strict):
 
 class DeadlineSpec(_Strict):
     actions: Annotated[list[ActionName], Field(min_length=1)]
+    # "pay" only when the letter asks it in full: an amount due, an account and a pay-by date
+    # all found. For the fallback kind: a bill no kind claims (a school's, a landlord's e-mail)
+    # keeps its ask; a statement or a closed file with a total and an IBAN shows none (#15).
+    pay_needs_full_ask: bool = False
 
 
 class Objection(_Strict):

@@ -111,6 +111,11 @@ _EN_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 _EN_DATE = re.compile(
     rf"(?<![\w/.,-])(?:(?P<wd>(?i:{'|'.join(_EN_WEEKDAYS)})),?{_H}+)?"
     rf"(?P<mon>(?i:{'|'.join(_EN_MONTHS)})){_H}+(?P<d>\d{{1,2}}),?{_H}+(?P<y>(?:19|20)\d\d)(?!\w)")
+# A mail program's own header (RFC 5322), also when a resident forwards a letter: "Date: Thu,
+# 5 Mar 2026 08:54:11 +0100"; the weekday and comma are required, so "5 mar" alone stays Dutch.
+_RFC_DATE = re.compile(
+    rf"(?<![\w/.,-])(?P<wd>(?i:{'|'.join(w[:3] for w in _EN_WEEKDAYS)})),{_H}+(?P<d>\d{{1,2}}){_H}+"
+    rf"(?P<mon>(?i:{'|'.join(m[:3] for m in _EN_MONTHS)})){_H}+(?P<y>(?:19|20)\d\d)(?!\w)")
 _ISO_DATE = re.compile(r"(?<![\w/.,-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\w|[-/.,]\d)")
 
 
@@ -194,6 +199,10 @@ def scan_dates(text: str) -> list[DateSpan]:
         wd = _EN_WEEKDAYS.index(m["wd"].lower()) if m["wd"] else None
         _add(found, m.start(), m.end(), int(m["d"]), _EN_MONTHS.index(m["mon"].lower()) + 1,
              int(m["y"]), wd)
+    for m in _RFC_DATE.finditer(text):
+        _add(found, m.start(), m.end(), int(m["d"]),
+             [x[:3] for x in _EN_MONTHS].index(m["mon"].lower()) + 1, int(m["y"]),
+             [x[:3] for x in _EN_WEEKDAYS].index(m["wd"].lower()))
     for m in _WD_DAY_MONTH.finditer(text):
         d, mon = int(m["d"]), int(m["m"])
         if 1 <= d <= 31 and 1 <= mon <= 12:

@@ -92,8 +92,12 @@ _REFUND = [
         r"\b(?:storten|maken)\s+wij\b.{0,80}?\b(?:terug|over|op\s+uw\s+rekening)\b",
         r"\bwij\s+(?:storten|maken)\b.{0,80}?\b(?:terug|over|op\s+uw\s+rekening)\b",
         r"\btegoed\b",
+        # a shop or a creditor sent the money back: "We hebben € 104,95 teruggestort"
+        r"\bteruggestort\b|\bgeretourneerd\b",
         # the last line of a tax computation: "U ontvangt nog   € 862"
         r"\b(?:u|je)\s+ontvangt\s+(?:nog|dus|daarom|van\s+ons)\b",
+        # the outcome line of an assessment: "Uitkomst: u ontvangt   € 612"
+        r"\b(?:uitkomst|eindresultaat|resultaat)\s*:?\s*(?:(?:u|je)\s+)?(?:ontvangt|krijgt)\b",
     )
 ]
 # The next sentence may say what happens with the amount: "… samen € 97,72. Dit bedrag betalen
@@ -541,6 +545,13 @@ class _Role:
 
 
 _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b", _F)
+# "… kosten € 35,00. Wij verzoeken u dit bedrag vóór 1 juni over te maken": a request on the sum
+# just named makes it the ask
+_ASK_ON_IT = re.compile(
+    r"\s*(?:(?:wij|we|ik)\s+)?(?:verzoeken|vragen|verzoek|vraag)\s+(?:u|je|jou)\s+(?:om\s+)?"
+    r"(?:dit|dat|het|deze)\s+(?:bedrag|som)\b[^.?!]{0,80}?\b(?:over\s+te\s+maken|te\s+(?:betalen|voldoen))\b"
+    r"|\s*wil(?:t|len)?\s+(?:u|je|jullie)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b[^.?!]{0,80}?\b(?:overmaken|betalen|voldoen)\b",
+    _F)
 # "… nog € 498,36 openstaat, een bedrag dat u binnen een maand moet overmaken"
 _MUST_AFTER = re.compile(r"\b(?:dat|die)\s+(?:u|je)\b[^.;]{0,80}?\b(?:moet|dient)\b", _F)
 # "Er moet dus nog € 1.900,00 worden voldaan"
@@ -927,6 +938,10 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             role = _Role("principal", role.label, kind="history")
         # a table row owed only later says so in its own label ("… na het verstrijken van de termijn")
         cond = _conditional(text, hit.start) if not row else bool(_LATER_LABEL.search(zone))
+        if (not row and not cond and role.role in ("principal", "costs", "other")
+                and role.kind == "" and not role.paid
+                and (m := _ASK_ON_IT.match(_next_sentence(text, hit)))):
+            role = _Role("total", _clip(m.group()), 3, kind="order")
         if cond and role.role == "total" and _ORDER_ON_IT.match(_next_sentence(text, hit)):
             # "Betaalt u nog in 2026? Dan hoeft u alleen € 733,57 te betalen. Betaal dit bedrag
             # vóór 1 december.": the plain order that follows makes the sum the ask.
@@ -1548,6 +1563,14 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> Decimal | None:
     if stated is not None:
         return stated
     due = _due_total(infos)
+    if due is not None and due.row and any(
+            f.amount.role == "refund" and f.row and not f.conditional
+            and f.order[0] == due.order[0] and 0 < f.order[1] - due.order[1] <= 500
+            for f in infos):
+        # a computation whose last row is money back ("Te betalen over 2025  € 5.343 / Af:
+        # ingehouden loonheffing  € 5.955 / Uitkomst: u ontvangt  € 612"): its "te betalen"
+        # is a step, the outcome asks nothing
+        return None
     if due is not None and any(f.amount.role == "refund" for f in infos) and not any(
         f.role.pay_sentence for f in infos
     ) and not any(_asks_sum(p or "") for p in pages):

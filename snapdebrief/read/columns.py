@@ -78,13 +78,45 @@ def _fits(line: str, col: int) -> bool:
     return _split(line, col) is not None
 
 
-def _find_block(lines: list[str], col: int, first: int) -> tuple[int, int]:
-    """The lines around `first` that all respect the gutter at `col`."""
+_AMOUNT_ONLY = re.compile(r"^(?:€|EUR)?\s*-?\s*\d{1,3}(?:[.\s]\d{3})*(?:,(?:\d\d|-))?\s*-?$", re.IGNORECASE)
+
+
+def _table_row(line: str, col: int) -> bool:
+    """A label beside a bare amount ("  subtotaal        € 2.177,92"): a table under the
+    two-column part, whose amounts would lose their labels if read as a side column."""
+    right = _right_part(line, col)
+    if right is None or not _AMOUNT_ONLY.match(line[right[0]:right[1]].strip()):
+        return False
+    return 1 <= len(_WORDS.findall(line[: _left_end(line, col)])) <= 5
+
+
+def _table_rows(lines: list[str], col: int) -> set[int]:
+    """Lines in a run of 3+ table rows (ruled lines between them kept in the run); one label
+    beside one value ("Uw voorschot   € 733,50" in a side column) is no table."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines + [""]):
+        if run and _RULE_ONLY.match(line) and line.strip():
+            continue
+        if i < len(lines) and _table_row(line, col):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(range(run[0], run[-1] + 1))
+        run = []
+    return out
+
+
+def _find_block(lines: list[str], col: int, first: int, table: set[int]) -> tuple[int, int]:
+    """The lines around `first` that all respect the gutter at `col`; a table ends it."""
+    def joins(i: int) -> bool:
+        return _fits(lines[i], col) and i not in table
+
     lo = first
-    while lo > 0 and _fits(lines[lo - 1], col):
+    while lo > 0 and joins(lo - 1):
         lo -= 1
     hi = first
-    while hi + 1 < len(lines) and _fits(lines[hi + 1], col):
+    while hi + 1 < len(lines) and joins(hi + 1):
         hi += 1
     return lo, hi + 1
 
@@ -140,10 +172,11 @@ def _blocks(lines: list[str]) -> list[tuple[int, int, int]]:
         if n < MIN_ROWS:
             break
         tried = -1  # the end of the last block checked for this column
+        table = _table_rows(lines, col)
         for i in range(len(lines)):
             if i < tried or i in taken or col not in near[i]:
                 continue
-            lo, hi = _find_block(lines, col, i)
+            lo, hi = _find_block(lines, col, i, table)
             tried = hi
             if taken.intersection(range(lo, hi)) or not _is_side_column(lines, lo, hi, col):
                 continue
