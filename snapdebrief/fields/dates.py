@@ -461,6 +461,8 @@ _OURS = re.compile(
 # #18: rules/phrasings/deadline-cues.yaml (phrasings/deadline_cues.py), in PageContext.cues.
 # A sentence that points back ("Doe dit vóór ...", "Dat moet binnen zes weken") takes its
 # action from the sentence before.
+# what may stand around a term that has no verb of its own: "Uiterlijk: …", "Binnen … ."
+_BARE_TERM = re.compile(r"[\W\s]*(?:uiterlijk|binnen|wanneer|termijn)?[\W\s]*", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(?:doe|dit|dat|deze|die|ze|daarvoor|hiervoor|daarmee|hiermee|daartoe|dan|alles|alle\s+papieren)\b", _I)
 # "Stuur daarvoor …", "U doet dat door … een brief te sturen": the action of the sentence before
@@ -1176,6 +1178,24 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
         if role and role != "ours":
             return role
     lo, hi = ctx.sentence(s)
+    rest = ctx.masked[lo:s] + " " + ctx.masked[e:hi]
+    if _BARE_TERM.fullmatch(rest) and prev is not None \
+            and ctx.masked[prev[0]:prev[1]].rstrip().endswith("?"):
+        # a term standing alone under a question heading: the heading says what to do
+        # ("Wanneer moet je betalen? Binnen 4 weken …"), else the sentence after it ("Wanneer?
+        # Binnen twee weken na de datum van dit bericht. Upload de papieren via …")
+        role = _cue_role(ctx.masked, prev[0], prev[1], s, e, ctx.cues)
+        if role and role != "ours":
+            return role
+        n = len(ctx.masked)
+        nxt = hi
+        while nxt < n and ctx.masked[nxt].isspace() and ctx.masked[nxt:nxt + 2] != "\n\n":
+            nxt += 1
+        if nxt < n and not ctx.masked[nxt].isspace():
+            nlo, nhi = ctx.sentence(nxt)
+            role = _cue_role(ctx.masked, nlo, nhi, nlo, nlo, ctx.cues)
+            if role and role != "ours":
+                return role
     if prev is not None and _BACK_REFERENCE.search(ctx.masked[lo:hi]):
         # "Doe een van de twee vóór 27 april": the choices may stand a few sentences up; of a
         # choice between paying and something else, paying is the one with a date to keep

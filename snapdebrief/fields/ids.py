@@ -165,7 +165,9 @@ def _trim_other(m: re.Match[str]) -> tuple[str, int] | None:
 
 _OWN = re.compile(
     # "Uw bankrekening bij ons" above the number in a side column
-    r"(?:\b(?:uw|je|jouw)\s+(?:eigen\s+)?(?:bank)?rekening(?:nummer)?(?:\s+bij\s+ons(?:\s+bekend)?)?|\buw\s+iban"
+    # "Uw rekening voor uitbetaling declaraties": where the sender pays the reader
+    r"(?:\b(?:uw|je|jouw)\s+(?:eigen\s+)?(?:bank)?rekening(?:nummer)?(?:\s+bij\s+ons(?:\s+bekend)?)?"
+    r"(?:\s+voor\s+(?:de\s+)?(?:uitbetaling|terugbetaling|teruggave|vergoeding)\w*(?:\s+[\w-]+){0,2})?|\buw\s+iban"
     r"|\brekening(?:nummer)?\s+dat\s+(?:bij\s+ons\s+)?(?:van\s+(?:u|jou)\s+)?(?:bekend|geregistreerd)\s+is,?)"
     r"\s*[:(]?\s*$",
     _F,
@@ -206,7 +208,12 @@ _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s
                            # "Betaal daar niet meer naartoe", "Betaal niet naar dit nummer", "in uw
                            # contract staat nog het rekeningnummer van …"
                            r"|\bbetaal\s+(?:(?:daar|hier|daarop|hierop)\s+)?niet\s+(?:meer\s+)?(?:naar\s*toe|naar|op|aan)\b"
-                           r"|\bin\s+(?:uw|je)\s+(?:contract|overeenkomst)\s+staat\s+nog\b", _F)
+                           r"|\bin\s+(?:uw|je)\s+(?:contract|overeenkomst)\s+staat\s+nog\b"
+                           # "Op je jaarnota's staat nog NL41 …; dat nummer gebruiken we sinds 1 maart
+                           # niet meer", "(hierop betalen wij u; niet om op te betalen)"
+                           r"|\bop\s+(?:uw|je)\s+(?:oude\s+)?(?:jaar)?(?:nota|factuur|facturen|contract)\S*\s+staat\s+nog\b"
+                           r"|\bgebruiken\s+(?:wij|we)\s+(?:\S+\s+){0,4}?niet\s+meer\b"
+                           r"|\bniet\s+om\s+(?:op\s+|naar\s+)?te\s+betalen\b", _F)
 _ANOTHER_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
 # the two sentences after an IBAN (the full stop right after the number is its own sentence's end)
 _NEXT_SENTENCES = re.compile(r"[.!?]?(?:[^.!?]*[.!?]){1,2}")

@@ -206,3 +206,67 @@ NL67 INGB 0705 0010 22 ten name van DUO.
     out = _explain(letter)
     assert out["kind"] == "duo-studieschuld"
     assert out["amount_due"] == 900.0
+
+
+def test_a_payment_box_cell_above_its_date_is_the_pay_by_day() -> None:
+    letter = """Centraal Justitieel Incassobureau
+Datum beschikking: 4 mei 2026
+
+Wat is er gebeurd?                                 | BETAALGEGEVENS
+U reed te hard op de A7 bij Sneek. Het kenteken     | Te betalen
+staat op uw naam. Daarom krijgt u deze              |   € 112,00
+beschikking. Betaal het bedrag op tijd. Doet u      | Uiterlijk betaald op
+dat niet, dan wordt het bedrag hoger. Lees ook      |   15 juni 2026
+de achterkant van deze brief goed door.             | Naar IBAN
+                                                    |   NL49 INGB 0705 0018 54
+"""
+    out = _explain(letter)
+    assert out["deadline"]["date"] == "2026-06-15"
+    assert out["deadline"]["action"] == "pay"
+
+
+def test_a_bare_term_under_a_question_heading_takes_the_next_sentences_ask() -> None:
+    letter = """Gemeente Utrecht, Werk en Inkomen
+Datum: 6 oktober 2026
+Betreft: heronderzoek bijstand
+
+Beste mevrouw Amrani,
+
+Wij kijken of uw bijstandsuitkering nog klopt. Daarvoor hebben we uw bankafschriften nodig.
+Ook als uw zoon u kostgeld betaalt, willen we dat weten.
+
+Wanneer?
+Binnen twee weken na de datum van dit bericht. Upload de papieren via Mijn Loket.
+"""
+    out = _explain(letter)
+    assert out["deadline"]["date"] == "2026-10-20"
+    assert out["deadline"]["action"] == "send_documents"
+
+
+def test_old_legal_dutch_for_sending_papers() -> None:
+    letter = """Gerechtsdeurwaarderskantoor Van Aken
+Tilburg, 1 december 2026
+Betreft: mededeling loonbeslag
+
+Ten verzoeke van Woonstichting Leyland heb ik beslag gelegd op uw loon.
+Teneinde de beslagvrije voet juist vast te stellen, verzoek ik u mij binnen vier weken na
+dagtekening dezes te doen toekomen: uw laatste drie loonstroken en een bewijs van uw huur.
+"""
+    out = _explain(letter)
+    assert out["deadline"]["date"] == "2026-12-29"
+    assert out["deadline"]["action"] == "send_documents"
+
+
+def test_an_account_the_sender_pays_out_to_or_no_longer_uses_is_not_the_one_to_pay() -> None:
+    letter = """Zorgverzekeraar De Linde
+Datum: 2 maart 2026
+Onderwerp: aanmaning premie                        |
+                                                   | Uw rekening voor
+Wij hebben uw premie van januari en februari nog   | uitbetaling declaraties
+niet ontvangen. Samen is dat € 284,00. Betaal dit  | NL44 RABO 0123 4567 89
+bedrag vóór 16 maart 2026. Let op: op uw oude      | (hierop betalen wij u;
+nota's staat nog NL91 ABNA 0417 1643 00; dat        | niet om op te betalen)
+nummer gebruiken we sinds 1 maart niet meer.       |
+Betaal naar NL20 INGB 0001 2345 67.                |
+"""
+    assert _explain(letter)["iban"] == "NL20INGB0001234567"
