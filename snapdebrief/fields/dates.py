@@ -423,7 +423,16 @@ _DEADLINE_PREP = re.compile(
     rf"(?:{DAY_NAME}\s*)?$", _I)
 # the reader did it already: "(omdat) u … vóór 1 mei … heeft ingediend / hebt betaald"
 _DONE_BY = re.compile(r"\b(?:u|je|jij)\b[^.;]{0,60}\b(?:heeft|hebt)\s+(?:\w+\s+){0,2}?(?:ingediend|betaald|gedaan"
-                      r"|gestuurd|opgestuurd|ingeleverd|doorgegeven|gemeld|aangevraagd)\b", _I)
+                      r"|gestuurd|opgestuurd|ingeleverd|doorgegeven|gemeld|aangevraagd)\b"
+                      # the sender did it: "omdat wij de aanslag vóór 1 juli 2026 hebben opgelegd"
+                      r"|\b(?:wij|we|ik)\b[^.;]{0,60}\b(?:hebben|heb)\s+(?:\w+\s+){0,2}?(?:opgelegd|vastgesteld"
+                      r"|verzonden|verstuurd|gestuurd|ontvangen|verwerkt|uitbetaald|betaald)\b", _I)
+_EXAMPLE = re.compile(r"\W*(?:bijvoorbeeld|zoals|denk\s+aan|bv\.?|bijv\.?)\s", _I)
+# a day already gone: "De factuur had uiterlijk 7 augustus betaald moeten zijn", "moest vóór
+# 1 mei betaald zijn"
+_WAS_DUE = re.compile(r"\b(?:had|hadden)\s+(?:\S+\s+){0,8}?(?:betaald|voldaan|ontvangen|binnen|bijgeschreven)"
+                      r"\s+moeten\s+(?:zijn|worden)\b|\bmoest(?:en)?\s+(?:\S+\s+){0,8}?(?:betaald|voldaan|binnen)"
+                      r"\s+(?:zijn|worden|staan)\b", _I)
 _START_PREP = re.compile(
     r"(?:^|[^\w])(?:per|vanaf|sinds|met\s+ingang\s+van|m\.i\.v\.|ingaande|na|gedurende|tussen"
     r"|ingang|ingegaan\s+op)\s*:?\s*$", _I)
@@ -814,6 +823,10 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
         return dataclasses.replace(line, role="letter_date", weak=True)
 
     left = _norm(masked[max(sent_lo, s - 120):s])
+    if _EXAMPLE.match(masked[sent_lo:s]):
+        # "Bijvoorbeeld een dagvaarding met een zitting op 13 januari 2027?": an example of
+        # what the reader may have, no day this letter sets
+        return dataclasses.replace(sentence, role="other")
     for role, rx in ctx.labels.tail:
         if rx.search(left):
             return dataclasses.replace(sentence, role=_label_with_time(role, time))
@@ -827,7 +840,8 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
         return dataclasses.replace(sentence, role="other")
     if _DEADLINE_PREP.search(left):
         plo, phi = ctx.part(s, e)
-        if is_past(masked[plo:phi]) and _DONE_BY.search(masked[plo:phi]):
+        if (is_past(masked[plo:phi]) and _DONE_BY.search(masked[plo:phi])) \
+                or _WAS_DUE.search(masked[plo:phi]):
             # "omdat u uw aangifte vóór 1 mei 2026 heeft ingediend": something done by then
             return dataclasses.replace(sentence, role="other")
         role = deadline_role(ctx, s, e)

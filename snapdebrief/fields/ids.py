@@ -213,7 +213,13 @@ _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s
                            # niet meer", "(hierop betalen wij u; niet om op te betalen)"
                            r"|\bop\s+(?:uw|je)\s+(?:oude\s+)?(?:jaar)?(?:nota|factuur|facturen|contract)\S*\s+staat\s+nog\b"
                            r"|\bgebruiken\s+(?:wij|we)\s+(?:\S+\s+){0,4}?niet\s+meer\b"
-                           r"|\bniet\s+om\s+(?:op\s+|naar\s+)?te\s+betalen\b", _F)
+                           r"|\bniet\s+om\s+(?:op\s+|naar\s+)?te\s+betalen\b"
+                           # another creditor's account: "… betaalt u aan hen op NL88 …, niet met deze
+                           # strook", "Betalingen op hun rekening NL29 … worden niet … verrekend"
+                           r"|\bniet\s+(?:met|via)\s+(?:deze|de)\s+(?:\w+)?(?:strook|acceptgiro|betaalbewijs)\b", _F)
+# The words right before the number name someone else's account: "… betaalt u aan hen op",
+# "Betalingen op hun rekening"
+_OTHERS_ACCOUNT = re.compile(r"\baan\s+hen\s+(?:op|via)\s*$|\bop\s+(?:hun|zijn|haar)\s+(?:bank)?rekening\w*\s*$", _F)
 _ANOTHER_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
 # the two sentences after an IBAN (the full stop right after the number is its own sentence's end)
 _NEXT_SENTENCES = re.compile(r"[.!?]?(?:[^.!?]*[.!?]){1,2}")
@@ -275,7 +281,8 @@ def _iban_context(text: str, ev: Evidence, page: _PageLines) -> tuple[int, bool,
         # "… Maak geen betalingen over naar onze kantoorrekening NL05 …": what the line of
         # another account says is about that account
         after = after[: after.rfind("\n", 0, other.start()) + 1]
-    if _DEAD_ACCOUNT.search(sentence[-80:] + " " + re.sub(r"\s+", " ", after)[:240]):
+    if _DEAD_ACCOUNT.search(sentence[-80:] + " " + re.sub(r"\s+", " ", after)[:240]) \
+            or _OTHERS_ACCOUNT.search(sentence[-80:]):
         score -= 6  # the letter says this account is not the one to pay to
     if footer:
         score -= 3

@@ -452,6 +452,8 @@ def _conditional(text: str, pos: int, depth: int = 3) -> bool:
 # "Te betalen na het verstrijken van de termijn   € 539,06": a sum owed only later
 _LATER_LABEL = re.compile(r"\bna\s+(?:het\s+)?(?:verstrijken|afloop)\s+van\b|\bna\s+(?:de\s+)?(?:vervaldatum|termijn)\b"
                           r"|\bbij\s+(?:niet\s+tijdige|te\s+late|geen)\s+betaling\b"
+                          # "Incassokosten bij niet tijdig betalen", "Totaal na overdracht"
+                          r"|\bbij\s+niet\s+(?:tijdig|op\s+tijd)\s+betalen\b|\bna\s+overdracht\b"
                           # "Te betalen als u niet op tijd betaalt   € 229,97"
                           r"|\b(?:als|indien|wanneer)\s+(?:u|je)\s+niet\s+(?:op\s+tijd\s+|tijdig\s+)?betaalt\b", _F)
 _ANAPHOR_ANY = re.compile(r"\b(?:zijn|is|worden|wordt)\s+(?:dat|die|deze|dit)\b"
@@ -1188,7 +1190,7 @@ def _promotable(f: _Found) -> bool:
     if f.role.role == "other":
         # "Totaal extra kosten" sums costs that come only later: a sum, not the total to pay
         return f.role.kind in ("", "rate") and not label.startswith(("subtotaal", "totaal per")) \
-            and not re.match(r"totaal\s+(?:\w+\s+)?(?:incasso)?kosten\b|totaal\s+rente\b", label)
+            and not re.match(r"totaal\s+(?:\w+\s+)?(?:incasso)?kosten\b|totaal\s+\w*rente\b", label)
     return f.role.role == "principal" and bool(
         re.search(r"openstaand|achterstand|saldo|bedrag", label)
     )
@@ -1251,6 +1253,13 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
         return None
     best = max(f.role.rank for f in totals)
     tied = [f for f in totals if f.role.rank == best]
+    if len(tied) > 1:
+        # "kosten van dit exploot € 121,39 … totaal € 1.891,74" with, further on, the exploot's
+        # own specification "Totaal € 121,39": a total that is an item of the bigger bill is
+        # no sum asked
+        items = {f.amount.value for f in found if f.amount.role in ("costs", "interest", "fine", "increase")}
+        big = max(f.amount.value for f in tied)
+        tied = [f for f in tied if not (f.amount.value in items and f.amount.value < big)] or tied
     due = tied[-1]
     extras = [f.amount.value for f in found if f.amount.role in ("interest", "costs", "increase")
               and not f.conditional and f.amount.value > 0]
@@ -1324,7 +1333,8 @@ _NOTHING_TO_PAY = re.compile(r"\b(?:be)?(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|he
                              # aanslag niets te doen en ook niets te betalen."
                              # "Tot die tijd behoeft hij niets te betalen" (old style, of a client)
                              r"|\b(?:be)?(?:hoeft|hoef)\s+(?:u|je|jij)?\s*(?:(?!niets\b|niks\b|geen\b|alleen\b|nog\b)\w+\s+){0,4}?"
-                             r"(?:niets|niks|geen\s+\w+)\s+(?:meer\s+)?(?:aan\s+ons(?:\s+kantoor)?\s+)?(?:terug\s+)?"
+                             # ("U hoeft geen belastingrente te betalen": no interest, the tax itself stays)
+                             r"(?:niets|niks|geen\s+(?!\w*(?:rente|kosten|boete|btw|verhoging)\b)\w+)\s+(?:meer\s+)?(?:aan\s+ons(?:\s+kantoor)?\s+)?(?:terug\s+)?"
                              r"(?:te\s+doen\s+(?:of|en)\s+(?:ook\s+)?(?:niets\s+)?)?(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen"
                              # "U behoeft … zelf geen betalingen aan ons kantoor te verrichten"
                              r"|te\s+verrichten)\b"
@@ -1484,7 +1494,10 @@ _WITHHELD = re.compile(r"\b(?:houden|houdt)\s+(?:\S+\s+){0,6}?in\s+op\s+(?:uw|je
                        # "Wij vragen UWV om de premie elke maand op uw uitkering in te houden"
                        r"|\bop\s+(?:uw|je|jouw)\s+[\w-]*(?:uitkering|loon|salaris|inkomen)\s+in\s+te\s+houden\b"
                        # "de premie wordt vanaf oktober ingehouden op uw WW-uitkering"
-                       r"|\bingehouden\s+op\s+(?:uw|je|jouw)\s+(?:\S+\s+)?[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag)\b", _F)
+                       r"|\bingehouden\s+op\s+(?:uw|je|jouw)\s+(?:\S+\s+)?[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag)\b"
+                       # "Wij verrekenen het bedrag met uw lopende WW-uitkering"
+                       r"|\b(?:(?:wij|we)\s+verrekenen|verrekenen\s+(?:wij|we))\s+(?:\S+\s+){0,4}?met\s+(?:uw|je|jouw)\s+"
+                       r"(?:\S+\s+)?[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag)\b", _F)
 
 
 # "U betaalt dan een hogere premie, die wordt ingehouden op uw loon": what happens if the reader
@@ -1563,6 +1576,13 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> Decimal | None:
     if stated is not None:
         return stated
     due = _due_total(infos)
+    asked = {f.amount.value for f in infos if _is_order(f) and f.amount.role not in ("refund", "benefit")}
+    if due is not None and len(asked) == 1 and (o := next(iter(asked))) != due.amount.value and any(
+            f.row and f.amount.value == o and f.order > due.order and not f.conditional for f in infos):
+        # "Nog te betalen jaarnota € 488,70 / termijn januari € 176,00 / ontvangen € 200,00 - /
+        # Openstaand € 464,70. Wij vragen u € 464,70 over te maken": the table goes on below its
+        # named total, and the letter's one order names its bottom line
+        return o
     if due is not None and due.row and any(
             f.amount.role == "refund" and f.row and not f.conditional
             and f.order[0] == due.order[0] and 0 < f.order[1] - due.order[1] <= 500
