@@ -427,6 +427,8 @@ _DONE_BY = re.compile(r"\b(?:u|je|jij)\b[^.;]{0,60}\b(?:heeft|hebt)\s+(?:\w+\s+)
                       # the sender did it: "omdat wij de aanslag vóór 1 juli 2026 hebben opgelegd"
                       r"|\b(?:wij|we|ik)\b[^.;]{0,60}\b(?:hebben|heb)\s+(?:\w+\s+){0,2}?(?:opgelegd|vastgesteld"
                       r"|verzonden|verstuurd|gestuurd|ontvangen|verwerkt|uitbetaald|betaald)\b", _I)
+# the row under a date row gives the time: "Tijdvak : tussen 8.00 en 12.00 uur", "Tijd: 9.30 uur"
+_TIME_ROW = re.compile(r"[ \t]*(?:tijd|tijdvak|tijdstip|aanvang|uur)[ \t]*:[ \t]*(?:tussen|van|om)?[ \t]*\d{1,2}[.:]\d{2}", _I)
 _EXAMPLE = re.compile(r"\W*(?:bijvoorbeeld|zoals|denk\s+aan|bv\.?|bijv\.?)\s", _I)
 # a day already gone: "De factuur had uiterlijk 7 augustus betaald moeten zijn", "moest vóór
 # 1 mei betaald zijn"
@@ -797,6 +799,10 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
             # "… de aanslag gemeentelijke belastingen 2026 met / dagtekening 27 februari 2026":
             # a sentence wrapped before the date, not a label cell of this letter
             role = wrapped
+        if role == "letter_date" and _TIME_ROW.match(masked, min(len(masked), line_hi + 1)):
+            # "Datum : dinsdag 8 september 2026" over "Tijdvak : tussen 8.00 en 12.00 uur": the
+            # day of a meeting in a small table, not the letter's date
+            role = "appointment"
         if role is not None:
             if role == "letter_date" and (_mail_header(text, line_lo) or _SENT_LABEL.match(seg)):
                 # "Datum: di 9 jun. 2026 om 10:42" under "Van:", a portal's "Ontvangen
@@ -918,8 +924,9 @@ def _label_segment(prefix: str) -> str | None:
     """The label right before a date on its line ("Vervaldatum:"), or None for running text."""
     parts = [p for p in _GAP.split(prefix)]
     seg = parts[-1] if parts else ""
-    if not seg.strip() and len(parts) > 1:
+    if not seg.strip(" \t:") and len(parts) > 1:
         # "| Vervaldatum     | 6 oktober 2026 |": the last cell with words, past the bars
+        # (also "Datum      : dinsdag 8 september", the colon set apart)
         seg = next((p for p in reversed(parts[:-1]) if p.strip()), "")
     seg = seg.strip()
     seg = re.sub(r"^[-•*·▪]\s*", "", seg)

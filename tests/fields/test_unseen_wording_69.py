@@ -217,3 +217,43 @@ zitting op 13 januari 2027? Bel ons dan meteen.
     assert out["kind"] == "afspraak-uitnodiging"
     assert out["appointment"]["date"] == "2027-01-19"
     assert out["appointment"]["time"] == "13:30"
+
+
+def test_a_label_time_and_a_home_visit_window_make_an_invitation() -> None:
+    letter = """Netbeheer Rivierenland
+Datum: 18 augustus 2026
+Onderwerp: Afspraak voor het vervangen van uw gasmeter
+
+Beste heer Smit,
+
+Wij hebben een afspraak voor u ingepland om uw gasmeter te vervangen.
+  Datum      : dinsdag 8 september 2026
+  Tijdvak    : tussen 8.00 en 12.00 uur
+Zorg dat de meterkast leeg is.
+"""
+    out = _explain(letter)
+    assert out["kind"] == "afspraak-uitnodiging"
+    assert out["appointment"]["date"] == "2026-09-08"
+
+
+def test_a_question_heading_about_paying_back_is_no_reclaim() -> None:
+    letter = """Dienst Toeslagen
+Datum: 20 november 2026
+Betreft: uw voorschot huurtoeslag 2027
+
+U krijgt in 2027 een lager voorschot huurtoeslag: € 210 per maand, omdat uw toetsingsinkomen
+hoger is. Moet u iets terugbetalen? Nee, voor 2026 verandert er niets.
+Bent u het niet eens met deze beslissing? Maak dan binnen 6 weken bezwaar via Mijn toeslagen.
+"""
+    assert _explain(letter)["kind"] == "toeslag-beschikking"
+
+
+def test_a_receipt_of_a_remission_request_is_no_decision() -> None:
+    letter = """Gemeente Apeldoorn, Belastingen
+Datum: 12 mei 2026
+Betreft: ontvangstbevestiging
+
+Wij hebben uw verzoek om kwijtschelding van de gemeentelijke belastingen 2026 ontvangen.
+U krijgt binnen acht weken ons besluit. Tot die tijd hoeft u de aanslag niet te betalen.
+"""
+    assert _explain(letter)["kind"] == "overig"
