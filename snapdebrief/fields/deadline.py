@@ -34,7 +34,9 @@ _NOT_COND = re.compile(
     re.IGNORECASE)
 # find_dates puts a question before its answer ("Kunt u niet? Bel ons dan vóór ...").
 # (a heading put as a question, "Wanneer? dinsdag 17 februari", is no case: three words at least)
-_QUESTION_FIRST = re.compile(r"^(?=\W*\S+\s+\S+\s+[^?]*\?)[^?]{1,120}\?\s+\S")
+# (a question word opens a heading, not a case: "Wat moet u doen? Stuur ons vóór 20 maart …")
+_QUESTION_FIRST = re.compile(r"^(?!\W*(?:wat|wanneer|hoe|waar|waarom|welke|wie|hoeveel)\b)"
+                             r"(?=\W*\S+\s+\S+\s+[^?]*\?)[^?]{1,120}\?\s+\S", re.IGNORECASE)
 # "Geef dat dan binnen 4 weken door", "Betaal dan vóór 7 december": the answer to a question or
 # a case in the sentence before ("Klopt er iets niet? …", "Wilt u de zaak voorkomen? …")
 _THEN_FIRST = re.compile(r"^\W*(?:\S+\s+){0,4}?dan\b", re.IGNORECASE)  # "Geef de wijziging dan …"

@@ -60,6 +60,10 @@ def _term_pattern(words: TermWords) -> re.Pattern[str]:
 # passing on a change: "Geef wijzigingen … binnen 4 weken door", "Meld een verandering binnen …"
 _CHANGE_REPORT = re.compile(r"\b(?:wijziging(?:en)?|verandering(?:en)?)\b[^.]{0,80}\b(?:door(?:geven|geeft)?|meld(?:en|t)?)\b"
                             r"|\b(?:geef|meld)\b[^.]{0,40}\b(?:wijziging(?:en)?|verandering(?:en)?)\b", _I)
+# "Stopt uw uitkering of verandert uw werk? Geef dat binnen 4 weken aan ons door.": the
+# change asked about is the case the term counts from
+_CHANGE_QUESTION = re.compile(r"\b(?:verandert|wijzigt|stopt|eindigt|krijgt|gaat|verhuist|trouwt)\b[^.?]*\?\s*$", _I)
+_PASS_ON = re.compile(r"\b(?:geef|meld|laat)\b[^.]{0,60}\b(?:door|weten)\b|\bmeld\b", _I)
 _ANCHOR_WORD = re.compile(r"\b(?:na|nadat|vanaf)\b", _I)
 _JUDGMENT = re.compile(r"\b(?:het|een)\s+vonnis\b", _I)
 # (also "uiterlijk 2 werkdagen van tevoren": counted back from the meeting, not from the letter)
@@ -97,7 +101,11 @@ def find_relative_terms(pages: Sequence[str], letter_date: date | None,
             lo, hi = ctx.sentence(term.start)
             if is_past(ctx.masked[lo:term.start] + ctx.masked[term.end:hi]):
                 continue  # "een factuur gestuurd, te betalen binnen 14 dagen": history
-            if _CHANGE_REPORT.search(ctx.masked[lo:hi]) and not _ANCHOR_WORD.search(text[term.start:term.end]):
+            prev = ctx.previous_sentence(term.start)
+            asked_change = prev is not None and _CHANGE_QUESTION.search(ctx.masked[prev[0]:prev[1]]) \
+                and _PASS_ON.search(ctx.masked[lo:hi])
+            if (_CHANGE_REPORT.search(ctx.masked[lo:hi]) or asked_change) \
+                    and not _ANCHOR_WORD.search(text[term.start:term.end]):
                 # "Geef wijzigingen in uw inkomen binnen 4 weken door": counted from the change,
                 # which no letter can date
                 continue

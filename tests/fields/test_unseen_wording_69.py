@@ -257,3 +257,61 @@ Wij hebben uw verzoek om kwijtschelding van de gemeentelijke belastingen 2026 on
 U krijgt binnen acht weken ons besluit. Tot die tijd hoeft u de aanslag niet te betalen.
 """
     assert _explain(letter)["kind"] == "overig"
+
+
+def test_papers_that_must_be_in_are_sent_not_paid() -> None:
+    letter = """Gemeente Zaanstad, Werk en Inkomen
+Datum: 13 oktober 2026
+Betreft: heronderzoek bijstand
+
+Wij willen uw bijstand opnieuw bekijken. Stuur ons uw bankafschriften van de laatste drie
+maanden.
+
+Wanneer moeten de papieren binnen zijn?
+Uiterlijk op 3 november 2026. U kunt ze uploaden via Mijn Zaanstad.
+"""
+    out = _explain(letter)
+    assert out["deadline"]["date"] == "2026-11-03"
+    assert out["deadline"]["action"] == "send_documents"
+
+
+def test_a_question_word_heading_is_no_case() -> None:
+    letter = """Dienst Toeslagen
+Datum: 20 februari 2026
+Betreft: uw huurtoeslag stopt
+
+Er woont sinds 1 december 2025 een tweede volwassene op uw adres. Daarom stoppen wij uw
+huurtoeslag. Vanaf 1 maart 2026 krijgt u een voorschot van € 0 per maand.
+
+Wat moet u doen? Stuur ons vóór 20 maart 2026 een kopie van het huurcontract.
+Bent u het niet eens met deze beslissing? Maak dan binnen 6 weken bezwaar.
+"""
+    out = _explain(letter)
+    assert out["deadline"]["date"] == "2026-03-20"
+    assert out["deadline"]["action"] == "send_documents"
+
+
+def test_a_payment_plan_to_sign_and_return_is_the_insurers_ask() -> None:
+    letter = """Zorgverzekeraar Kompas
+Datum: 28 juli 2026
+Betreft: uw betalingsregeling
+
+U heeft een premieachterstand van € 446,25. Wij bieden u een betalingsregeling aan.
+Stuur het formulier ondertekend terug vóór 18 augustus 2026. De eerste termijn wordt op
+1 september 2026 afgeschreven.
+"""
+    out = _explain(letter)
+    assert out["deadline"]["date"] == "2026-08-18"
+
+
+def test_a_term_after_a_question_about_a_change_counts_from_the_change() -> None:
+    letter = """CAK
+Datum: 30 juni 2026
+Betreft: besluit bestuursrechtelijke premie
+
+Vanaf 1 augustus 2026 houdt UWV de premie van € 142,05 in op uw uitkering. U hoeft zelf
+niets te betalen.
+
+Stopt uw uitkering of verandert uw werk? Geef dat binnen 4 weken aan ons door.
+"""
+    assert _explain(letter)["deadline"] is None
