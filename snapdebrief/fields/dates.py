@@ -428,7 +428,9 @@ _DONE_BY = re.compile(r"\b(?:u|je|jij)\b[^.;]{0,60}\b(?:heeft|hebt)\s+(?:\w+\s+)
                       r"|\b(?:wij|we|ik)\b[^.;]{0,60}\b(?:hebben|heb)\s+(?:\w+\s+){0,2}?(?:opgelegd|vastgesteld"
                       r"|verzonden|verstuurd|gestuurd|ontvangen|verwerkt|uitbetaald|betaald)\b", _I)
 # the row under a date row gives the time: "Tijdvak : tussen 8.00 en 12.00 uur", "Tijd: 9.30 uur"
-_TIME_ROW = re.compile(r"[ \t]*(?:tijd|tijdvak|tijdstip|aanvang|uur)[ \t]*:[ \t]*(?:tussen|van|om)?[ \t]*\d{1,2}[.:]\d{2}", _I)
+# (or its label above its value: "Tijd" / "10.30 uur", a side column's cells)
+_TIME_ROW = re.compile(r"[ \t]*(?:tijd|tijdvak|tijdstip|aanvang|uur)[ \t]*(?::[ \t]*|:?[ \t]*\n[ \t]*)"
+                       r"(?:tussen|van|om)?[ \t]*\d{1,2}[.:]\d{2}", _I)
 _EXAMPLE = re.compile(r"\W*(?:bijvoorbeeld|zoals|denk\s+aan|bv\.?|bijv\.?)\s", _I)
 # a day already gone: "De factuur had uiterlijk 7 augustus betaald moeten zijn", "moest vóór
 # 1 mei betaald zijn"
@@ -818,6 +820,8 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
         found = _header_label(ctx, line_lo, s)
         if found is not None:
             role, label = found
+            if role == "letter_date" and _TIME_ROW.match(masked, min(len(masked), line_hi + 1)):
+                role = "appointment"  # "Datum" / "dinsdag 12 mei 2026" / "Tijd" / "10.30 uur"
             return _Role(_label_with_time(role, time), s, e, label)
 
     after = masked[e:line_hi].strip(" \t.")

@@ -511,7 +511,7 @@ def _is_row_line(text: str, hit: _Hit) -> bool:
 # "het restant van de aanslag ad", "het totaal van uw vordering is": the head noun is the total.
 _HEAD_TOTAL = re.compile(
     r"\b(?:restant\w*|totaal|totaalbedrag|saldo)\s+(?:van|op)\s+(?:de|het|deze|dit|uw|je|onze?)\s+"
-    r"[\w-]+(?:\s+[\w-]+)?\s*(?:ad|is|bedraagt|van|:)?\s*$", _F)
+    r"[\w-]+(?:\s+[\w-]+)?\s*,?\s*(?:ad|is|bedraagt|van|zijnde|:)?\s*$", _F)  # "…, zijnde € 121,08"
 _HEAD_TOTAL_LABEL = AmountLabel("head-total", "total", 3, _HEAD_TOTAL)  # what remains or sums up the ask
 
 
@@ -546,6 +546,7 @@ class _Role:
     kind: str = ""  # "rate" / "threshold" / "base" / "negated" / "list" for the other-roles
 
 
+_BESIDES = re.compile(r"\b(?:daarnaast|bovendien|daarbij)\s+(?:\w+\s+){0,3}?(?:worden\s+)?(?:betaald|voldaan|betalen|voldoen)\b", _F)
 _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b", _F)
 # "… kosten € 35,00. Wij verzoeken u dit bedrag vóór 1 juni over te maken": a request on the sum
 # just named makes it the ask
@@ -687,6 +688,11 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
     rate = _RATE_AFTER.search(after) or _RATE_BEFORE.search(_PREVIOUS_UNIT.sub("", zone))
     if rate and rate.re is _RATE_BEFORE and _OPEN_BEFORE.search(zone):
         rate = None  # "het openstaande termijnbedrag van € 112": one unpaid instalment, owed
+    if rate and rate.re is _RATE_BEFORE and best is not None and best[0].role == "total" \
+            and best[0].rank >= 2 and best[1].start() > rate.start():
+        # "na afboeking van de reeds betaalde termijn resterende bedrag van € 57,96": the words
+        # for the sum left stand after the instalment word and name this amount
+        rate = None
     if rate and best is None and not paying:
         # "U krijgt € 123 per maand zorgtoeslag": a benefit paid per month.
         hint = _U_KRIJGT.search(zone) or labels.benefit.search(after[:60])
@@ -938,6 +944,11 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             # "Gedaagde is in gebreke gebleven de contributie … te voldoen, zijnde twaalf
             # termijnen, in totaal een hoofdsom van € 659,40": the debt told, not the sum asked
             role = _Role("principal", role.label, kind="history")
+        if not row and role.role == "total" and role.kind in ("", "order") and _BESIDES.search(
+                _sentence_up_to(text, hit) + text[hit.end : hit.end + 160].split(". ")[0]):
+            # "De lopende huur van december (€ 842,17) moet daarnaast gewoon worden betaald": an
+            # ongoing payment beside the claim, not the sum the letter claims
+            role = _Role("other", role.label, kind="besides")
         # a table row owed only later says so in its own label ("… na het verstrijken van de termijn")
         cond = _conditional(text, hit.start) if not row else bool(_LATER_LABEL.search(zone))
         if (not row and not cond and role.role in ("principal", "costs", "other")
@@ -1185,7 +1196,7 @@ def _promotable(f: _Found) -> bool:
     if f.role.role == "total":
         return True
     label = (f.role.label or "").lower()
-    if re.search(r"\bmaand(?:huur|premie|bedrag)\b|\bper\s+(?:maand|termijn)\b", label):
+    if re.search(r"\bmaand(?:huur|premie|bedrag)\b|\bper\s+(?:maand|termijn|kwartaal|jaar|week|dag)\b", label):
         return False  # "kale huur / servicekosten / totale maandhuur": a month's rent, no debt
     if f.role.role == "other":
         # "Totaal extra kosten" sums costs that come only later: a sum, not the total to pay
@@ -1263,6 +1274,16 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
     due = tied[-1]
     extras = [f.amount.value for f in found if f.amount.role in ("interest", "costs", "increase")
               and not f.conditional and f.amount.value > 0]
+    # "Nog te betalen belasting € 1.249 / Plus: belastingrente € 17 / U moet betalen € 1.266":
+    # a row that is the named total plus its interest or costs is the sum asked, whatever its
+    # label's rank: next to the total in the same table, or a computation's own sum row
+    later = [f for f in found if f.row and not f.conditional and not f.role.paid
+             and f.amount.role in ("total", "other")
+             and any(f.amount.value - due.amount.value == x for x in extras)
+             and (f.role.kind == "sum" or (due.row and f.order > due.order and f.order[0] == due.order[0]
+                                           and f.order[1] - due.order[1] <= 400))]
+    if later:
+        return later[0]
     for f in sorted(tied, key=lambda t: -t.amount.value):
         if any(f.amount.value - g.amount.value == x for g in tied for x in extras):
             # "Nog te betalen € 844 / Belastingrente € 17 / Totaal te betalen € 861": the total

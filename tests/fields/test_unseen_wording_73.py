@@ -1,0 +1,129 @@
+"""Wordings first met in blind batches 73–76 (issue #15), each in letters of our own, through the
+real text path (read → fields → classify → explain)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from snapdebrief.options import Options
+from snapdebrief.pipeline import explain
+
+
+def _explain(text: str, today: date = date(2026, 1, 2)) -> dict:
+    return explain([text.encode()], Options(today=today)).to_json()
+
+
+def test_the_words_for_what_is_left_beat_an_instalment_word_before_them() -> None:
+    letter = """Gemeente Hengelo, Belastingen
+Hengelo, 2 juni 2026
+Betreft: beschikking op uw verzoek om kwijtschelding
+
+Op uw verzoek om kwijtschelding van de aanslag 2026, ten bedrage van in totaal € 540,00,
+besluit ik: I. kwijtschelding te verlenen voor € 420,00; II. te bepalen, dat het na afboeking
+van de reeds betaalde termijn resterende bedrag van € 66,00 door verzoeker dient te worden
+voldaan binnen één maand, op rekeningnummer NL31 BNGH 0285 0011 22.
+"""
+    assert _explain(letter)["amount_due"] == 66.0
+
+
+def test_the_rest_of_the_assessment_named_with_zijnde() -> None:
+    letter = """Gemeente Enschede, Belastingen
+Enschede, 1 september 2026
+Betreft: uw verzoek om kwijtschelding
+
+Uw aanslag 2026 beloopt € 700,00. Voor de hondenbelasting wordt geen kwijtschelding verleend.
+Het restant van de aanslag, zijnde € 118,00, dient uiterlijk 30 september 2026 te zijn
+bijgeschreven op rekening NL31 BNGH 0285 0011 22.
+"""
+    assert _explain(letter)["amount_due"] == 118.0
+
+
+def test_the_running_rent_beside_a_summons_claim_is_not_the_claim() -> None:
+    letter = """Gerechtsdeurwaarders Van Dam
+Amsterdam, 17 november 2026
+Exploot van dagvaarding, ten verzoeke van Woonstichting Eigen Haard
+
+  Huurachterstand (september en oktober 2026)        € 1.600,00
+  Buitengerechtelijke incassokosten                  € 265,00
+  Kosten van deze dagvaarding                        € 116,30
+  Totaal gevorderd                                   € 1.981,30
+
+De lopende huur van december 2026 (€ 800,00) moet daarnaast gewoon worden betaald.
+"""
+    assert _explain(letter)["amount_due"] == 1981.3
+
+
+def test_a_computations_bottom_row_holds_the_named_total_and_its_interest() -> None:
+    letter = """Belastingdienst
+Dagtekening 3 juli 2026
+Aanslag inkomstenbelasting 2025
+
+| Inkomstenbelasting en premie volksverzekeringen   |    € 9.000 |
+| Min: ingehouden loonheffing                       |   -€ 7.500 |
+| Min: voorlopige aanslag 2025                      |   -€ 1.000 |
+| Nog te betalen belasting                          |    €   500 |
+| Plus: belastingrente (zie pagina 2)               |    €    12 |
+| U moet betalen                                    |    €   512 |
+
+Wij hebben de rente berekend over het nog te betalen bedrag van € 500.
+Betaal uiterlijk 31 augustus 2026 op NL31 BNGH 0285 0011 22.
+"""
+    assert _explain(letter)["amount_due"] == 512.0
+
+
+def test_a_benefits_total_per_quarter_is_no_debt() -> None:
+    letter = """Sociale Verzekeringsbank
+Datum: 2 juli 2026
+Betreft: uw kinderbijslag wordt hoger
+
+  Kind                  Geboortedatum   2e kwartaal 2026   Vanaf 3e kwartaal 2026
+  Mila de Boer          03-06-2014      € 300,00           € 350,00
+  Ties de Boer          21-11-2017      € 300,00           € 300,00
+  Totaal per kwartaal                   € 600,00           € 650,00
+
+U hoeft niets te doen.
+"""
+    assert _explain(letter)["amount_due"] is None
+
+
+def test_the_day_and_time_of_a_parking_offence_is_no_appointment() -> None:
+    letter = """Gemeente Amsterdam, Belastingen
+NAHEFFINGSAANSLAG PARKEERBELASTING
+Dagtekening 13-05-2026
+
+Op 11 mei 2026 om 14:37 uur stond uw voertuig geparkeerd in de Molukkenstraat zonder
+parkeerkaartje. U krijgt daarom deze naheffingsaanslag.
+  Parkeerbelasting (1 uur)          €  5,40
+  Kosten naheffingsaanslag          € 75,80
+  Totaal                            € 81,20
+Betaal het totaalbedrag binnen 14 dagen na de dagtekening op NL31 BNGH 0285 0011 22.
+"""
+    out = _explain(letter)
+    assert out["kind"] == "gemeente-belastingaanslag"
+    assert out["appointment"] is None
+
+
+def test_a_side_columns_date_above_a_time_is_the_meeting_not_the_letter() -> None:
+    letter = """Gemeente Amsterdam                                 UW AFSPRAAK
+Werk en Inkomen
+Postbus 2816                                       Datum
+1000 CV Amsterdam                                  dinsdag 12 mei 2026
+
+Mevrouw N. Bakker                                  Tijd
+Dapperstraat 7                                     10.30 uur
+1093 BS Amsterdam
+
+Amsterdam, 30 april 2026                           Plaats
+Onderwerp: uitnodiging intakegesprek               Wibautstraat 3
+                                                   1091 GH Amsterdam
+Geachte mevrouw Bakker,                            meld u bij de balie
+                                                   op de begane grond
+U hebt op 28 april 2026 een uitkering op grond
+van de Participatiewet aangevraagd. Wij willen     Met
+graag met u praten over uw aanvraag. Daarvoor      de heer P. Smit,
+nodigen wij u uit voor een intakegesprek. Neem     consulent Werk en
+uw identiteitsbewijs en uw bankafschriften mee.    Inkomen
+"""
+    out = _explain(letter)
+    assert out["letter_date"] == "2026-04-30"
+    assert out["appointment"]["date"] == "2026-05-12"
