@@ -431,6 +431,8 @@ _DONE_BY = re.compile(r"\b(?:u|je|jij)\b[^.;]{0,60}\b(?:heeft|hebt)\s+(?:\w+\s+)
 # (or its label above its value: "Tijd" / "10.30 uur", a side column's cells)
 _TIME_ROW = re.compile(r"[ \t]*(?:tijd|tijdvak|tijdstip|aanvang|uur)[ \t]*(?::[ \t]*|:?[ \t]*\n[ \t]*)"
                        r"(?:tussen|van|om)?[ \t]*\d{1,2}[.:]\d{2}", _I)
+_RESCHEDULE_HEAD = re.compile(r"[ \t|]*(?:(?:uw|je|de)\s+)?(?:afspraak|gesprek)\s+(?:verzetten|verplaatsen|wijzigen|afzeggen|annuleren)"
+                              r"[ \t]*[?:]?[ \t|]*$", _I)
 _EXAMPLE = re.compile(r"\W*(?:bijvoorbeeld|zoals|denk\s+aan|bv\.?|bijv\.?)\s", _I)
 # a day already gone: "De factuur had uiterlijk 7 augustus betaald moeten zijn", "moest vóór
 # 1 mei betaald zijn"
@@ -444,7 +446,8 @@ _START_PREP = re.compile(
 # date to act by
 _FROM_BEFORE = re.compile(r"\b(?:van|sinds|al)\s+v[oó]{1,2}r\s*$", _I)
 _COMPUTED_TO = re.compile(r"\b(?:berekend|gerekend|opgebouwd|verschenen|rente|renteberekening)\s+"
-                          r"(?:\w+\s+){0,2}?(?:tot(?:\s+en\s+met)?|t/m|t\.m\.|per)\s*:?\s*$", _I)
+                          # ("Rente over de achterstand (tot 23-06-2026)")
+                          r"(?:\w+\s+){0,3}?\(?(?:tot(?:\s+en\s+met)?|t/m|t\.m\.|per)\s*:?\s*$", _I)
 _HEDEN = re.compile(r"^\W*heden\b", _I)
 
 # Cues: (role, pattern, penalty in characters). Nearest cue wins; "ours" (the sender acts)
@@ -833,6 +836,11 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
         return dataclasses.replace(line, role="letter_date", weak=True)
 
     left = _norm(masked[max(sent_lo, s - 120):s])
+    above = masked[masked.rfind("\n", 0, max(0, sent_lo - 1)) + 1 : max(0, sent_lo - 1)]
+    if _RESCHEDULE_HEAD.match(above):
+        # a side box "Afspraak verzetten / Bel 14 020, uiterlijk maandag 11 mei 2026": only for
+        # a reader who wants another day
+        return dataclasses.replace(sentence, role="other")
     if _EXAMPLE.match(masked[sent_lo:s]):
         # "Bijvoorbeeld een dagvaarding met een zitting op 13 januari 2027?": an example of
         # what the reader may have, no day this letter sets

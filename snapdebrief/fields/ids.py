@@ -675,7 +675,9 @@ _WITH_LABEL = re.compile(r"\bmet\s+(?:ons|onze|uw|je|jouw|het|de)\s+[\w-]*(?:num
 # "Zet je huurnummer 60-118734 in de omschrijving": the cue after the number.
 _CUE_AFTER = re.compile(r"[ \t]*\)?[ \t\n]*(?:(?:als|in\s+de|bij\s+de|in\s+je|in\s+uw)\s+"
                         r"(?:betaal|betalings)?(?:omschrijving|mededeling)\b"
-                        r"|bij\s+(?:de|je|uw)\s+betaling\b)", _F)  # "Zet je relatienummer bij de betaling"
+                        r"|bij\s+(?:de|je|uw)\s+betaling\b"  # "Zet je relatienummer bij de betaling"
+                        # "Kenmerk: 2604178812 (dit is je betalingskenmerk, …)"
+                        r"|\(?\s*dit\s+is\s+(?:je|uw|het|de)\s+betalings?kenmerk\b)", _F)
 _PRIORITY = {"betalingskenmerk": 0, "cjib-nummer": 1}
 
 
@@ -732,6 +734,8 @@ def _pointed_kinds(pages: Sequence[str], labels: ReferenceLabels) -> list[str]:
             kind = _kind_of(lab, labels)
             if kind in kinds or kind.startswith("@") or _value_after_label(text, lab, kind, labels):
                 continue
+            if re.search(r"\bniet\s+(?:je|uw|jouw|het|de)?\s*$", text[max(0, lab.start() - 20):lab.start()], _F):
+                continue  # "(dit is je betalingskenmerk, niet je klantnummer)"
             ev = Evidence(page=1, start=lab.start(), end=lab.end())
             after = text[lab.end() : lab.end() + 60]
             if _payment_context(text, ev) or re.match(

@@ -127,3 +127,62 @@ uw identiteitsbewijs en uw bankafschriften mee.    Inkomen
     out = _explain(letter)
     assert out["letter_date"] == "2026-04-30"
     assert out["appointment"]["date"] == "2026-05-12"
+
+
+def test_the_end_of_an_interest_period_in_a_row_label_is_no_deadline() -> None:
+    letter = """DUO
+Groningen, 23 juni 2026
+Onderwerp: aanmaning achterstallige maandbedragen
+
+Achterstand                                 € 200,00
+Rente over de achterstand (tot 23-06-2026)  € 2,10
+Totaal te betalen                           € 202,10
+
+Betaal het totaal uiterlijk op de vervaldatum 7 juli 2026 op NL67 INGB 0705 0010 22.
+"""
+    assert _explain(letter)["deadline"]["date"] == "2026-07-07"
+
+
+def test_the_number_said_to_be_the_payment_reference_beats_a_customer_number() -> None:
+    letter = """Van: Zuidwest Energie <klantenservice@zuidwest.nl>
+Datum: 8 april 2026
+Onderwerp: herinnering termijnbedrag maart
+
+Je termijnbedrag van maart is nog niet betaald. Maak € 120,00 binnen 10 dagen over.
+  Naar:        NL20 INGB 0001 2345 67
+  Kenmerk:     2604178812 (dit is je betalingskenmerk, niet je klantnummer)
+
+Je klantnummer is 30118427. Dat heb je nodig als je ons belt.
+"""
+    assert _explain(letter)["payment_reference"] == "2604178812"
+
+
+def test_an_assessment_only_announced_is_no_bill() -> None:
+    letter = """Van:        Gemeente Utrecht - Parkeren <noreply@utrecht.nl>
+Datum:      2 juni 2026
+Onderwerp:  Je bewonersvergunning wordt verlengd
+
+Je bewonersvergunning loopt af op 30 juni 2026. We verlengen hem automatisch tot en met
+31 december 2026. Kosten: € 96,00 per half jaar.
+Je krijgt later van Belastingen een aanslag parkeerbelasting voor de nieuwe periode.
+Je hoeft nu dus nog niets te betalen.
+"""
+    out = _explain(letter)
+    assert out["kind"] == "overig"
+    assert out["deadline"] is None
+
+
+def test_a_reschedule_box_is_no_deadline() -> None:
+    letter = """Gemeente Utrecht, Werk en Inkomen
+Datum: 30 april 2026
+Onderwerp: uitnodiging intakegesprek
+
+Wij nodigen u uit voor een intakegesprek op dinsdag 12 mei 2026 om 10.30 uur in het
+stadskantoor, Stadsplateau 1.
+
+Afspraak verzetten
+Bel 14 030, uiterlijk maandag 11 mei 2026.
+"""
+    out = _explain(letter)
+    assert out["deadline"]["date"] == "2026-05-12"
+    assert out["deadline"]["action"] == "attend"
