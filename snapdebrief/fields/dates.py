@@ -815,7 +815,7 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
                 time = None
             return _Role(_label_with_time(role, time), *_cell_span(masked, line_lo, line_hi, s, e),
                          paper=role == "letter_date" and bool(_OTHER_PAPER.search(seg)))
-    if seg and _SENT_LABEL.fullmatch(seg.strip(" :")):
+    if seg and _SENT_LABEL.fullmatch(seg.strip(" :·•|")):
         # a portal's "Ontvangen   dinsdag 14 april 2026, 07:41": when the message came, never a
         # meeting; the letter's date when nothing better dates it
         return dataclasses.replace(line, role=BARE)
@@ -827,6 +827,9 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
                 role = "appointment"  # "Datum" / "dinsdag 12 mei 2026" / "Tijd" / "10.30 uur"
             return _Role(_label_with_time(role, time), s, e, label)
 
+    if not masked[line_lo:s].strip(" \t|") and _MESSAGE_DATE_LINE.match(masked, e, line_hi):
+        # an app's message header: the date, a dot, the message's title
+        return dataclasses.replace(line, role=BARE)
     after = masked[e:line_hi].strip(" \t.")
     # "Woonstichting X  |  Hengelo, 19 november 2026  |  ref. HA-11873": a footer's cell
     after_cell = _GAP.split(after)[0].strip(" \t.") if _GAP.match(after) is None else ""
@@ -924,7 +927,10 @@ def _cell_span(masked: str, line_lo: int, line_hi: int, s: int, e: int) -> tuple
     return lo, gap.start() if gap else line_hi
 
 
-_SENT_LABEL = re.compile(r"(?:ontvangen|binnengekomen|verzonden|verstuurd)\b", _I)
+# (also a phone's message header: "Sms/mms · wo 25-11-2026 10:14")
+_SENT_LABEL = re.compile(r"(?:ontvangen|binnengekomen|verzonden|verstuurd|sms(?:/mms)?|mms|imessage)\b", _I)
+# a message's own date line in an app: "1 februari 2027 · Je premie is nog niet betaald"
+_MESSAGE_DATE_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.:]\d{2}[ \t]*)?[·•][ \t]*\S", _I)
 
 
 def _label_with_time(role: str, time: str | None) -> str:

@@ -186,3 +186,30 @@ Bel 14 030, uiterlijk maandag 11 mei 2026.
     out = _explain(letter)
     assert out["deadline"]["date"] == "2026-05-12"
     assert out["deadline"]["action"] == "attend"
+
+
+def test_a_phones_message_header_dates_a_text_message() -> None:
+    letter = """Berichten
+Sportschool Vitaal
+Sms/mms · wo 25-11-2026 10:14
+
+Sportschool Vitaal: Hoi Sanne, je contributie van oktober (€ 29,95) kon niet worden
+afgeschreven. Wil je € 29,95 vóór vrijdag 4 december overmaken naar NL20 INGB 0001 2345 67?
+"""
+    out = _explain(letter)
+    assert out["letter_date"] == "2026-11-25"
+    assert out["amount_due"] == 29.95
+    assert out["deadline"]["date"] == "2026-12-04"
+
+
+def test_an_apps_message_line_dates_the_message() -> None:
+    letter = """[melding]  Zorgverzekeraar Kompas  ·  09:30
+Er staat een betaling voor je open.
+
+Kompas app > Berichten
+1 februari 2027 · Je premie is nog niet betaald
+
+Hoi Ilse, we hebben de premie voor januari 2027 nog niet van je gekregen: € 143,70.
+Betaal dit vóór 15 februari 2027 op NL20 INGB 0001 2345 67.
+"""
+    assert _explain(letter)["letter_date"] == "2027-02-01"
