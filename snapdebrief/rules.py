@@ -239,14 +239,27 @@ class TokenRule(_Strict):
 
 
 class RegexRule(_Strict):
+    """A regex of this kind's own, or `cue`: the id of a shared one in phrasings/kind-cues.yaml
+    (several kinds score with the same words; the loader fills in its regex)."""
+
     id: Id
-    regex: Text
     weight: Annotated[float, Field(gt=0, le=20)]
+    regex: Text | None = None
+    cue: Id | None = None
 
     @field_validator("regex")
     @classmethod
-    def _regex(cls, v: str) -> str:
-        return _check_regex(v)
+    def _regex(cls, v: str | None) -> str | None:
+        return None if v is None else _check_regex(v)
+
+    @model_validator(mode="after")
+    def _one(self) -> RegexRule:
+        if (self.regex is None) == (self.cue is None):
+            raise _custom(
+                "a regex entry needs exactly one of regex or cue",
+                "write the regex here, or name a shared one from phrasings/kind-cues.yaml with cue:",
+            )
+        return self
 
 
 class Exclude(_Strict):
@@ -811,8 +824,32 @@ def _signature(dirs: Sequence[Path]) -> tuple[tuple[str, tuple[tuple[str, int, i
         for p in kind_files(d):
             st = p.stat()
             files.append((p.name, st.st_mtime_ns, st.st_size))
+        cues = d / _KIND_CUES
+        if cues.is_file():  # so an edit of the shared cues reloads the kinds too
+            st = cues.stat()
+            files.append((_KIND_CUES, st.st_mtime_ns, st.st_size))
         sig.append((str(d), tuple(files)))
     return tuple(sig)
+
+
+_KIND_CUES = "phrasings/kind-cues.yaml"
+
+
+def _with_cues(rule: KindRule, path: Path, cues: Any) -> KindRule:
+    """The kind with every `cue:` entry's regex filled in from the shared kind cues."""
+    if rule.match is None or all(rx.cue is None for rx in rule.match.regex):
+        return rule
+    filled = []
+    for rx in rule.match.regex:
+        if rx.cue is not None:
+            cue = cues.get(rx.cue)
+            if cue is None:
+                raise RuleFileError(str(path), None, f"regex '{rx.id}' names the kind cue '{rx.cue}', "
+                                    "which no phrasings/kind-cues.yaml defines",
+                                    "add the cue to phrasings/kind-cues.yaml or fix its name")
+            rx = rx.model_copy(update={"regex": cue.regex})
+        filled.append(rx)
+    return rule.model_copy(update={"match": rule.match.model_copy(update={"regex": filled})})
 
 
 def load_rules(dirs: Sequence[Path | str] = ()) -> RuleSet:
@@ -832,12 +869,17 @@ def load_rules(dirs: Sequence[Path | str] = ()) -> RuleSet:
 
 @functools.lru_cache(maxsize=16)
 def _load(signature: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...]) -> RuleSet:
+    from .phrasings.kind_cues import load_kind_cues  # it imports this module's regex check
+
     kinds: dict[str, KindRule] = {}
     where: dict[str, Path] = {}
+    cues = load_kind_cues([Path(f) for f, _ in signature])
     for folder, entries in signature:
         for name, _mtime, _size in entries:
+            if name == _KIND_CUES:
+                continue
             path = Path(folder) / name
-            rule = load_rule_file(path)
+            rule = _with_cues(load_rule_file(path), path, cues)
             if rule.id in where:
                 raise RuleFileError(
                     str(path),

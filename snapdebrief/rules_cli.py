@@ -189,17 +189,20 @@ def _label_report(family: str, labels: Sequence[Any], run: tuple[int, Sequence[A
 
 def _fact_report(rules: RuleSet, out: TextIO) -> int:
     """The examples of the families whose items a letter holds or not, letter facts
-    (rules/phrasings/letter-facts.yaml) and amount tags (amount-tags.yaml): each example must
-    hold its item, each not_example must not."""
+    (rules/phrasings/letter-facts.yaml), amount tags (amount-tags.yaml) and kind cues
+    (kind-cues.yaml): each example must hold its item, each not_example must not."""
     from .phrasings.amount_tags import load_amount_tags, run_amount_tag_examples
+    from .phrasings.kind_cues import load_kind_cues, run_kind_cue_examples
     from .phrasings.letter_facts import load_letter_facts, run_letter_fact_examples
 
     facts = load_letter_facts(rules.dirs)
     tags = load_amount_tags(rules.dirs)
+    kind_cues = load_kind_cues(rules.dirs)
     bad = 0
     for family, items, (n, failures) in (
             ("letter fact", facts.facts, run_letter_fact_examples(facts)),
-            ("amount tag", tags.tags, run_amount_tag_examples(tags))):
+            ("amount tag", tags.tags, run_amount_tag_examples(tags)),
+            ("kind cue", kind_cues.cues, run_kind_cue_examples(kind_cues))):
         for f in failures:
             why = "does not hold it" if f.got is None else "holds it, but must not (not_examples)"
             print(f"FAIL {f.label.path}:{f.label.line}: {family} '{f.label.id}' example {why}", file=out)
