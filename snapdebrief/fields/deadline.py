@@ -43,9 +43,10 @@ _THEN_FIRST = re.compile(r"^\W*(?:\S+\s+){0,4}?dan\b", re.IGNORECASE)  # "Geef d
 # "Klopt er iets niet, geef dat dan binnen 4 weken door": a case put as a question-like clause
 _CASE_CLAUSE = re.compile(r"^\W*[A-Z]\w*\s[^,.?;]{2,60}[,?]\s+(?:\S+\s+){0,3}?dan\b")
 # "Betaalt u het bedrag niet vóór 1 januari terug, dan …": a case put with the verb first
+# ("Belangrijk: lukt het niet om vóór 31 december te betalen, dan verandert het bedrag")
 _VERB_FIRST_CASE = re.compile(
-    r"^\W*(?:betaalt|doet|reageert|stuurt|heeft|hebt|bent|kunt|wilt|krijgt|ontvangt|maakt|gaat|komt)"
-    r"\s+(?:u|je|jij)\b[^.?;]*?,\s*(?:dan\b|zullen\s+(?:wij|we)\b|zal\b)", re.IGNORECASE)
+    r"^\W*(?:\w+\s*:\s*)?(?:betaalt|doet|reageert|stuurt|heeft|hebt|bent|kunt|wilt|krijgt|ontvangt|maakt"
+    r"|gaat|komt|lukt)\s+(?:u|je|jij|het)\b[^.?;]*?,\s*(?:dan\b|zullen\s+(?:wij|we)\b|zal\b)", re.IGNORECASE)
 # "vóór 1 mei": the day itself is too late; a plain "voor" (accents lost by a scan or a keyboard)
 # only right before a day, not "om kwart voor drie" or "voor u"
 _BEFORE = re.compile(rf"\bv(?:óó|ó|oó|óo)r\b|\bvoor\s+(?:(?:uiterlijk|de|het)\s+)?(?:{DAY_NAME}\b|\d)",

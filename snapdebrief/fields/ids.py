@@ -216,10 +216,16 @@ _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s
                            r"|\bniet\s+om\s+(?:op\s+|naar\s+)?te\s+betalen\b"
                            # another creditor's account: "… betaalt u aan hen op NL88 …, niet met deze
                            # strook", "Betalingen op hun rekening NL29 … worden niet … verrekend"
-                           r"|\bniet\s+(?:met|via)\s+(?:deze|de)\s+(?:\w+)?(?:strook|acceptgiro|betaalbewijs)\b", _F)
+                           r"|\bniet\s+(?:met|via)\s+(?:deze|de)\s+(?:\w+)?(?:strook|acceptgiro|betaalbewijs)\b"
+                           # "… (NL33 …) worden niet langer aanvaard", "… worden niet meer in uw dossier verwerkt"
+                           r"|\b(?:worden|wordt)\s+niet\s+(?:meer|langer)\b[^.]{0,40}?\b(?:verwerkt|aanvaard|geaccepteerd"
+                           r"|verrekend|geboekt|gekoppeld)\b", _F)
 # The words right before the number name someone else's account: "… betaalt u aan hen op",
 # "Betalingen op hun rekening"
-_OTHERS_ACCOUNT = re.compile(r"\baan\s+hen\s+(?:op|via)\s*$|\bop\s+(?:hun|zijn|haar)\s+(?:bank)?rekening\w*\s*$", _F)
+_OTHERS_ACCOUNT = re.compile(r"\baan\s+hen\s+(?:op|via)\s*$|\bop\s+(?:hun|zijn|haar)\s+(?:bank)?rekening\w*\s*$"
+                             # "Betalingen op het rekeningnummer van cliënte (NL33 …)"
+                             r"|\brekening(?:nummer)?\s+van\s+(?:cli[eë]nte?|(?:onze|uw|de)\s+(?:opdrachtgever|schuldeiser|"
+                             r"webwinkel|winkel))\s*\(?\s*$", _F)
 _ANOTHER_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
 # the two sentences after an IBAN (the full stop right after the number is its own sentence's end)
 _NEXT_SENTENCES = re.compile(r"[.!?]?(?:[^.!?]*[.!?]){1,2}")

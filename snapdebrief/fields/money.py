@@ -413,6 +413,14 @@ def _zone_after(text: str, hit: _Hit, next_start: int) -> str:
     return after
 
 
+def _last_in_sentence(text: str, hit: _Hit) -> bool:
+    """No other amount follows in the amount's sentence ("2 x € 148,75 = € 297,50. Wilt u dit
+    bedrag …": "dit bedrag" is the last one named)."""
+    m = _SENTENCE_END.search(text, hit.end, min(len(text), hit.end + 300))
+    rest = text[hit.end : m.start() if m else min(len(text), hit.end + 300)]
+    return not re.search(r"€\s?-?\d|\beur\s?\d|\d,\d\d\b", rest, _F)
+
+
 def _next_sentence(text: str, hit: _Hit) -> str:
     """The sentence after the one the amount stands in (for "Dit bedrag … terug")."""
     m = _SENTENCE_END.search(text, hit.end, min(len(text), hit.end + 300))
@@ -546,6 +554,7 @@ class _Role:
     kind: str = ""  # "rate" / "threshold" / "base" / "negated" / "list" for the other-roles
 
 
+_WAARVAN = re.compile(r"\bwaarvan\b[^€\n.]{0,30}$", _F)
 _BESIDES = re.compile(r"\b(?:daarnaast|bovendien|daarbij)\s+(?:\w+\s+){0,3}?(?:worden\s+)?(?:betaald|voldaan|betalen|voldoen)\b", _F)
 _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b", _F)
 # "… kosten € 35,00. Wij verzoeken u dit bedrag vóór 1 juni over te maken": a request on the sum
@@ -604,6 +613,9 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
         m = p.search(clause) or (p.search(follow) if _ANAPHOR.match(follow) else None)
         if m and not re.search(r"\bterug\s*te\s+betalen|\bterugbetalen\b", m.group(), _F):
             return _Role("refund", _clip(m.group().replace(" € ", " … ")))
+    if (x := _WAARVAN.search(zone)) is not None:
+        # "Nog te betalen € 74,85 (waarvan btw 21%: € 12,99)": a part held in the sum before
+        return _Role("other", _clip(x.group()), kind="part")
     if not row and (x := _LIMIT_AFTER.match(after)):
         # "Is het bedrag dat u moet terugbetalen € 116 of minder? Dan …": a limit in a question
         return _Role("other", _clip(x.group()), kind="threshold")
@@ -952,7 +964,7 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
         # a table row owed only later says so in its own label ("… na het verstrijken van de termijn")
         cond = _conditional(text, hit.start) if not row else bool(_LATER_LABEL.search(zone))
         if (not row and not cond and role.role in ("principal", "costs", "other")
-                and role.kind == "" and not role.paid
+                and role.kind == "" and not role.paid and _last_in_sentence(text, hit)
                 and (m := _ASK_ON_IT.match(_next_sentence(text, hit)))):
             role = _Role("total", _clip(m.group()), 3, kind="order")
         if cond and role.role == "total" and _ORDER_ON_IT.match(_next_sentence(text, hit)):
@@ -1201,7 +1213,7 @@ def _promotable(f: _Found) -> bool:
     if f.role.role == "other":
         # "Totaal extra kosten" sums costs that come only later: a sum, not the total to pay
         return f.role.kind in ("", "rate") and not label.startswith(("subtotaal", "totaal per")) \
-            and not re.match(r"totaal\s+(?:\w+\s+)?(?:incasso)?kosten\b|totaal\s+\w*rente\b", label)
+            and not re.match(r"totaal\s+(?:\w+\s+)?(?:incasso)?kosten\b|totaal\s+\w*rente\b|totaal\s+(?:box\s*\d|heffingskorting|inkomen|aftrek)", label)
     return f.role.role == "principal" and bool(
         re.search(r"openstaand|achterstand|saldo|bedrag", label)
     )
@@ -1268,9 +1280,10 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
         # "kosten van dit exploot € 121,39 … totaal € 1.891,74" with, further on, the exploot's
         # own specification "Totaal € 121,39": a total that is an item of the bigger bill is
         # no sum asked
-        items = {f.amount.value for f in found if f.amount.role in ("costs", "interest", "fine", "increase")}
-        big = max(f.amount.value for f in tied)
-        tied = [f for f in tied if not (f.amount.value in items and f.amount.value < big)] or tied
+        # (also "Saldo (overgenomen op blad 1) € 4.318" on page 2, a row of page 1's computation)
+        items = {f.amount.value for f in found if f.amount.role in ("costs", "interest", "fine", "increase")
+                 or (f.row and f.amount.role in ("principal", "other") and not f.role.paid)}
+        tied = [f for f in tied if f.amount.value not in items] or tied
     due = tied[-1]
     extras = [f.amount.value for f in found if f.amount.role in ("interest", "costs", "increase")
               and not f.conditional and f.amount.value > 0]
