@@ -94,6 +94,8 @@ _REFUND = [
         r"\btegoed\b",
         # a shop or a creditor sent the money back: "We hebben € 104,95 teruggestort"
         r"\bteruggestort\b|\bgeretourneerd\b",
+        # a decision on an objection: "het aldus te veel betaalde bedrag van € 17,76"
+        r"\bte\s+veel\s+betaalde\s+bedrag\b",
         # the last line of a tax computation: "U ontvangt nog   € 862"
         r"\b(?:u|je)\s+ontvangt\s+(?:nog|dus|daarom|van\s+ons)\b",
         # the outcome line of an assessment: "Uitkomst: u ontvangt   € 612"
@@ -554,6 +556,7 @@ class _Role:
     kind: str = ""  # "rate" / "threshold" / "base" / "negated" / "list" for the other-roles
 
 
+_BRACKET_AFTER_AMOUNT = re.compile(r"\s*\([^()\n]{0,60}$")
 _WAARVAN = re.compile(r"\bwaarvan\b[^€\n.]{0,30}$", _F)
 _BESIDES = re.compile(r"\b(?:daarnaast|bovendien|daarbij)\s+(?:\w+\s+){0,3}?(?:worden\s+)?(?:betaald|voldaan|betalen|voldoen)\b", _F)
 _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b", _F)
@@ -899,7 +902,7 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
         ls, _ = _line_bounds(text, hit.start)
         if not same_line_prev:
             first_on_line = hit
-        elif not re.search(r"[A-Za-z]", zone):
+        elif not re.search(r"[A-Za-z]|(?<![<>!=])=", zone):  # ("2 x € 152,35 = € 304,70": its own)
             # "Onroerendezaakbelasting   € 412.000   0,0442%   € 182,10": a later column takes
             # the row label at the start of the line.
             assert first_on_line is not None
@@ -961,6 +964,10 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             # "De lopende huur van december (€ 842,17) moet daarnaast gewoon worden betaald": an
             # ongoing payment beside the claim, not the sum the letter claims
             role = _Role("other", role.label, kind="besides")
+        if not row and out and role.role != "total" and _BRACKET_AFTER_AMOUNT.match(text, hits[j - 1].end, hit.start):
+            # "Wil je € 37,49 (contributie + € 2,50 stornokosten) overmaken": a part named in the
+            # brackets after a sum
+            role = _Role("other", role.label, kind="part")
         # a table row owed only later says so in its own label ("… na het verstrijken van de termijn")
         cond = _conditional(text, hit.start) if not row else bool(_LATER_LABEL.search(zone))
         if (not row and not cond and role.role in ("principal", "costs", "other")
@@ -989,7 +996,7 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
         )
         key = re.sub(r"\s+", "", _line_text(text, hit)).lower()
         out.append(_Found(amount, role, row, cond, (page, hit.start), key))
-    return _sum_rows(text, _benefit_totals(text, _owed_advances(text, _under_headings(text, out))))
+    return _sum_rows(text, _benefit_totals(text, _owed_advances(text, _under_headings(text, out))), labels)
 
 
 # "… staan de volgende bedragen nog open: / - voorschot augustus 2026  € 31,00": a list the
@@ -1113,10 +1120,11 @@ def _benefit_totals(text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _sum_rows(text: str, found: list[_Found]) -> list[_Found]:
+def _sum_rows(text: str, found: list[_Found], labels: AmountLabels) -> list[_Found]:
     """A row that equals the sum of the rows right above it is a total ("Openstaand € 412,50"
     under three treatment rows; "Openstaand saldo" under "Totaal" and "Reeds betaald")."""
     rows = [k for k, f in enumerate(found) if f.row]
+    subtotal = labels.subtotal
     if len(rows) < 3:
         return found
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -1148,7 +1156,7 @@ def _sum_rows(text: str, found: list[_Found]) -> list[_Found]:
             values.append(v)
         for j in range(2, len(block)):
             f = out[block[j]]
-            if not _promotable(f):
+            if not _promotable(f, subtotal):
                 continue
             for i in range(j - 1):
                 if sum(values[i:j]) == values[j] and values[j] > 0:
@@ -1200,7 +1208,7 @@ def _only_rules_between(lines: list[str]) -> bool:
 _BASE_LABEL = re.compile(r"inkomen|winst|belastbaa?r|\bloon\b|omzet|vermogen|grondslag|waarde|\bwoz\b", _F)
 
 
-def _promotable(f: _Found) -> bool:
+def _promotable(f: _Found, subtotal: re.Pattern[str] | None = None) -> bool:
     if f.role.paid or f.role.role in ("refund", "benefit"):
         return False
     if _BASE_LABEL.search(f.role.label or ""):
@@ -1211,9 +1219,9 @@ def _promotable(f: _Found) -> bool:
     if re.search(r"\bmaand(?:huur|premie|bedrag)\b|\bper\s+(?:maand|termijn|kwartaal|jaar|week|dag)\b", label):
         return False  # "kale huur / servicekosten / totale maandhuur": a month's rent, no debt
     if f.role.role == "other":
-        # "Totaal extra kosten" sums costs that come only later: a sum, not the total to pay
-        return f.role.kind in ("", "rate") and not label.startswith(("subtotaal", "totaal per")) \
-            and not re.match(r"totaal\s+(?:\w+\s+)?(?:incasso)?kosten\b|totaal\s+\w*rente\b|totaal\s+(?:box\s*\d|heffingskorting|inkomen|aftrek)", label)
+        # a subtotal's own words (the label family 'subtotaal': "Totaal extra kosten" sums costs
+        # that come only later, "Totaal box 1" a tax step): a sum, not the total to pay
+        return f.role.kind in ("", "rate") and not (subtotal is not None and subtotal.search(label))
     return f.role.role == "principal" and bool(
         re.search(r"openstaand|achterstand|saldo|bedrag", label)
     )
@@ -1280,10 +1288,9 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
         # "kosten van dit exploot € 121,39 … totaal € 1.891,74" with, further on, the exploot's
         # own specification "Totaal € 121,39": a total that is an item of the bigger bill is
         # no sum asked
-        # (also "Saldo (overgenomen op blad 1) € 4.318" on page 2, a row of page 1's computation)
-        items = {f.amount.value for f in found if f.amount.role in ("costs", "interest", "fine", "increase")
-                 or (f.row and f.amount.role in ("principal", "other") and not f.role.paid)}
-        tied = [f for f in tied if f.amount.value not in items] or tied
+        items = {f.amount.value for f in found if f.amount.role in ("costs", "interest", "fine", "increase")}
+        big = max(f.amount.value for f in tied)
+        tied = [f for f in tied if not (f.amount.value in items and f.amount.value < big)] or tied
     due = tied[-1]
     extras = [f.amount.value for f in found if f.amount.role in ("interest", "costs", "increase")
               and not f.conditional and f.amount.value > 0]

@@ -73,12 +73,18 @@ class AmountLabels:
     at_line_start: re.Pattern[str] = field(init=False)
     # the words of money the resident gets (the benefit labels together)
     benefit: re.Pattern[str] = field(init=False)
+    # a subtotal's words (the labels with id "subtotaal" or "subtotaal-…"): a row that sums
+    # the rows above it under these words is a step, never the sum asked
+    subtotal: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
         every = "|".join(f"(?:{lab.pattern.pattern})" for lab in self.labels)
         object.__setattr__(self, "at_line_start", re.compile(rf"^\s*(?:[-•*]\s*)?(?:{every})", I))
         benefit = "|".join(f"(?:{lab.pattern.pattern})" for lab in self.labels if lab.role == "benefit")
         object.__setattr__(self, "benefit", re.compile(benefit or r"(?!)", I))
+        sub = "|".join(f"(?:{lab.pattern.pattern})" for lab in self.labels
+                       if lab.id == "subtotaal" or lab.id.startswith("subtotaal-"))
+        object.__setattr__(self, "subtotal", re.compile(sub or r"(?!)", I))
 
 
 def amount_label_files(dirs: Sequence[Path | str] = ()) -> list[Path]:
