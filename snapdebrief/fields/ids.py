@@ -200,7 +200,7 @@ _NEGATED = re.compile(r"\b(?:niet|nooit|geen)\b", _F)
 # An account the letter says not to pay to: "ons oude rekeningnummer NL18 … is vervallen. Maak
 # daar geen geld meer naartoe over.", "… welke rekening uitsluitend ter informatie wordt vermeld"
 _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s+(?:vervallen|opgeheven|gesloten)\b"
-                           r"|\bniet\s+meer\s+(?:in\s+gebruik|gebruiken|geldig|bedoeld|ontvangen)\b"
+                           r"|\bniet\s+meer\s+(?:in\s+gebruik|gebruiken|geldig|bedoeld|bestemd|ontvangen)\b"
                            # "Hun rekening NL87 … staat nog op uw contract, maar …": the creditor's old one
                            r"|\bstaat\s+nog\s+op\s+(?:uw|je|de)\s+(?:contract|factuur|overeenkomst)\b|\bgeen\s+(?:geld|betaling\w*)\s+(?:meer\s+)?"
                            r"(?:over\s+)?(?:naar|op|aan)\w*\b|\b(?:daar|hierop|daarop|hiernaar|daarnaar)\s+(?:\w+\s+){0,3}?geen\b"
@@ -355,7 +355,7 @@ _PAY_CUE = re.compile(
     r"|\bvermeld(?=\s+[A-Z0-9][\w/.-]*\d[\w/.-]*[\s.,;])"
     r"|\bbetaalkenmerk\b"
     # a row of a payment block: "Omschrijving     2026-00418", "Mededeling\t4471-A"
-    r"|(?:^|(?<=\n))[ \t|│]*(?:betalings?|betaal)?(?:omschrijving|omschr\.|mededeling)"
+    r"|(?:^|(?<=\n))[ \t|│]*(?:(?:kenmerk|referentie)[ \t]*/[ \t]*)?(?:betalings?|betaal)?(?:omschrijving|omschr\.|mededeling)"
     r"(?:[ \t]*/[ \t]*(?:kenmerk|referentie))?(?:(?=[ \t]{2,}|\t)|[ \t]*:?[ \t]*(?=\n)"
     # "omschrijving VI-26-08317": one space, then one number alone on the rest of the line
     r"|(?=[ \t][A-Za-z0-9][\w/.-]*\d[\w/.-]*[ \t]*(?:\n|$)))",

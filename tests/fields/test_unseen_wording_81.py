@@ -93,3 +93,34 @@ zijnde een vermindering van € 17,76. Het aldus te veel betaalde bedrag van €
 binnen zes weken op uw rekening teruggestort.
 """
     assert _explain(letter)["amount_due"] is None
+
+
+def test_the_account_on_the_original_invoice_no_longer_meant_for_this_claim() -> None:
+    letter = """Incassobureau Vesting
+Datum: 3 november 2026
+Betreft: aanmaning, namens Kastje & Co Wonen
+
+Betaal € 612,19 uiterlijk 17 november 2026. Let op: betaal niet meer aan Kastje & Co Wonen zelf.
+Het rekeningnummer op uw oorspronkelijke factuur (NL91 ABNA 0417 1643 00) is voor deze
+vordering niet meer bestemd.
+
+BETAALSTROOK
+IBAN                NL44 RABO 0123 4567 89
+"""
+    assert _explain(letter)["iban"] == "NL44RABO0123456789"
+
+
+def test_a_slips_kenmerk_omschrijving_row_is_the_reference_to_quote() -> None:
+    letter = """Vesting Incasso B.V.
+Datum: 2 oktober 2026
+Betreft: 14-dagenbrief, dossier VI-2026-088413
+
+Uw factuur 2026-30418 van 3 september 2026 is nog niet betaald. Betaal € 1.068,40 binnen
+14 dagen met de betaalstrook hieronder.
+
+BETAALSTROOK
+Bedrag                    EUR 1.068,40
+Naar IBAN                 NL44 RABO 0123 4567 89
+Kenmerk / omschrijving    VI-2026-088413
+"""
+    assert _explain(letter)["payment_reference"] == "VI-2026-088413"
