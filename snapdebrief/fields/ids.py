@@ -178,7 +178,8 @@ _OWN = re.compile(
 _PAYOUT = re.compile(
     r"(?:\b(?:wij|we)\s+(?:maken|betalen|storten|boeken|keren|sturen)\b"
     r"|\b(?:maken|betalen|storten|boeken|keren|sturen)\s+(?:wij|we)\b"
-    r"|\b(?:u|je)\s+(?:krijgt|ontvangt)\b|\b(?:het\s+)?(?:geld|bedrag|voorschot)\s+(?:komt|gaat)\b"
+    r"|\b(?:u|je)\s+(?:krijgt|ontvangt)\b|\b(?:krijgt|ontvangt)\s+(?:u|je)\b"  # ("De eerste betaling ontvangt u …")
+    r"|\b(?:het\s+)?(?:geld|bedrag|voorschot)\s+(?:komt|gaat)\b"
     r"|\brestitu(?:eren|eert|tie)\b"  # "het overschot … aan verzoeker te restitueren op rekeningnummer"
     r"|(?:^|(?<=\n))[ \t]*(?:uit)?betaald(?=\s+op\s)"  # a benefit's row "Betaald op rekening  NL…"
     r"|\b(?:wordt|worden)\s+(?:[\w-]+\s+){0,5}?(?:uitbetaald|uitgekeerd|overgemaakt"

@@ -558,7 +558,7 @@ class _Role:
 
 _BRACKET_AFTER_AMOUNT = re.compile(r"\s*\([^()\n]{0,60}$")
 _WAARVAN = re.compile(r"\bwaarvan\b[^€\n.]{0,30}$", _F)
-_BESIDES = re.compile(r"\b(?:daarnaast|bovendien|daarbij)\s+(?:\w+\s+){0,3}?(?:worden\s+)?(?:betaald|voldaan|betalen|voldoen)\b", _F)
+_BESIDES = re.compile(r"\b(?:daarnaast|bovendien|daarbij|gewoon)\s+(?:\w+\s+){0,3}?(?:worden\s+)?(?:betaald|voldaan|betalen|voldoen)\b", _F)
 _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b", _F)
 # "… kosten € 35,00. Wij verzoeken u dit bedrag vóór 1 juni over te maken": a request on the sum
 # just named makes it the ask
@@ -1261,6 +1261,7 @@ def _lost_commas(found: list[_Found]) -> list[_Found]:
 # A request to the reader to pay the amount: "Betaal …", "Maak € … over", "Ik verzoek u het
 # bedrag … over te maken", "Wilt u … betalen?"
 _REQUEST = re.compile(r"\b(?:verzoek\w*|vraag|vragen)\s+(?:ik|wij|we)?\s*(?:u|je|jou)\b"
+                      r"|\b(?:u|je)\s+betaalt\s+(?:het|dit|dat|deze)\s+(?:bedrag|totaal)\b"  # "U betaalt het bedrag van € 3.168 in 11 termijnen"
                       r"|\bwilt\s+(?:u|je)\b|\b(?:u|je)\s+(?:nu\s+|dan\s+|nog\s+|dus\s+|daarom\s+)?(?:moet|dient)\b"
                       r"|\b(?:moet|dient)\s+(?:u|je)\b"
                       r"|\bzorg\s+(?:er\s+(?:voor\s+)?)?dat\s+(?:wij|we)\b"
@@ -1273,6 +1274,14 @@ def _is_order(f: _Found) -> bool:
     return (f.role.pay_sentence and not f.conditional and f.amount.value > 0
             and bool(f.role.kind == "order" or _IMPERATIVE.match(f.role.label or "")
                      or _REQUEST.search(f.amount.text)))
+
+
+def _named_instalment(f: _Found) -> bool:
+    """The amount's own line calls it an instalment: "De eerste termijn van € 32 moet …"."""
+    whole = int(abs(f.amount.value))
+    digits = f"{whole:,}".replace(",", ".")
+    return bool(re.search(rf"\b(?:termijn|maandbedrag|maandtermijn|deelbetaling)\w*\s+(?:van\s+)?(?:€|eur)\s?"
+                          rf"{re.escape(digits)}(?![\d.])", f.amount.text, _F))
 
 
 def _due_total(found: Sequence[_Found]) -> _Found | None:
@@ -1291,6 +1300,11 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
         items = {f.amount.value for f in found if f.amount.role in ("costs", "interest", "fine", "increase")}
         big = max(f.amount.value for f in tied)
         tied = [f for f in tied if not (f.amount.value in items and f.amount.value < big)] or tied
+    if len(tied) > 1:
+        # "U moet € 749 terugbetalen. … De eerste termijn van € 32 moet uiterlijk op 16 oktober op
+        # onze rekening staan": of two sums ordered, the one named as an instalment is a part
+        whole = [f for f in tied if not _named_instalment(f)]
+        tied = whole or tied
     due = tied[-1]
     extras = [f.amount.value for f in found if f.amount.role in ("interest", "costs", "increase")
               and not f.conditional and f.amount.value > 0]
@@ -1530,7 +1544,7 @@ def _infos(amounts: list[Amount], found: list[_Found], labels: AmountLabels) -> 
 # the money is taken, so beside "U hoeft zelf niets over te maken" an earlier "moet u
 # terugbetalen" asks no transfer
 _WITHHELD = re.compile(r"\b(?:houden|houdt)\s+(?:\S+\s+){0,6}?in\s+op\s+(?:uw|je|jouw)\s+(?:\S+\s+)?"
-                       r"[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag)\b"
+                       r"[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag|betalingen)\b"  # ("uw volgende WW-betalingen")
                        r"|\bin\s+te\s+houden\s+op\s+(?:uw|je|jouw)\s+[\w-]*(?:uitkering|loon|salaris|inkomen)\b"
                        # "Wij vragen UWV om de premie elke maand op uw uitkering in te houden"
                        r"|\bop\s+(?:uw|je|jouw)\s+[\w-]*(?:uitkering|loon|salaris|inkomen)\s+in\s+te\s+houden\b"
