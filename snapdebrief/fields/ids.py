@@ -473,8 +473,10 @@ def _value_at(text: str, pos: int, kind: str, labels: ReferenceLabels) -> tuple[
 _TAX_NUMBER = re.compile(r"(?:\d[ .]{0,2}){8}\d[ .]{0,2}[A-Z][ .]{0,2}\d{1,4}(?:\.\d{1,4}){0,2}(?:[ .]?\d{2})?"
                          r"(?![\w.])")
 # "30 551 872", "7712 0458"; "4418 2093 7" (a short last group only where the line ends)
-_DIGIT_GROUPS = re.compile(r"\d{2,4}(?: \d{3,4}){1,3}(?: \d{1,2}(?=[ \t]*(?:$|[,.;)])))?(?![\d\w]|[,.]\d)",
-                           re.MULTILINE)
+# (a short last group before a word too: "Zet je relatienummer 719 226 04 in de omschrijving";
+# not before a month: "… 4412 12 maart")
+_DIGIT_GROUPS = re.compile(r"\d{2,4}(?: \d{3,4}){1,3}(?: \d{1,2}(?=[ \t]*(?:$|[,.;)])|[ \t]+(?!(?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec))[a-z]))?"
+                           r"(?![\d\w]|[,.]\d)", re.MULTILINE)
 _QUOTED = re.compile(r"[\"“‘'„]([^\"”’'\n]{3,40}?\d[^\"”’'\n]{0,40}?)[\"”’']")
 _PREFIX_NUMBER = re.compile(r"[A-Z]{1,4}[ ]\d[\d./-]{3,}\d(?![\w-])")
 _SKIP_WORDS = re.compile(r"(?:[ \t]+[A-Za-zÀ-ÿ]{1,15}){1,2}(?=[ \t]*:|[ \t]{2,}|\t)")

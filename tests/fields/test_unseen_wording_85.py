@@ -89,3 +89,14 @@ U krijgt vanaf 1 maart 2026 een WW-uitkering. De eerste betaling ontvangt u rond
 Bent u het niet eens met dit besluit? Maak dan binnen zes weken bezwaar.
 """
     assert _explain(letter)["iban"] is None
+
+
+def test_a_number_in_spaced_groups_keeps_its_short_last_group() -> None:
+    letter = """Mijn Anker > Berichten
+6 augustus 2026 · Je premie is nog niet betaald
+
+Hoi Lotte, we hebben de premie van juni en juli nog niet van je ontvangen: samen € 297,30.
+Betaal deze € 297,30 vóór 20 augustus 2026. Maak het over naar NL20 INGB 0001 2345 67.
+Zet je relatienummer 719 226 04 in de omschrijving.
+"""
+    assert _explain(letter)["payment_reference"] == "71922604"
