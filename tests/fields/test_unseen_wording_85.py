@@ -100,3 +100,13 @@ Betaal deze € 297,30 vóór 20 augustus 2026. Maak het over naar NL20 INGB 000
 Zet je relatienummer 719 226 04 in de omschrijving.
 """
     assert _explain(letter)["payment_reference"] == "71922604"
+
+
+def test_a_bailiffs_receipt_words_are_no_papers_to_send() -> None:
+    letter = """Gerechtsdeurwaarderskantoor Bos
+Heden, 8 december 2026, heb ik, deurwaarder, ten verzoeke van Autobedrijf De Ring, het vonnis
+betekend, en voorts bevel gedaan om binnen twee dagen na heden aan mij, deurwaarder, tegen
+behoorlijk bewijs van kwijting te voldoen het bedrag van € 1.240,00.
+"""
+    out = _explain(letter, today=date(2026, 12, 8))
+    assert out["deadline"]["action"] == "pay"
