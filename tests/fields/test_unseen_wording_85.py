@@ -104,9 +104,14 @@ Zet je relatienummer 719 226 04 in de omschrijving.
 
 def test_a_bailiffs_receipt_words_are_no_papers_to_send() -> None:
     letter = """Gerechtsdeurwaarderskantoor Bos
-Heden, 8 december 2026, heb ik, deurwaarder, ten verzoeke van Autobedrijf De Ring, het vonnis
-betekend, en voorts bevel gedaan om binnen twee dagen na heden aan mij, deurwaarder, tegen
-behoorlijk bewijs van kwijting te voldoen het bedrag van € 1.240,00.
+Amersfoort, 8 december 2026
+Betreft: betekening vonnis en bevel tot betaling
+
+Ten verzoeke van Autobedrijf De Ring heb ik, deurwaarder, het vonnis betekend.
+
+EN VOORTS heb ik, deurwaarder, voornoemde gerekwireerde bevel gedaan om binnen twee dagen na
+heden aan mij, deurwaarder, tegen behoorlijk bewijs van kwijting te voldoen het bedrag van
+€ 1.240,00, op rekening NL20 INGB 0001 2345 67.
 """
     out = _explain(letter, today=date(2026, 12, 8))
     assert out["deadline"]["action"] == "pay"
