@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import ROOT, TODAY
+from ..leftovers import leftovers
 
 MEMORY_CAP = 1536 * 1024 * 1024
 GUARD_SECONDS = 240  # the test's own guard; the CLI must end long before it
@@ -89,23 +90,8 @@ TEMP_PLACES = (Path("/tmp"), Path("/dev/shm"))
 
 def tmp_entries() -> set[str]:
     """Entries in /tmp and /dev/shm with our CLI's prefix, less the folders of processes still
-    running (the name holds its maker's pid: isolate.py): other jobs on the machine share these
-    places, and a folder of a live one is no leftover of the CLI that has ended."""
-    return {str(p) for place in TEMP_PLACES if place.is_dir() for p in place.iterdir()
-            if p.name.startswith("snapdebrief-") and not _alive(p.name)}
-
-
-def _alive(name: str) -> bool:
-    m = re.match(r"snapdebrief-(\d+)-", name)
-    if m is None:
-        return False
-    try:
-        os.kill(int(m.group(1)), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    running (tests/leftovers.py)."""
+    return leftovers(TEMP_PLACES)
 
 
 @pytest.fixture
