@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -39,6 +39,9 @@ from .errors import RuleFileError
 from .resources import rules_dir
 from .result import Action, Stage
 from .yaml_files import line_of, node_at
+
+if TYPE_CHECKING:  # the cues module imports this one's regex check
+    from .phrasings.kind_cues import KindCues
 
 SHIPPED_RULES_DIR = rules_dir()
 
@@ -835,7 +838,7 @@ def _signature(dirs: Sequence[Path]) -> tuple[tuple[str, tuple[tuple[str, int, i
 _KIND_CUES = "phrasings/kind-cues.yaml"
 
 
-def _with_cues(rule: KindRule, path: Path, cues: Any) -> KindRule:
+def _with_cues(rule: KindRule, path: Path, cues: KindCues) -> KindRule:
     """The kind with every `cue:` entry's regex filled in from the shared kind cues."""
     if rule.match is None or all(rx.cue is None for rx in rule.match.regex):
         return rule

@@ -433,6 +433,15 @@ _TIME_ROW = re.compile(r"[ \t]*(?:tijd|tijdvak|tijdstip|aanvang|uur)[ \t]*(?::[ 
                        r"(?:tussen|van|om)?[ \t]*\d{1,2}[.:]\d{2}", _I)
 _RESCHEDULE_HEAD = re.compile(r"[ \t|]*(?:(?:uw|je|de)\s+)?(?:afspraak|gesprek)\s+(?:verzetten|verplaatsen|wijzigen|afzeggen|annuleren)"
                               r"[ \t]*[?:]?[ \t|]*$", _I)
+
+
+def _time_row_below(masked: str, line_hi: int) -> bool:
+    """A time row under the date's row: "Datum : dinsdag 8 september 2026" over "Tijdvak :
+    tussen 8.00 en 12.00 uur", or "Datum" / "dinsdag 12 mei 2026" / "Tijd" / "10.30 uur" in a
+    side column — the day of a meeting, not the letter's date."""
+    return bool(_TIME_ROW.match(masked, min(len(masked), line_hi + 1)))
+
+
 _EXAMPLE = re.compile(r"\W*(?:bijvoorbeeld|zoals|denk\s+aan|bv\.?|bijv\.?)\s", _I)
 # a day already gone: "De factuur had uiterlijk 7 augustus betaald moeten zijn", "moest vóór
 # 1 mei betaald zijn"
@@ -804,9 +813,7 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
             # "… de aanslag gemeentelijke belastingen 2026 met / dagtekening 27 februari 2026":
             # a sentence wrapped before the date, not a label cell of this letter
             role = wrapped
-        if role == "letter_date" and _TIME_ROW.match(masked, min(len(masked), line_hi + 1)):
-            # "Datum : dinsdag 8 september 2026" over "Tijdvak : tussen 8.00 en 12.00 uur": the
-            # day of a meeting in a small table, not the letter's date
+        if role == "letter_date" and _time_row_below(masked, line_hi):
             role = "appointment"
         if role is not None:
             if role == "letter_date" and (_mail_header(text, line_lo) or _SENT_LABEL.match(seg)):
@@ -823,8 +830,8 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
         found = _header_label(ctx, line_lo, s)
         if found is not None:
             role, label = found
-            if role == "letter_date" and _TIME_ROW.match(masked, min(len(masked), line_hi + 1)):
-                role = "appointment"  # "Datum" / "dinsdag 12 mei 2026" / "Tijd" / "10.30 uur"
+            if role == "letter_date" and _time_row_below(masked, line_hi):
+                role = "appointment"
             return _Role(_label_with_time(role, time), s, e, label)
 
     if not masked[line_lo:s].strip(" \t|") and _MESSAGE_DATE_LINE.match(masked, e, line_hi):

@@ -561,7 +561,8 @@ _WAARVAN = re.compile(r"\bwaarvan\b[^€\n.]{0,30}$", _F)
 _BESIDES = re.compile(r"\b(?:daarnaast|bovendien|daarbij|gewoon)\s+(?:\w+\s+){0,3}?(?:worden\s+)?(?:betaald|voldaan|betalen|voldoen)\b", _F)
 _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b", _F)
 # "… kosten € 35,00. Wij verzoeken u dit bedrag vóór 1 juni over te maken": a request on the sum
-# just named makes it the ask
+# just named makes it the ask (a request, unlike the order above, does not undo a condition:
+# "Als u … € 18,00 … Wilt u dit bedrag …" still speaks of the case)
 _ASK_ON_IT = re.compile(
     r"\s*(?:(?:wij|we|ik)\s+)?(?:verzoeken|vragen|verzoek|vraag)\s+(?:u|je|jou)\s+(?:om\s+)?"
     r"(?:dit|dat|het|deze)\s+(?:bedrag|som)\b[^.?!]{0,80}?\b(?:over\s+te\s+maken|te\s+(?:betalen|voldoen))\b"
@@ -1124,7 +1125,6 @@ def _sum_rows(text: str, found: list[_Found], labels: AmountLabels) -> list[_Fou
     """A row that equals the sum of the rows right above it is a total ("Openstaand € 412,50"
     under three treatment rows; "Openstaand saldo" under "Totaal" and "Reeds betaald")."""
     rows = [k for k, f in enumerate(found) if f.row]
-    subtotal = labels.subtotal
     if len(rows) < 3:
         return found
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -1156,7 +1156,7 @@ def _sum_rows(text: str, found: list[_Found], labels: AmountLabels) -> list[_Fou
             values.append(v)
         for j in range(2, len(block)):
             f = out[block[j]]
-            if not _promotable(f, subtotal):
+            if not _promotable(f, labels.subtotal):
                 continue
             for i in range(j - 1):
                 if sum(values[i:j]) == values[j] and values[j] > 0:
@@ -1208,7 +1208,7 @@ def _only_rules_between(lines: list[str]) -> bool:
 _BASE_LABEL = re.compile(r"inkomen|winst|belastbaa?r|\bloon\b|omzet|vermogen|grondslag|waarde|\bwoz\b", _F)
 
 
-def _promotable(f: _Found, subtotal: re.Pattern[str] | None = None) -> bool:
+def _promotable(f: _Found, subtotal: re.Pattern[str]) -> bool:
     if f.role.paid or f.role.role in ("refund", "benefit"):
         return False
     if _BASE_LABEL.search(f.role.label or ""):
@@ -1221,7 +1221,7 @@ def _promotable(f: _Found, subtotal: re.Pattern[str] | None = None) -> bool:
     if f.role.role == "other":
         # a subtotal's own words (the label family 'subtotaal': "Totaal extra kosten" sums costs
         # that come only later, "Totaal box 1" a tax step): a sum, not the total to pay
-        return f.role.kind in ("", "rate") and not (subtotal is not None and subtotal.search(label))
+        return f.role.kind in ("", "rate") and not subtotal.search(label)
     return f.role.role == "principal" and bool(
         re.search(r"openstaand|achterstand|saldo|bedrag", label)
     )
