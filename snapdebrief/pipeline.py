@@ -259,4 +259,5 @@ def _find_fields(doc: Document, options: Options) -> Fields:
     """Stage 2 with the phrasings in force: a team's folders before the shipped ones."""
     dirs = tuple(options.rules_dirs)
     return find_fields(doc, load_date_labels(dirs), load_amount_labels(dirs), load_deadline_cues(dirs),
-                       load_reference_labels(dirs), load_amount_tags(dirs), load_term_words(dirs))
+                       load_reference_labels(dirs), load_amount_tags(dirs), load_term_words(dirs),
+                       today=options.today)

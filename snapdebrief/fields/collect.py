@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..phrasings import AmountLabels, DateLabels, DeadlineCues, ReferenceLabels
 from ..phrasings.amount_tags import AmountTags, load_amount_tags, tagged
 from ..phrasings.term_words import TermWords
@@ -18,12 +20,14 @@ from .terms import find_relative_terms
 def find_fields(doc: Document, date_labels: DateLabels | None = None,
                 amount_labels: AmountLabels | None = None, cues: DeadlineCues | None = None,
                 reference_labels: ReferenceLabels | None = None,
-                amount_tags: AmountTags | None = None, term_words: TermWords | None = None) -> Fields:
+                amount_tags: AmountTags | None = None, term_words: TermWords | None = None,
+                today: date | None = None) -> Fields:
     """`date_labels`, `amount_labels`, `cues`, `reference_labels`, `amount_tags`, `term_words`:
-    the phrasings in force (a team's before the shipped ones); the shipped ones when None."""
+    the phrasings in force (a team's before the shipped ones); the shipped ones when None.
+    `today`: the day the letter is read, for a message that prints no year at all."""
     pages = doc.texts
     read = page_dates(pages, date_labels, cues)
-    mentions = find_dates(pages, read)
+    mentions = find_dates(pages, read, today)
     letter = find_letter_date(pages, mentions)
     relative = find_relative_terms(pages, letter.date if letter else None, read, term_words)
     appointment = find_appointment(pages, mentions)

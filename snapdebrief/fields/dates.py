@@ -49,6 +49,9 @@ WEEKDAYS: dict[str, int] = {
     "zondag": 6, "ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6,
     # an e-mail client set to English: "Date: Mon, 9 Feb 2026 10:03:51 +0100"
     "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+    # or written out: "Sent: Thursday, 10 September 2026 14:02"
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
 }
 
 _D = "[0-9OoIl]"  # a digit as OCR may print it: O for 0, l or I for 1
@@ -76,6 +79,11 @@ _NUM_DATE = re.compile(
 # letter date and the weekday)
 _WD_DAY_MONTH = re.compile(
     rf"(?<![\w/.,-])(?P<wd>(?i:{_WD_ALT}))\.?,?{_H}+(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?![\w/.,-]\d|\d)")
+# "uiterlijk 22-10", "vóór 3/11": day and month only, as a text message types a deadline (the
+# year comes from the letter date); not "uiterlijk 3-4 weken"
+_PREP_DAY_MONTH = re.compile(
+    rf"(?i:(?<![\w-])(?:uiterlijk(?:{_H}+op)?|v[óò]{{2}}r|t/m|tot{_H}+en{_H}+met)){_H}+(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})"
+    rf"(?![\w/.,-]\d|\d|{_H}*(?i:weken|dagen|werkdagen|maanden|jaar|uur|%))")
 # "uiterlijk maandag de 16e": a weekday and a day only, as people write to someone they know;
 # the month is the letter date's or a later one whose day falls on that weekday (month 0 below)
 _WD_DAY_ONLY = re.compile(
@@ -207,6 +215,10 @@ def scan_dates(text: str) -> list[DateSpan]:
         d, mon = int(m["d"]), int(m["m"])
         if 1 <= d <= 31 and 1 <= mon <= 12:
             _add(found, m.start(), m.end(), d, mon, None, WEEKDAYS.get(m["wd"].lower()))
+    for m in _PREP_DAY_MONTH.finditer(text):
+        d, mon = int(m["d"]), int(m["m"])
+        if 1 <= d <= 31 and 1 <= mon <= 12:
+            _add(found, m.start("d"), m.end(), d, mon, None, None)
     for m in _WD_DAY_ONLY.finditer(text):
         d = int(m["d"])
         if 1 <= d <= 31:
@@ -427,6 +439,10 @@ _DONE_BY = re.compile(r"\b(?:u|je|jij)\b[^.;]{0,60}\b(?:heeft|hebt)\s+(?:\w+\s+)
                       # the sender did it: "omdat wij de aanslag vóór 1 juli 2026 hebben opgelegd"
                       r"|\b(?:wij|we|ik)\b[^.;]{0,60}\b(?:hebben|heb)\s+(?:\w+\s+){0,2}?(?:opgelegd|vastgesteld"
                       r"|verzonden|verstuurd|gestuurd|ontvangen|verwerkt|uitbetaald|betaald)\b", _I)
+# a sum and its day on a line of their own: "€ 60,20 uiterlijk 30 april 2026", "1e termijn: € 98 vóór"
+_SUM_BY = re.compile(r"^[ \t|•*-]*(?:" + _ORDINAL + r"\s+termijn\s*:?\s*)?(?:€|eur\b)\s?\d[\d.]*,(?:\d{2}|-)[ \t,–-]*"
+                     r"(?:uiterlijk(?:\s+op)?|v[óo]{2}r|te\s+betalen\s+v[óo]{2}r)[ \t:]*"
+                     rf"(?:{DAY_NAME}[ \t]*)?$", _I)
 # the row under a date row gives the time: "Tijdvak : tussen 8.00 en 12.00 uur", "Tijd: 9.30 uur"
 # (or its label above its value: "Tijd" / "10.30 uur", a side column's cells)
 _TIME_ROW = re.compile(r"[ \t]*(?:tijd|tijdvak|tijdstip|aanvang|uur)[ \t]*(?::[ \t]*|:?[ \t]*\n[ \t]*)"
@@ -613,9 +629,13 @@ def page_dates(pages: Sequence[str], labels: DateLabels | None = None,
     return out
 
 
-def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) -> list[DateMention]:
+def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None,
+               today: date | None = None) -> list[DateMention]:
     """Every date on the letter with its role, in page order; yearless dates get a year from
-    the letter date (forward for deadlines and appointments, backward for earlier letters)."""
+    the letter date (forward for deadlines and appointments, backward for earlier letters).
+
+    `today`: when no date on the letter prints a year (a text message's "di 10 feb."), a
+    weekday fixes the year among the last few before today, if exactly one fits."""
     items: list[tuple[int, DateSpan, _Role, str | None, str]] = []
     row_years: list[int | None] = []
     for pi, page in enumerate(read if read is not None else page_dates(pages)):
@@ -633,6 +653,9 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None) ->
             items.append((pi, sp, r, t, txt))
             row_years.append(None if sp.year else _row_year(ctx.text, sp))
 
+    if today is not None and not any(sp.year for _, sp, _, _, _ in items):
+        items = [(pi, dataclasses.replace(sp, year=y) if (y := _year_from_weekday(sp, today)) else sp, r, t, txt)
+                 for pi, sp, r, t, txt in items]
     letter, fallback = _choose_letter_date(pages, items)
     ref = letter or next((s.on(s.year) for _, s, _, _, _ in items if s.year), None)
     out: list[DateMention] = []
@@ -834,8 +857,10 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
                 role = "appointment"
             return _Role(_label_with_time(role, time), s, e, label)
 
-    if not masked[line_lo:s].strip(" \t|") and _MESSAGE_DATE_LINE.match(masked, e, line_hi):
-        # an app's message header: the date, a dot, the message's title
+    if not masked[line_lo:s].strip(" \t|") and (_MESSAGE_DATE_LINE.match(masked, e, line_hi)
+                                                or _PHONE_TIME.fullmatch(masked, e, line_hi)):
+        # an app's message header: the date, a dot, the message's title; a phone's "do 8 okt.
+        # 2026 11:03" (a clock's colon, no "uur": when it came, no meeting)
         return dataclasses.replace(line, role=BARE)
     after = masked[e:line_hi].strip(" \t.")
     # "Woonstichting X  |  Hengelo, 19 november 2026  |  ref. HA-11873": a footer's cell
@@ -937,6 +962,7 @@ def _cell_span(masked: str, line_lo: int, line_hi: int, s: int, e: int) -> tuple
 # (also a phone's message header: "Sms/mms · wo 25-11-2026 10:14")
 _SENT_LABEL = re.compile(r"(?:ontvangen|binnengekomen|verzonden|verstuurd|sms(?:/mms)?|mms|imessage)\b", _I)
 # a message's own date line in an app: "1 februari 2027 · Je premie is nog niet betaald"
+_PHONE_TIME = re.compile(r"[ \t]*,?[ \t]*\d{1,2}:\d{2}[ \t]*")
 _MESSAGE_DATE_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.:]\d{2}[ \t]*)?[·•][ \t]*\S", _I)
 
 
@@ -1127,7 +1153,9 @@ _WORD_START = re.compile(r"(?<!\S)\S+")  # a whole word, never the tail of one (
 
 def _piece_at(line: str, col: int) -> str | None:
     """The gap-separated cell of `line` that starts within 4 columns of `col`."""
-    line = _BOX_BAR.sub(" ", line)  # "| Termijn  | Vervaldatum |": the bars part the cells
+    # "| Termijn  | Uiterlijk betaald| Bedrag |": a bar parts the cells, also with one space
+    # beside it (a line break stands in for it: same width, and no cell runs over it)
+    line = _BOX_BAR.sub("\n", line)
     for m in re.finditer(r"\S+(?:[^\S\n]{1,2}\S+)*", line):
         if abs(m.start() - col) <= 4:
             return m.group()
@@ -1223,6 +1251,9 @@ def deadline_role(ctx: PageContext, s: int, e: int) -> str | None:
         role = _cue_role(ctx.masked, line_lo, line_hi, s, e, ctx.cues)
         if role and role != "ours":
             return role
+    if _SUM_BY.search(ctx.masked[line_lo:s]) and not ctx.masked[e:line_hi].strip(" .;:|\t"):
+        # a line of a payment schedule: "€ 60,20 uiterlijk 30 april 2026"
+        return "pay_by"
     lo, hi = ctx.sentence(s)
     rest = ctx.masked[lo:s] + " " + ctx.masked[e:hi]
     if _BARE_TERM.fullmatch(rest) and prev is not None \
@@ -1467,6 +1498,17 @@ def _choose_letter_date(pages: Sequence[str],
         if pi == 0 and sp.start < top and r.role == BARE and sp.year and 1990 <= sp.year <= 2100:
             return sp.on(sp.year), k
     return None, None
+
+
+def _year_from_weekday(sp: DateSpan, today: date) -> int | None:
+    """"di 10 feb.": the one year of the last three (to a month after today) in which that day
+    falls on that weekday; None when none or several fit."""
+    if sp.weekday is None or not sp.month:
+        return None
+    fits = [y for y in range(today.year - 2, today.year + 1)
+            if (d := sp.on(y)) is not None and d.weekday() == sp.weekday
+            and (d - today).days <= 31]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _month_from_weekday(sp: DateSpan, role: str, ref: date | None) -> date | None:

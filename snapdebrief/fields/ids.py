@@ -227,6 +227,10 @@ _OTHERS_ACCOUNT = re.compile(r"\baan\s+hen\s+(?:op|via)\s*$|\bop\s+(?:hun|zijn|h
                              # "Betalingen op het rekeningnummer van cliënte (NL33 …)"
                              r"|\brekening(?:nummer)?\s+van\s+(?:cli[eë]nte?|(?:onze|uw|de)\s+(?:opdrachtgever|schuldeiser|"
                              r"webwinkel|winkel))\s*\(?\s*$", _F)
+_TO_OUR_ACCOUNT = re.compile(r"\b(?:betal\w*|over\s*te\s*maken|overmaken|maak\w*|stort\w*|voldo\w*)\b[^.]{0,60}"
+                             r"\b(?:op|naar|aan)\s+(?:onze|ons|mijn)\s+(?:bank)?rekening(?:nummer)?\b", _F)
+_POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die)\s+(?:bank)?(?:rekening\w*|nummer|iban)\b"
+                          r"|\b(?:daar|hier|daarop|hierop|daarnaar|hiernaar)\b", _F)
 _ANOTHER_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
 # the two sentences after an IBAN (the full stop right after the number is its own sentence's end)
 _NEXT_SENTENCES = re.compile(r"[.!?]?(?:[^.!?]*[.!?]){1,2}")
@@ -288,6 +292,11 @@ def _iban_context(text: str, ev: Evidence, page: _PageLines) -> tuple[int, bool,
         # "… Maak geen betalingen over naar onze kantoorrekening NL05 …": what the line of
         # another account says is about that account
         after = after[: after.rfind("\n", 0, other.start()) + 1]
+    para = re.search(r"\n[ \t]*\n", after)
+    if para is not None and not _POINTS_BACK.search(after, para.end()):
+        # "IBAN: NL18 … / Omschrijving: TI-26-47719" then, a paragraph on: "Let op: betaal niet
+        # meer aan de webwinkel zelf": about another account, unless it points back at this one
+        after = after[: para.start()]
     if _DEAD_ACCOUNT.search(sentence[-80:] + " " + re.sub(r"\s+", " ", after)[:240]) \
             or _OTHERS_ACCOUNT.search(sentence[-80:]):
         score -= 6  # the letter says this account is not the one to pay to
@@ -325,6 +334,10 @@ def choose_iban(
     if not scored:
         return None
     best = max(scored)
+    if best[0] < 2 and len({x[3] for x in scored}) == 1 and any(_TO_OUR_ACCOUNT.search(p or "") for p in pages):
+        # "Betaling geschiedt op onze bankrekening, onder vermelding van ons kenmerk" with one
+        # account on the letter, in its letterhead: that one
+        return best[3], best[4]
     if best[0] < 2 and not any(asks_to_pay(p or "", _ASKS_PAYMENT) for p in pages):
         return None  # a letter that asks no payment: the account shown is no account to pay to
     return best[3], best[4]

@@ -81,16 +81,18 @@ _REFUND = [
         r"(?<!van\su\s)\bte\s+ontvangen\b",
         r"\bteruggaa?ve?\b|\bteruggaaf\b",
         r"\bterugkrijgt\b|\bterugkrijgen\b|\bterug\s+krijgt\b",
-        r"\bwij\s+betalen\b.{0,80}?\b(?:uit|terug)\b",
-        r"\bbetalen\s+wij\b.{0,80}?\b(?:uit|terug)\b",
+        r"\b(?:wij|we)\s+betalen\b.{0,80}?\b(?:uit|terug)\b",
+        r"\bbetalen\s+(?:wij|we)\b.{0,80}?\b(?:uit|terug)\b",
+        # the last line of a benefit's computation: "We betalen je nog bij   € 214,37"
+        r"\b(?:wij|we)\s+betalen\s+(?:u|je|jou)\s+(?:nog\s+)?bij\b",
         (
             r"\b(?:wordt|worden)\s+(?:[\w\s]{0,30}?\s)?(?:aan\s+u\s+|op\s+uw\s+rekening\s+)?"
             r"(?:uit|terug)betaald\b"
         ),
         r"\b(?:uit|terug)betaald\s+(?:aan\s+u|op\s+uw\s+rekening)\b",
         r"\bterugbetaling\s+aan\s+u\b",
-        r"\b(?:storten|maken)\s+wij\b.{0,80}?\b(?:terug|over|op\s+uw\s+rekening)\b",
-        r"\bwij\s+(?:storten|maken)\b.{0,80}?\b(?:terug|over|op\s+uw\s+rekening)\b",
+        r"\b(?:storten|maken)\s+(?:wij|we)\b.{0,80}?\b(?:terug|over|op\s+(?:uw|je|jouw)\s+rekening)\b",
+        r"\b(?:wij|we)\s+(?:storten|maken)\b.{0,80}?\b(?:terug|over|op\s+(?:uw|je|jouw)\s+rekening)\b",
         r"\btegoed\b",
         # a shop or a creditor sent the money back: "We hebben € 104,95 teruggestort"
         r"\bteruggestort\b|\bgeretourneerd\b",
@@ -141,7 +143,7 @@ _RATE_BEFORE = re.compile(
     r"|\btermijnbedrag\b|\btermijnen\s+van\b|\btermijn\b|\bhuurprijs\b|\bkale\s+huur\b"
     # "Je mag dit in 4 delen betalen van € 98,65": one instalment, not the sum
     r"|\bin\s+(?:\d+|twee|drie|vier|vijf|zes|acht|tien|twaalf)\s+(?:gelijke\s+)?(?:delen|termijnen|keer)\b"
-    r"|\bpremie\s+per\b|\bnieuwe\s+(?:huur|premie)\b|\bdagloon\b|\belke\s+maand\b)[^€]{0,40}$",
+    r"|\bpremie\s+per\b|\bnieuwe\s+(?:huur|premie)\b|\bdagloon\b|\b(?:elke|iedere)\s+maand\b|\bsteeds\s+(?:vóór|voor)\s+de\b)[^€]{0,40}$",
     _F,
 )
 # A threshold, an estimate or a value in an explanation: "grens van € 454", "ongeveer € 168".
@@ -158,6 +160,9 @@ _THRESHOLD_BEFORE = re.compile(
 _LIMIT_AFTER = re.compile(r"\s*(?:of|en)\s+(?:minder|meer|lager|hoger|daaronder|daarboven)\b", _F)
 _ESTIMATE = re.compile(r"\bschatt?\w*|\bgeschat\w*|\bnaar\s+schatting\b|\bongeveer\b|\bcirca\b", _F)
 _BASE_AFTER = re.compile(r"^\s*\d+(?:,\d+)?\s*%")  # "€ 412.000   0,0442%   € 182,10": a base
+# "2 x € 151,35 = € 302,70", "€ 48,50 x 3 = …": a factor of a product the letter computes
+_FACTOR_BEFORE = re.compile(r"(?:^|[\s(:])\d{1,3}\s*[x×]\s*$", _F)
+_FACTOR_AFTER = re.compile(r"^\s*[x×]\s*\d{1,3}\b", _F)
 _PAID_WORDS = (
     r"\b(?:reeds|al|eerder)\s+(?:door\s+u\s+)?(?:betaald|ontvangen|voldaan|afgelost)\b"
     r"|\bontvangen\s+(?:betaling(?:en)?|bedrag(?:en)?)\b|\bbetaald\s+op\b|\bdeelbetaling\w*"
@@ -175,7 +180,7 @@ _PAID_ROW = re.compile(
 )
 _PAID_AFTER = re.compile(  # on the amount's own line: the next line is another row's label
     r"^[^\S\n]*(?:(?:van\s+u\s+|hebben\s+wij\s+|heeft\s+u\s+|hebt\s+u\s+)?(?:al\s+|reeds\s+)?"
-    r"(?:ontvangen|betaald|voldaan|afgeschreven)\b)",
+    r"(?:(?:volledig|helemaal|geheel)\s+)?(?:ontvangen|betaald|voldaan|afgeschreven)\b)",
     _F,
 )
 _NOT_PAID = re.compile(r"\b(?:niet|nog\s+niet|niet\s+op\s+tijd)\s+(?:betaald|voldaan|ontvangen)\b", _F)
@@ -191,6 +196,9 @@ _WE_PAY_BACK = re.compile(r"\b(?:storten|betalen|maken|keren|boeken)\s+(?:wij|we
 # a part waived, told in the amount's own clause
 _WAIVED = re.compile(r"\bkwijtschelding\s+(?:wordt\s+|is\s+|te\s+)?(?:verleend|toegekend|verlenen)\b[^.;€]{0,80}$"
                      r"|\bkwijtgescholden\b[^.;€]{0,40}$", _F)
+# "de rest van die twee heffingen, € 548,16, schelden wij kwijt"
+_WAIVED_AFTER = re.compile(r"\s*,?\s*(?:(?:schelden|scheldt)\s+(?:wij|we|ik)\s+(?:u\s+|je\s+)?(?:(?!niet\b|nooit\b)\w+\s+){0,2}?kwijt\b"
+                           r"|(?:wordt|is|worden|zijn)\s+(?:(?!niet\b|nooit\b)\w+\s+){0,2}?kwijtgescholden\b)", _F)
 # an amount added on top of the sum a sentence asks: "vermeerderd met € 9,00 aanmaningskosten"
 _ADDED_ON = re.compile(r"\b(?:vermeerderd|verhoogd|te\s+vermeerderen|te\s+verhogen)\s+met\s*$", _F)
 # a payment not made, told in a summons: "is in gebreke gebleven … te voldoen", "heeft nagelaten"
@@ -433,6 +441,18 @@ def _next_sentence(text: str, hit: _Hit) -> str:
     return _squash(rest[: end.start()] if end else rest)
 
 
+def _text_after_row(text: str, hit: _Hit) -> str:
+    """The words right under a table row, when nothing but white space stands between (the
+    sentence that follows a table's last line); hyphenated line ends joined."""
+    _, le = _line_bounds(text, hit.start)
+    if text[hit.end:le].strip(" \t|│"):
+        return ""
+    rest = text[le : le + 300]
+    if re.match(r"\s*(?:€|eur\b|\d)", rest, _F):
+        return ""
+    return _squash(re.sub(r"(?<=[a-z])-[ \t]*\n[ \t]*", "", rest))
+
+
 _ANAPHOR_START = re.compile(
     r"^\s*(?:die|deze|dat|dit|samen|daar\w*|ook|dan|bovendien|verder|hierbij|hierover)\b", _F
 )
@@ -558,7 +578,9 @@ class _Role:
 
 _BRACKET_AFTER_AMOUNT = re.compile(r"\s*\([^()\n]{0,60}$")
 _WAARVAN = re.compile(r"\bwaarvan\b[^€\n.]{0,30}$", _F)
-_BESIDES = re.compile(r"\b(?:daarnaast|bovendien|daarbij|gewoon)\s+(?:\w+\s+){0,3}?(?:worden\s+)?(?:betaald|voldaan|betalen|voldoen)\b", _F)
+_BESIDES = re.compile(r"\b(?:daarnaast|bovendien|daarbij|gewoon)\s+(?:\w+\s+){0,3}?(?:worden\s+)?(?:betaald|voldaan|betalen|voldoen)\b"
+                      # "Op diezelfde dag moet ook je gewone huur van € 712,40 binnen zijn"
+                      r"|\b(?:je|jouw|uw)\s+(?:gewone|lopende|normale)\s+(?:huur|premie|maandhuur|termijn)\b", _F)
 _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b", _F)
 # "… kosten € 35,00. Wij verzoeken u dit bedrag vóór 1 juni over te maken": a request on the sum
 # just named makes it the ask (a request, unlike the order above, does not undo a condition:
@@ -628,6 +650,9 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
         return _Role("other", _clip(neg.group()), kind="negated")
     if _BASE_AFTER.search(after):
         return _Role("other", None, kind="base")
+    if not row and (_FACTOR_AFTER.match(after) or (
+            _FACTOR_BEFORE.search(zone) and re.match(r"\s*=", after))):
+        return _Role("other", None, kind="factor")
     if not row and (part or (pm := _PART_OF.search(zone))):
         # "€ 412,36 (daarvan € 71,57 btw)", "… ad € 436,20, bestaande uit … € 300,20 en … € 136,00":
         # a part of the sum before it, never added to it again
@@ -701,7 +726,9 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
             return _Role("other", _clip(paid.group()), paid=True)
     # "De huur is € 1.150 per maand, dus er staat nu € 2.300 open": the unit at the zone's start
     # belongs to the amount before
-    rate = _RATE_AFTER.search(after) or _RATE_BEFORE.search(_PREVIOUS_UNIT.sub("", zone))
+    # ("Per maand betaal je € 151,35": a capital opens this amount's own sentence)
+    own = zone if zone.lstrip()[:1].isupper() else _PREVIOUS_UNIT.sub("", zone)
+    rate = _RATE_AFTER.search(after) or _RATE_BEFORE.search(own)
     if rate and rate.re is _RATE_BEFORE and _OPEN_BEFORE.search(zone):
         rate = None  # "het openstaande termijnbedrag van € 112": one unpaid instalment, owed
     if rate and rate.re is _RATE_BEFORE and best is not None and best[0].role == "total" \
@@ -726,7 +753,7 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
         # "Omdat u de aanslag al volledig heeft betaald, storten we € 41,84 binnen zes weken terug
         # op uw rekening": money the sender pays the reader
         return _Role("refund", _clip(back.group()))
-    if not row and (w := _WAIVED.search(zone)):
+    if not row and (w := _WAIVED.search(zone) or _WAIVED_AFTER.match(after)):
         # "… dat aan U kwijtschelding wordt verleend voor de afvalstoffenheffing ten bedrage van
         # € 331,20": the part waived, not owed
         return _Role("other", _clip(w.group()), kind="waived")
@@ -901,6 +928,9 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             text, hit.start
         )
         ls, _ = _line_bounds(text, hit.start)
+        # "€ 64,20 + € 116,40 = € 180,60": the terms of a sum the letter writes out
+        operand = not row and (bool(re.fullmatch(r"\s*[+−–-]\s*", after)) or (
+            bool(re.search(r"[+−–-]\s*$", zone)) and bool(re.match(r"\s*=", after))))
         if not same_line_prev:
             first_on_line = hit
         elif not re.search(r"[A-Za-z]|(?<![<>!=])=", zone):  # ("2 x € 152,35 = € 304,70": its own)
@@ -910,6 +940,14 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             zone = text[ls : first_on_line.start]
         role = _role(zone, after, labels, row=row, follow=_next_sentence(text, hit),
                      part=_in_list_of_parts(text, hit.start))
+        if operand and role.role != "refund":
+            role = _Role("other", role.label, kind="part")
+        elif same_line_prev and role.role == "total" and re.fullmatch(r"\s*=\s*", zone):
+            # "Jouw bijstand over juni: € 1.398,20 - € 657,30 = € 740,90": the result of a sum
+            # on a line is what the line's label names
+            head = text[ls : first_on_line.start] if first_on_line is not None else ""
+            if (b := labels.benefit.search(head)) and not _PAYING.search(head):
+                role = _Role("benefit", _clip(b.group()))
         if _in_parts_block(text, hit.start):
             role = _Role("other", None, kind="part")
         if row and j + 1 < len(hits) and _line_bounds(text, hits[j + 1].start) == _line_bounds(
@@ -960,7 +998,7 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             # "Gedaagde is in gebreke gebleven de contributie … te voldoen, zijnde twaalf
             # termijnen, in totaal een hoofdsom van € 659,40": the debt told, not the sum asked
             role = _Role("principal", role.label, kind="history")
-        if not row and role.role == "total" and role.kind in ("", "order") and _BESIDES.search(
+        if not row and role.role in ("total", "principal") and role.kind in ("", "order") and _BESIDES.search(
                 _sentence_up_to(text, hit) + text[hit.end : hit.end + 160].split(". ")[0]):
             # "De lopende huur van december (€ 842,17) moet daarnaast gewoon worden betaald": an
             # ongoing payment beside the claim, not the sum the letter claims
@@ -974,6 +1012,11 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
         if (not row and not cond and role.role in ("principal", "costs", "other")
                 and role.kind == "" and not role.paid and _last_in_sentence(text, hit)
                 and (m := _ASK_ON_IT.match(_next_sentence(text, hit)))):
+            role = _Role("total", _clip(m.group()), 3, kind="order")
+        if (row and not cond and role.role == "total" and role.rank < 3 and not role.paid
+                and (m := _ASK_ON_IT.match(_text_after_row(text, hit)))):
+            # "totaal open   € 1.074,80" / "Wilt u dit bedrag uiterlijk 17 juni over-/maken": the
+            # table's last line is the sum the next sentence asks
             role = _Role("total", _clip(m.group()), 3, kind="order")
         if cond and role.role == "total" and _ORDER_ON_IT.match(_next_sentence(text, hit)):
             # "Betaalt u nog in 2026? Dan hoeft u alleen € 733,57 te betalen. Betaal dit bedrag
@@ -1199,6 +1242,8 @@ _RULE_LINE = re.compile(r"\s*[-=_.+|│─═┼├┤┌┐└┘]{3,}\s*")
 
 
 def _only_rules_between(lines: list[str]) -> bool:
+    # a second column beside the table ("-------------      |  Postadres") is not in it
+    lines = [_SIDE_COLUMN.sub("", ln) for ln in lines]
     return all(not ln.strip() or (_RULE_LINE.fullmatch(ln) and sum(c in "-=_.─═" for c in ln) >= 3)
                for ln in lines) and (sum(1 for ln in lines if not ln.strip()) <= 1)
 
@@ -1211,8 +1256,8 @@ _BASE_LABEL = re.compile(r"inkomen|winst|belastbaa?r|\bloon\b|omzet|vermogen|gro
 def _promotable(f: _Found, subtotal: re.Pattern[str]) -> bool:
     if f.role.paid or f.role.role in ("refund", "benefit"):
         return False
-    if _BASE_LABEL.search(f.role.label or ""):
-        return False
+    if _BASE_LABEL.search(f.role.label or "") or _BASE_LABEL.search(f.amount.text.split("€")[0]):
+        return False  # ("Loon dat we aftrekken   € 657,30": a step of an income's computation)
     if f.role.role == "total":
         return True
     label = (f.role.label or "").lower()
@@ -1280,7 +1325,7 @@ def _named_instalment(f: _Found) -> bool:
     """The amount's own line calls it an instalment: "De eerste termijn van € 32 moet …"."""
     whole = int(abs(f.amount.value))
     digits = f"{whole:,}".replace(",", ".")
-    return bool(re.search(rf"\b(?:termijn|maandbedrag|maandtermijn|deelbetaling)\w*\s+(?:van\s+)?(?:€|eur)\s?"
+    return bool(re.search(rf"\b(?:termijn|maandbedrag|maandtermijn|deelbetaling|aflossing)\w*\s+(?:van\s+)?(?:€|eur)\s?"
                           rf"{re.escape(digits)}(?![\d.])", f.amount.text, _F))
 
 
@@ -1305,6 +1350,13 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
         # onze rekening staan": of two sums ordered, the one named as an instalment is a part
         whole = [f for f in tied if not _named_instalment(f)]
         tied = whole or tied
+    if len(tied) > 1:
+        # "Je eerste aflossing van € 150 … Op diezelfde dag moet ook je gewone huur van € 712,40
+        # binnen zijn. Je maakt die dag dus in totaal € 862,40 over": a day's transfer that holds
+        # the ongoing rent beside the claim is not the claim
+        beside = [f.amount.value for f in found if f.role.kind == "besides"]
+        parts = [f.amount.value for f in found if f.role.kind != "besides" and f.amount.value > 0]
+        tied = [f for f in tied if not any(f.amount.value == b + p for b in beside for p in parts)] or tied
     due = tied[-1]
     extras = [f.amount.value for f in found if f.amount.role in ("interest", "costs", "increase")
               and not f.conditional and f.amount.value > 0]
@@ -1567,6 +1619,8 @@ def _withheld_now(flat_page: str) -> bool:
 # "Mogelijk hoeft u de aanslag niet te betalen", "Hebt u een laag inkomen? Dan hoeft u …": a
 # maybe or an if, not what this letter says of the reader's case
 _HEDGE = re.compile(r"\b(?:mogelijk|misschien|wellicht|eventueel|als|indien|wanneer|tenzij|zodra|mits)\b"
+                    # "Met een machtiging hoeft u zelf niets over te maken": only when you give one
+                    r"|\bmet\s+(?:een\s+|uw\s+|je\s+)?(?:machtiging|automatische\s+incasso)\b"
                     r"|^\W*dan\b", _F)  # "^": a clause's start
 
 
