@@ -463,6 +463,9 @@ _EXAMPLE = re.compile(r"\W*(?:bijvoorbeeld|zoals|denk\s+aan|bv\.?|bijv\.?)\s", _
 # 1 mei betaald zijn"
 _WAS_DUE = re.compile(r"\b(?:had|hadden)\s+(?:\S+\s+){0,8}?(?:betaald|voldaan|ontvangen|binnen|bijgeschreven)"
                       r"\s+moeten\s+(?:zijn|worden)\b|\bmoest(?:en)?\s+(?:\S+\s+){0,8}?(?:betaald|voldaan|binnen)"
+                      r"\s+(?:zijn|worden|staan)\b"
+                      # a subordinate clause: "De termijnen die uiterlijk op 31 augustus betaald moesten zijn"
+                      r"|\b(?:betaald|voldaan|ontvangen|binnen|bijgeschreven)\s+(?:moest(?:en)?|hadden\s+moeten|had\s+moeten)"
                       r"\s+(?:zijn|worden|staan)\b", _I)
 _START_PREP = re.compile(
     r"(?:^|[^\w])(?:per|vanaf|sinds|met\s+ingang\s+van|m\.i\.v\.|ingaande|na|gedurende|tussen"
@@ -646,12 +649,16 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None,
             if r.role in FORWARD_ROLES and r.role != "appointment" and _running_period(
                     _with_antecedent(ctx, sp.start), sp.month):
                 r = dataclasses.replace(r, role="other")
+            if r.role in FORWARD_ROLES and quoted(ctx.text, sp.start):
+                # "> … betalen voor 4 juni" under "-----Oorspronkelijk bericht-----": an older
+                # mail this reply quotes; its days were asked then, not now
+                r = dataclasses.replace(r, role="other")
             txt = _mention_text(ctx, r, sp)
             if r.role == "appointment" and _CANCELLED.search(txt):
                 # "Die afspraak gaat daarom niet door en u hoeft op 24 maart niet te komen"
                 r = dataclasses.replace(r, role="cancelled")
             items.append((pi, sp, r, t, txt))
-            row_years.append(None if sp.year else _row_year(ctx.text, sp))
+            row_years.append(None if sp.year else (_row_year(ctx.text, sp) or _shared_year(ctx.text, spans, i)))
 
     if today is not None and not any(sp.year for _, sp, _, _, _ in items):
         items = [(pi, dataclasses.replace(sp, year=y) if (y := _year_from_weekday(sp, today)) else sp, r, t, txt)
@@ -838,6 +845,9 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
             role = wrapped
         if role == "letter_date" and _time_row_below(masked, line_hi):
             role = "appointment"
+        if role == "letter_date" and re.match(r"[ \t]*\)", masked[e:line_hi]):
+            # "(nota 2025-J-448120, / verstuurd op 18-12-2025)": another paper's date, in brackets
+            role = "earlier_letter"
         if role is not None:
             if role == "letter_date" and (_mail_header(text, line_lo) or _SENT_LABEL.match(seg)):
                 # "Datum: di 9 jun. 2026 om 10:42" under "Van:", a portal's "Ontvangen
@@ -857,8 +867,8 @@ def _classify(ctx: PageContext, spans: Sequence[DateSpan], i: int, time: str | N
                 role = "appointment"
             return _Role(_label_with_time(role, time), s, e, label)
 
-    if not masked[line_lo:s].strip(" \t|") and (_MESSAGE_DATE_LINE.match(masked, e, line_hi)
-                                                or _PHONE_TIME.fullmatch(masked, e, line_hi)):
+    if not masked[line_lo:s].strip(" \t|") and (_MESSAGE_DATE_LINE.match(masked, e, line_hi) or (
+            _PHONE_TIME.fullmatch(masked, e, line_hi) and masked.count("\n", 0, s) <= 8)):
         # an app's message header: the date, a dot, the message's title; a phone's "do 8 okt.
         # 2026 11:03" (a clock's colon, no "uur": when it came, no meeting)
         return dataclasses.replace(line, role=BARE)
@@ -962,7 +972,7 @@ def _cell_span(masked: str, line_lo: int, line_hi: int, s: int, e: int) -> tuple
 # (also a phone's message header: "Sms/mms · wo 25-11-2026 10:14")
 _SENT_LABEL = re.compile(r"(?:ontvangen|binnengekomen|verzonden|verstuurd|sms(?:/mms)?|mms|imessage)\b", _I)
 # a message's own date line in an app: "1 februari 2027 · Je premie is nog niet betaald"
-_PHONE_TIME = re.compile(r"[ \t]*,?[ \t]*\d{1,2}:\d{2}[ \t]*")
+_PHONE_TIME = re.compile(r"[ \t]*(?:,|om)?[ \t]*\d{1,2}:\d{2}[ \t]*")
 _MESSAGE_DATE_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.:]\d{2}[ \t]*)?[·•][ \t]*\S", _I)
 
 
@@ -1331,6 +1341,9 @@ def _stamp(masked: str, s: int, e: int, meeting: re.Pattern[str]) -> bool:
     return not tail.strip(" \t|") and not meeting.search(line) and not re.search(r"\bom\b", line, _I)
 
 
+_IF_QUESTION = re.compile(r"\W*(?:hebben|heeft|hebt|is|zijn|krijgen|krijgt|ontvangen|ontvangt)\s+(?:wij|we|u|je|jij)\b[^?]*\?\s*$", _I)
+
+
 def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
     """A date after "op" or without a preposition: past event, appointment, or an action
     stated with a modal ("Op 12 maart moet het bedrag betaald zijn")."""
@@ -1359,6 +1372,8 @@ def _event_role(ctx: PageContext, s: int, e: int, time: str | None) -> str:
             return by
     if _NO_MEETING.search(masked[slo:shi]):
         return "other"  # "dat deze verkoop zal plaatsvinden op … te twee uur": a sale, no meeting
+    if not time and _IF_QUESTION.match(masked[slo:shi]):
+        return "other"  # "Hebben wij op 9 oktober geen betaling of afspraak? Dan …": a case, no meeting
     if time or ctx.cues.meeting.search(masked[slo:shi]):
         return "appointment"
     role = _cue_role(masked, plo, phi, s, e, ctx.cues)
@@ -1483,12 +1498,22 @@ def _top_limit(page1: str) -> int:
     return len(page1)
 
 
+_FORWARD_MARK = re.compile(r"^[ \t]*-{3,}[ \t]*(?:doorgestuurd\s+bericht|forwarded\s+message)[ \t]*-{3,}"
+                           r"|^[ \t]*begin\s+(?:doorgestuurd\s+bericht|forwarded\s+message)\s*:", re.IGNORECASE | re.MULTILINE)
+
+
 def _choose_letter_date(pages: Sequence[str],
                         items: Sequence[tuple[int, DateSpan, _Role, str | None, str]]
                         ) -> tuple[date | None, int | None]:
     """The letter date, and the index of the unlabelled date chosen as letter date (if any):
     the first labelled/place-line date, else the first plausible 'other' date in the top of
     page 1."""
+    fwd = _FORWARD_MARK.search(pages[0]) if pages else None
+    if fwd is not None:
+        # a resident's forward of the letter: the forwarded mail's own date, not the forward's
+        for pi, sp, r, _, _ in items:
+            if pi == 0 and sp.start > fwd.end() and r.role == "letter_date" and sp.year:
+                return sp.on(sp.year), None
     for weak, paper in ((False, False), (True, False), (False, True)):
         for _, sp, r, _, _ in items:
             if r.role == "letter_date" and r.weak is weak and r.paper is paper and sp.year:
@@ -1546,6 +1571,36 @@ def _row_year(text: str, sp: DateSpan) -> int | None:
     line = text[lo:hi if hi >= 0 else len(text)]
     years = {int(m["y"]) for m in _MONTH_YEAR.finditer(line) if MONTHS.get(m["m"].lower()) == sp.month}
     return years.pop() if len(years) == 1 else None
+
+
+_WROTE = re.compile(r"^[ \t>]*(?:op|on)\b[^\n]{4,120}\b(?:schreef|wrote)\b[^\n]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_QUOTE_MARK = re.compile(r"^[ \t]*-{3,}[ \t]*(?:oorspronkelijk\s+bericht|original\s+message)[ \t]*-{3,}[ \t]*$",
+                         re.IGNORECASE | re.MULTILINE)
+
+
+def quoted(text: str, pos: int) -> bool:
+    """The date stands in a quoted older mail: a "> " line, or below a reply's "Oorspronkelijk
+    bericht" marker (a forwarded mail's own letter is not quoted so)."""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    if _QUOTE_MARK.search(text, 0, pos) is not None:
+        return True
+    # a "> " line under "Op wo 25 nov. 2026 om 22:14 schreef …:" (not a bullet ">  Betaal …", not
+    # a banner ">> maandag 8 juni <<")
+    return line.lstrip().startswith(">") and _WROTE.search(text, 0, pos) is not None
+
+
+_DATE_AND = re.compile(r"\s*(?:,|en|of)\s*")
+
+
+def _shared_year(text: str, spans: Sequence[DateSpan], i: int) -> int | None:
+    """"op 31 augustus en 30 september 2026": the year printed once, for both dates."""
+    if i + 1 >= len(spans) or not spans[i + 1].year or not spans[i].month:
+        return None
+    nxt = spans[i + 1]
+    if not _DATE_AND.fullmatch(text, spans[i].end, nxt.start):
+        return None
+    d, od = spans[i].on(nxt.year or 0), nxt.on(nxt.year or 0)
+    return nxt.year if d is not None and od is not None and d <= od else None
 
 
 def _resolve_year(sp: DateSpan, role: str, ref: date | None,

@@ -197,7 +197,10 @@ _ASKS_PAYMENT = re.compile(
     r"|\bte\s+voldoen\b|\bvoldoe\b|\bsommeer\w*",
     _F,
 )
-_NEGATED = re.compile(r"\b(?:niet|nooit|geen)\b", _F)
+# ("Het niet kwijtgescholden bedrag … bijgeschreven op rekening NL37 …", "nog niet betaald": the
+# debt described, not a payment forbidden)
+_NEGATED = re.compile(r"\b(?:niet|nooit|geen)\b(?!\s+(?:kwijtgescholden|(?:(?:op\s+tijd|tijdig|volledig|helemaal|geheel)\s+)?"
+                      r"(?:betaald|voldaan|ontvangen))\b)", _F)
 # An account the letter says not to pay to: "ons oude rekeningnummer NL18 … is vervallen. Maak
 # daar geen geld meer naartoe over.", "… welke rekening uitsluitend ter informatie wordt vermeld"
 _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s+(?:vervallen|opgeheven|gesloten)\b"
@@ -215,6 +218,8 @@ _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s
                            r"|\bop\s+(?:uw|je)\s+(?:oude\s+)?(?:jaar)?(?:nota|factuur|facturen|contract)\S*\s+staat\s+nog\b"
                            r"|\bgebruiken\s+(?:wij|we)\s+(?:\S+\s+){0,4}?niet\s+meer\b"
                            r"|\bniet\s+om\s+(?:op\s+|naar\s+)?te\s+betalen\b"
+                           # "Gebruik die rekening niet voor het bedrag in deze brief"
+                           r"|\bgebruik\s+(?:die|deze|dat|dit|dat\s+andere)\s+(?:bank)?(?:rekening\w*|nummer)\s+niet\b"
                            # another creditor's account: "… betaalt u aan hen op NL88 …, niet met deze
                            # strook", "Betalingen op hun rekening NL29 … worden niet … verrekend"
                            r"|\bniet\s+(?:met|via)\s+(?:deze|de)\s+(?:\w+)?(?:strook|acceptgiro|betaalbewijs)\b"
@@ -679,6 +684,14 @@ def _payment_context(text: str, ev: Evidence) -> bool:
         return True
     if _WITH_LABEL.search(sentence) and _PAY_WORDS.search(sentence):
         return True  # "Je kunt betalen op NL73 …, met ons dossiernummer MG-2026-11094."
+    ls = text.rfind("\n", 0, ev.start) + 1
+    if _BLOCK_KENMERK.fullmatch(text, ls, ev.start):
+        # "BETALEN AAN / NL27 RABO … / t.n.v. … / kenmerk VK-2026-118342": the kenmerk row of the
+        # block that names the account, a few lines under it
+        above = text[max(0, ls - 200) : ls]
+        above = above[above.rfind("\n\n") + 1 :]
+        if _IBAN_IN_BLOCK.search(above):
+            return True
     before_len = len(sentence)
     rest = text[ev.end : ev.end + 80]
     rest = rest[: m.start()] if (m := re.search(r"[.!?](?=\s)|\n\s*\n", rest)) else rest
@@ -692,6 +705,8 @@ def _payment_context(text: str, ev: Evidence) -> bool:
     return False
 
 
+_BLOCK_KENMERK = re.compile(r"[ \t|]*(?:kenmerk|referentie|o\.\s?v\.\s?v\.?)[ \t]*:?[ \t]*", _F)
+_IBAN_IN_BLOCK = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
 # The number named right after the account in a pay sentence: "…, met ons dossiernummer"
 _WITH_LABEL = re.compile(r"\bmet\s+(?:ons|onze|uw|je|jouw|het|de)\s+[\w-]*(?:nummer|kenmerk|nr\.?)\s*:?\s*$", _F)
 # "Zet je huurnummer 60-118734 in de omschrijving": the cue after the number.

@@ -83,6 +83,10 @@ _REFUND = [
         r"\bterugkrijgt\b|\bterugkrijgen\b|\bterug\s+krijgt\b",
         r"\b(?:wij|we)\s+betalen\b.{0,80}?\b(?:uit|terug)\b",
         r"\bbetalen\s+(?:wij|we)\b.{0,80}?\b(?:uit|terug)\b",
+        # "€ 438 over die wij aan u moeten betalen", "Het bedrag dat wij uiteindelijk aan u
+        # overmaken is € 381": the sender pays the reader
+        r"\b(?:wij|we)\s+(?:\w+\s+){0,3}?aan\s+(?:u|je|jou)\s+(?:\w+\s+){0,2}?(?:overmaken|betalen"
+        r"|uitbetalen|terugbetalen|storten|overgemaakt|betaald|uitbetaald|terugbetaald)\b",
         # the last line of a benefit's computation: "We betalen je nog bij   € 214,37"
         r"\b(?:wij|we)\s+betalen\s+(?:u|je|jou)\s+(?:nog\s+)?bij\b",
         (
@@ -195,7 +199,7 @@ _WE_PAY_BACK = re.compile(r"\b(?:storten|betalen|maken|keren|boeken)\s+(?:wij|we
                           r"(?:\bterug\b|\buit\b|\b(?:op|naar)\s+(?:uw|je|jouw)\s+(?:bank)?rekening\b)", _F)
 # a part waived, told in the amount's own clause
 _WAIVED = re.compile(r"\bkwijtschelding\s+(?:wordt\s+|is\s+|te\s+)?(?:verleend|toegekend|verlenen)\b[^.;€]{0,80}$"
-                     r"|\bkwijtgescholden\b[^.;€]{0,40}$", _F)
+                     r"|(?<!niet\s)\bkwijtgescholden\b[^.;€]{0,40}$", _F)
 # "de rest van die twee heffingen, € 548,16, schelden wij kwijt"
 _WAIVED_AFTER = re.compile(r"\s*,?\s*(?:(?:schelden|scheldt)\s+(?:wij|we|ik)\s+(?:u\s+|je\s+)?(?:(?!niet\b|nooit\b)\w+\s+){0,2}?kwijt\b"
                            r"|(?:wordt|is|worden|zijn)\s+(?:(?!niet\b|nooit\b)\w+\s+){0,2}?kwijtgescholden\b)", _F)
@@ -216,7 +220,8 @@ _PAY_VERB = re.compile(
 )
 _CONDITIONAL = re.compile(
     r"^\s*(?:als|indien|wanneer|zolang|mocht|betaalt\s+u\s+niet|gaat\s+u\s+niet|doet\s+u\s+niets)\b"
-    r"|\balsdan\b|\bin\s+dat\s+geval\b"
+    # ("het alsdan resterende bedrag": what is left after the decision, no case)
+    r"|\balsdan\b(?!\s+(?:resterende|overblijvende|overgebleven)\b)|\bin\s+dat\s+geval\b"
     # a summons' court fee: "bij verschijning … zal een griffierecht worden geheven van € …"
     r"|\bbij\s+verschijning\b|\bworden\s+geheven\b"
     r"|(?<!meer\s)(?<!minder\s)(?<!eerder\s)(?<!later\s)(?<!liever\s)(?<!hoger\s)(?<!lager\s)"
@@ -235,6 +240,9 @@ _INCL = re.compile(
 # The labels themselves ("Totaal te betalen" → total, "Incassokosten" → costs) are rule data
 # since #18: rules/phrasings/amount-labels.yaml, read by snapdebrief/phrasings/amount_labels.py
 # and passed in as `labels`; the shipped ones when a caller gives none.
+
+
+_INCL_AFTER = re.compile(r"\s*\(?(?:incl\.?|inclusief)\s+(?:de\s+)?(?:wettelijke\s+)?(?:rente|kosten|incassokosten)\b", _F)
 
 
 # --- finding ------------------------------------------------------------------------------------
@@ -618,7 +626,7 @@ _RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|
 _MUST_PAY_NOW = re.compile(r"\b(?:moet|moeten|dient)\s+(?:u|je|jij)\s+(?:(?:nu|dus|dan|daarom|in\s+totaal)\s+)*$", _F)
 _HISTORY_TERM = re.compile(r"\b(?:verzonden|verstuurd|gestuurd|toegezonden|gezonden)\b[^.;]{0,120}$", _F)
 _MUST_BE_IN = re.compile(r"\s*,?\s*(?:moet|moeten|dient|dienen)\b[^.;]{0,60}?\b(?:op\s+(?:onze|ons|mijn)\s+rekening\w*"
-                         r"|bij\s+(?:ons|mij)\s+binnen\s+zijn"
+                         r"|bij\s+(?:ons|mij)\s+binnen\s+zijn|bijgeschreven"  # "dient uiterlijk op … te zijn bijgeschreven"
                          r"|(?:betaald|overgemaakt|voldaan)\s+(?:zijn|worden))\b", _F)
 _CLAIM_AFTER = re.compile(r"\s*(?:vorderen|vordert|vragen|vraagt)\s+(?:wij|we)\b"
                           r"(?![^.;]{0,60}?\b(?:niet|geen)\b)[^.;]{0,60}?\bterug\b", _F)
@@ -743,6 +751,9 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
             return _Role("benefit", _clip(hint.group()))
     if rate and not (best is not None and best[0].role == "benefit"):
         return _Role("other", _clip(rate.group()), kind="rate")
+    if best is None and (x := _INCL_AFTER.match(after)):
+        # "… € 1.284,37 incl. rente en kosten": a sum that holds the rest
+        return _Role("total", _clip(x.group().strip()), 2)
     if best is None:
         after_best = _pick_label(after[:40], True, labels)
         if after_best is not None and after_best[1].start() <= 12 and not (
@@ -1307,7 +1318,7 @@ def _lost_commas(found: list[_Found]) -> list[_Found]:
 # bedrag … over te maken", "Wilt u … betalen?"
 _REQUEST = re.compile(r"\b(?:verzoek\w*|vraag|vragen)\s+(?:ik|wij|we)?\s*(?:u|je|jou)\b"
                       r"|\b(?:u|je)\s+betaalt\s+(?:het|dit|dat|deze)\s+(?:bedrag|totaal)\b"  # "U betaalt het bedrag van € 3.168 in 11 termijnen"
-                      r"|\bwilt\s+(?:u|je)\b|\b(?:u|je)\s+(?:nu\s+|dan\s+|nog\s+|dus\s+|daarom\s+)?(?:moet|dient)\b"
+                      r"|\bwilt\s+(?:u|je)\b|\bwil\s+(?:je|jij)\b|\b(?:u|je)\s+(?:nu\s+|dan\s+|nog\s+|dus\s+|daarom\s+)?(?:moet|dient)\b"
                       r"|\b(?:moet|dient)\s+(?:u|je)\b"
                       r"|\bzorg\s+(?:er\s+(?:voor\s+)?)?dat\s+(?:wij|we)\b"
                       # "Wij geven u hierbij de gelegenheid om het bedrag van € … te betalen"
@@ -1327,6 +1338,12 @@ def _named_instalment(f: _Found) -> bool:
     digits = f"{whole:,}".replace(",", ".")
     return bool(re.search(rf"\b(?:termijn|maandbedrag|maandtermijn|deelbetaling|aflossing)\w*\s+(?:van\s+)?(?:€|eur)\s?"
                           rf"{re.escape(digits)}(?![\d.])", f.amount.text, _F))
+
+
+def _multiple_of(whole: Decimal, part: Decimal) -> bool:
+    """`whole` is two or more times `part`, give or take the cents of an uneven last term."""
+    k = round(whole / part)
+    return k >= 2 and abs(whole - k * part) <= Decimal("0.05") * k
 
 
 def _due_total(found: Sequence[_Found]) -> _Found | None:
@@ -1350,6 +1367,12 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
         # onze rekening staan": of two sums ordered, the one named as an instalment is a part
         whole = [f for f in tied if not _named_instalment(f)]
         tied = whole or tied
+    if len(tied) > 1:
+        # "U betaalt het totaalbedrag in twee gelijke delen van € 680,44" and a slip's "Bedrag EUR
+        # 680,44" beside "Totaal aanslagbedrag € 1.360,88": the slip is for one instalment
+        rates = {f.amount.value for f in found if f.role.kind == "rate" and f.amount.value > 0}
+        tied = [f for f in tied if not (f.amount.value in rates and any(
+            _multiple_of(g.amount.value, f.amount.value) for g in tied))] or tied
     if len(tied) > 1:
         # "Je eerste aflossing van € 150 … Op diezelfde dag moet ook je gewone huur van € 712,40
         # binnen zijn. Je maakt die dag dus in totaal € 862,40 over": a day's transfer that holds
@@ -1533,8 +1556,13 @@ _ASKS_OTHER = re.compile(r"\b(?:wij|we|ik)\s+(?:vragen|vraag|verzoeken|verzoek)\
                          r"(?:de\s+|het\s+|uw\s+)?[A-Z]\w+\s+(?:om\s+)?", re.MULTILINE)
 
 
+# "Heeft u nog andere toeslagen die u moet terugbetalen?": a question about the reader's case
+_CASE_QUESTION = re.compile(r"^\W*(?:heeft|hebt|heb|bent|ben|krijgt|krijg|zit|woont|woon)\s+(?:u|je|jij)\b[^?]*\?\s*$", _F)
+
+
 def _real_ask(sentence: str) -> bool:
     return (asks_to_pay(sentence, _PAY_BACK) and bool(_ASK_FORM.search(sentence))
+            and not _CASE_QUESTION.match(sentence)
             and not _PAY_ELSEWHERE.search(sentence) and not _ASKS_OTHER.search(sentence)
             # "Stopt uw uitkering? Dan sturen wij u een brief over hoe u dan zelf moet betalen."
             and not _THEN_AFTER_QUESTION.match(sentence))
@@ -1595,7 +1623,7 @@ def _infos(amounts: list[Amount], found: list[_Found], labels: AmountLabels) -> 
 # "Wij houden het bedrag in op uw WW-uitkering", "… opgedragen de premie in te houden op uw loon":
 # the money is taken, so beside "U hoeft zelf niets over te maken" an earlier "moet u
 # terugbetalen" asks no transfer
-_WITHHELD = re.compile(r"\b(?:houden|houdt)\s+(?:\S+\s+){0,6}?in\s+op\s+(?:uw|je|jouw)\s+(?:\S+\s+)?"
+_WITHHELD = re.compile(r"\b(?:houden|houdt)\s+(?:\S+\s+){0,8}?in\s+op\s+(?:uw|je|jouw|die|deze)\s+(?:\S+\s+)?"
                        r"[\w-]*(?:uitkering|loon|salaris|inkomen|toeslag|betalingen)\b"  # ("uw volgende WW-betalingen")
                        r"|\bin\s+te\s+houden\s+op\s+(?:uw|je|jouw)\s+[\w-]*(?:uitkering|loon|salaris|inkomen)\b"
                        # "Wij vragen UWV om de premie elke maand op uw uitkering in te houden"

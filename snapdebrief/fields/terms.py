@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 from ..phrasings.term_words import TermWords, load_term_words
 from ..result import DateMention, Evidence
 from .calendar import add_working_days
-from .dates import DateSpan, PageDates, deadline_role, is_past, page_dates, sentence_text
+from .dates import DateSpan, PageDates, deadline_role, is_past, page_dates, quoted, sentence_text
 
 NUMBER_WORDS: dict[str, int] = {
     "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
@@ -98,6 +98,8 @@ def find_relative_terms(pages: Sequence[str], letter_date: date | None,
                                           strict=True)):
         spans, ctx = page.spans, page.ctx
         for term in _terms(text, spans, letter_date, words):
+            if quoted(text, term.start):
+                continue  # a term in an older mail the reply quotes
             lo, hi = ctx.sentence(term.start)
             if is_past(ctx.masked[lo:term.start] + ctx.masked[term.end:hi]):
                 continue  # "een factuur gestuurd, te betalen binnen 14 dagen": history

@@ -56,7 +56,8 @@ def _gutter_candidates(line: str) -> set[int]:
 def _split(line: str, col: int) -> tuple[int, int] | None:
     """(end of the left column's text, start of the right column's text) on this line for a
     gutter near `col`; None when text runs across it."""
-    text_end = len(line.rstrip(" |│┃+-=─"))
+    # (a trailing "-" of "€ 600 -" and a table's "-------" rule stay the left column's own)
+    text_end = len(line.rstrip(" |│┃"))
     if text_end <= col - TOLERANCE - 1:
         return _trim_left(line, text_end), len(line)  # only the left column (or nothing)
     for m in _GAP_OR_BORDER.finditer(line, max(0, col - TOLERANCE - 3), col + TOLERANCE + 1):
