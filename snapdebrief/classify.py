@@ -424,6 +424,12 @@ def _head_spans(page1: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _address_only(page1: str) -> bool:
+    """Page 1 is an address side: a few short lines, no sentence."""
+    words = re.findall(r"[^\W\d_]{2,}", page1)
+    return len(words) < 30 and not re.search(r"[a-z]{2}[.!?](?:\s|$)", page1)
+
+
 def _sender_spans(page1: str) -> list[tuple[int, int]]:
     """Where a letterhead or footer names the sender: the first SENDER_TOP_LINES and the last
     SENDER_BOTTOM_LINES non-empty lines of page 1."""
@@ -437,7 +443,10 @@ def evaluate(
     """Score every kind (except the fallback) on a letter. One pass over each page."""
     comp = compile_rules(rules)
     found: dict[tuple[str, str, int], _Found] = {}
-    head = _head_spans(pages[0]) if pages else []
+    # a card's address side (page 1 holds only the sender and the address): the message side is
+    # the letter's head
+    head_page = 2 if len(pages) > 1 and _address_only(pages[0]) else 1
+    head = _head_spans(pages[head_page - 1]) if pages else []
     letterhead = _sender_spans(pages[0]) if pages else []
 
     def record(entry: _Entry, page_no: int, raw_start: int, raw_end: int, raw: str) -> None:
@@ -446,7 +455,7 @@ def evaluate(
                 return
             in_head = True
         else:
-            in_head = page_no == 1 and any(a <= raw_start < b for a, b in head)
+            in_head = page_no == head_page and any(a <= raw_start < b for a, b in head)
         key = (entry.kind, entry.pid, entry.stage_index)
         old = found.get(key)
         if old is not None and (old.in_head or not in_head):

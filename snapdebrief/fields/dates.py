@@ -649,6 +649,10 @@ def find_dates(pages: Sequence[str], read: Sequence[PageDates] | None = None,
             if r.role in FORWARD_ROLES and r.role != "appointment" and _running_period(
                     _with_antecedent(ctx, sp.start), sp.month):
                 r = dataclasses.replace(r, role="other")
+            if r.role == "pay_by" and _NOT_THIS_ASK.search(ctx.masked[slice(*ctx.sentence(sp.start))]):
+                # "Een machtiging moet vóór 31 maart bij ons binnen zijn", "de nota eigen risico met
+                # vervaldatum 31 mei valt niet onder deze achterstand": not this letter's payment
+                r = dataclasses.replace(r, role="other")
             if r.role in FORWARD_ROLES and quoted(ctx.text, sp.start):
                 # "> … betalen voor 4 juni" under "-----Oorspronkelijk bericht-----": an older
                 # mail this reply quotes; its days were asked then, not now
@@ -1136,11 +1140,11 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
 
 # A column header that opens with a deadline word: "Uiterlijk op ons rekeningnummer"
 _PREP_HEAD = re.compile(r"(?:uiterlijk|ten\s+laatste|niet\s+later\s+dan|op\s+of\s+voor|voor)\s+"
-                        r"(?:op\s+|in\s+|bij\s+)?(?:ons|onze|de|het|uw)\b", _I)
+                        r"(?:op\s+|in\s+|bij\s+)?(?:ons|onze|de|het|uw|rekening)\b", _I)  # ("Uiterlijk op rekening Belastingdienst")
 
 
 # "Uiterlijk betaald op", "Uiterlijk bijgeschreven": a deadline header that names the payment
-_BY_HEAD = re.compile(r"(?:uiterlijk|ten\s+laatste)\s+(?:betaald|voldaan|bijgeschreven|ontvangen|overgemaakt)"
+_BY_HEAD = re.compile(r"(?:uiterlijk|ten\s+laatste)\s+(?:op\s+)?(?:betaald|voldaan|bijgeschreven|ontvangen|overgemaakt)"
                       r"(?:\s+(?:op|voor|zijn))?", _I)
 _MONEY_HEADER = re.compile(r"\b(?:\w*bedrag|rekening\w*|betaling)\b", _I)
 
@@ -1573,6 +1577,8 @@ def _row_year(text: str, sp: DateSpan) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+_NOT_THIS_ASK = re.compile(r"^\W*(?:een|uw|je|de)\s+machtiging\b|\bvalt\s+(?:niet|buiten)\s+(?:onder\s+)?(?:deze|dit|de)\b"
+                           r"|\bhoort\s+niet\s+bij\s+(?:deze|dit)\b|\bstaat\s+(?:hier\s+)?los\s+van\b", _I)
 _WROTE = re.compile(r"^[ \t>]*(?:op|on)\b[^\n]{4,120}\b(?:schreef|wrote)\b[^\n]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _QUOTE_MARK = re.compile(r"^[ \t]*-{3,}[ \t]*(?:oorspronkelijk\s+bericht|original\s+message)[ \t]*-{3,}[ \t]*$",
                          re.IGNORECASE | re.MULTILINE)

@@ -184,9 +184,10 @@ _PAYOUT = re.compile(
     r"|(?:^|(?<=\n))[ \t]*(?:uit)?betaald(?=\s+op\s)"  # a benefit's row "Betaald op rekening  NL…"
     r"|\b(?:wordt|worden)\s+(?:[\w-]+\s+){0,5}?(?:uitbetaald|uitgekeerd|overgemaakt"
     r"|overgeboekt|gestort|teruggestort|bijgeschreven)\b)"
-    r"[^.!?]{0,100}?\b(?:op|naar|via)\s+(?:uw\s+|je\s+|het\s+|de\s+)?(?:bank)?(?:rekening(?:nummer)?|iban)"
+    r"[^.!?]{0,100}?\b(?:op|naar|via)(?:\s+(?:uw\s+|je\s+|het\s+|de\s+)?(?:bank)?(?:rekening(?:nummer)?|iban)"
     # "Het ingehouden deel maken wij over naar de rekening van de deurwaarder, NL…"
-    r"(?:\s+van\s+(?:de|het)\s+\w+)?\s*[:(,]?\s*$",
+    # ("Wij betalen rond de 25e van de maand op NL44 …": the number right after "op")
+    r"(?:\s+van\s+(?:de|het)\s+\w+)?)?\s*[:(,]?\s*$",
     _F,
 )
 # ... unless the sentence asks the resident to pay ("Het bedrag moet worden overgemaakt op").
@@ -394,7 +395,10 @@ _OMSCHRIJVING_CELL = re.compile(r"[A-Za-z][^\n|│]{2,38}?(?=[ \t]{2,}|\t|[ \t]*
 # daarbij het nummer van de regeling: 2026-BR-04417")
 _CUE_GAP = re.compile(r"[ \t]*[:|│]?[ \t]*(?:\n[ \t]*)?"
                       r"(?:(?:het|uw|je|ons|onze|de)\s+(?:\w+\s+){0,2}?(?:nummer|kenmerk|referentie)"
-                      r"(?:\s+van\s+(?:de|het|uw|je)\s+\w+)?[ \t]*:[ \t]*)?")
+                      r"(?:\s+van\s+(?:de|het|uw|je)\s+\w+)?[ \t]*:[ \t]*"
+                      # "onder vermelding van het beta-" / "lingskenmerk 7936 6997 …": the label
+                      # broken over two lines, then the number
+                      r"|(?:het|uw|je|de)\s+\w+-[ \t]*\n[ \t]*\w*(?:nummer|kenmerk)[ \t]+(?=\d))?")
 _DATE_LIKE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 _KENMERK_LENGTHS = (16, 14, 13, 12, 11, 10, 9, 7)
 
@@ -701,7 +705,8 @@ def _payment_context(text: str, ev: Evidence) -> bool:
     if _WEAK_CUE.search(sentence):
         # The sentence itself or the one before it gives the payment instruction.
         wider = _sentence_before(text, ev.start - before_len - 1, 220) + " " + sentence
-        return bool(_PAY_WORDS.search(wider))
+        # ("Dat kan naar NL47 INGB …. Zet je huurcontractnummer 0412-07-3318 erbij.")
+        return bool(_PAY_WORDS.search(wider) or _IBAN_IN_BLOCK.search(wider))
     return False
 
 

@@ -189,6 +189,8 @@ _PAID_AFTER = re.compile(  # on the amount's own line: the next line is another 
 )
 _NOT_PAID = re.compile(r"\b(?:niet|nog\s+niet|niet\s+op\s+tijd)\s+(?:betaald|voldaan|ontvangen)\b", _F)
 # An owed amount, though the label names an instalment or a month ("het openstaande termijnbedrag").
+_NOT_COLLECTED = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}?niet\b[^.;]{0,40}?\b(?:afschrijven|afgeschreven|incasseren"
+                            r"|ge[ïi]ncasseerd|innen|ge[ïi]nd)\b", _F)
 _OPEN_BEFORE = re.compile(
     r"\b(?:openstaande?|achterstallige?|onbetaalde?|niet\s+betaalde?)\s+(?:[\w-]+\s+){0,2}$", _F
 )
@@ -596,7 +598,10 @@ _ORDER_ON_IT = re.compile(r"\s*(?:betaal|maak|stort)\s+(?:dit|dat|het|deze)\s+(?
 _ASK_ON_IT = re.compile(
     r"\s*(?:(?:wij|we|ik)\s+)?(?:verzoeken|vragen|verzoek|vraag)\s+(?:u|je|jou)\s+(?:om\s+)?"
     r"(?:dit|dat|het|deze)\s+(?:bedrag|som)\b[^.?!]{0,80}?\b(?:over\s+te\s+maken|te\s+(?:betalen|voldoen))\b"
-    r"|\s*wil(?:t|len)?\s+(?:u|je|jullie)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b[^.?!]{0,80}?\b(?:overmaken|betalen|voldoen)\b",
+    r"|\s*wil(?:t|len)?\s+(?:u|je|jullie)\s+(?:dit|dat|het|deze)\s+(?:bedrag|som)\b[^.?!]{0,80}?\b(?:overmaken|betalen|voldoen)\b"
+    # "Maak het binnen 10 dagen over via de knop hieronder."
+    # (not "Maak het bedrag over": that names the sum the letter called "het hele bedrag")
+    r"|\s*(?:maak|stort)\s+het\s+(?!bedrag\b|totaal\w*|geld\b|restant\b|saldo\b)(?:\w+\s+){0,5}?over\b",
     _F)
 # "… nog € 498,36 openstaat, een bedrag dat u binnen een maand moet overmaken"
 _MUST_AFTER = re.compile(r"\b(?:dat|die)\s+(?:u|je)\b[^.;]{0,80}?\b(?:moet|dient)\b", _F)
@@ -623,6 +628,8 @@ _STAYS_THERE = re.compile(r"\bniet\s+(?:naar|aan)\s+ons\s+overgegaan\b|\bblijft\
                           r"|\bniet\s+(?:door|aan)\s+ons\s+overgenomen\b", _F)
 _RECEIVED = re.compile(r"\b(?:gekregen|ontvangen|kreeg|kreegt|kregen|uitbetaald|ontving)\b"
                        r"|\b(?:wij|we)\s+hebben\s+(?:u|je|jou)\b", _F)  # "Wij hebben u … als voorschot betaald"
+_STILL_PAY = re.compile(r"\b(?:u|je|jij)\s+betaalt\s+(?:dus\s+|daarom\s+|dan\s+|in\s+totaal\s+)*nog\s+"
+                        r"(?:een\s+bedrag\s+van\s+)?$|\bbetaal\s+(?:je|jij)\s+(?:dus\s+|daarom\s+)*nog\s+$", _F)
 _MUST_PAY_NOW = re.compile(r"\b(?:moet|moeten|dient)\s+(?:u|je|jij)\s+(?:(?:nu|dus|dan|daarom|in\s+totaal)\s+)*$", _F)
 _HISTORY_TERM = re.compile(r"\b(?:verzonden|verstuurd|gestuurd|toegezonden|gezonden)\b[^.;]{0,120}$", _F)
 _MUST_BE_IN = re.compile(r"\s*,?\s*(?:moet|moeten|dient|dienen)\b[^.;]{0,60}?\b(?:op\s+(?:onze|ons|mijn)\s+rekening\w*"
@@ -690,6 +697,10 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
         # "De eerste maand, € 176,42, moet uiterlijk op 31 augustus op onze rekening staan": the
         # sum the sentence orders to be paid
         return _Role("total", _clip(x.group()), 3, kind="order")
+    if not row and (x := _STILL_PAY.search(zone)):
+        # "U betaalt nog € 308,00: uw betalingscapaciteit … plus …": the sum left to pay, said
+        # in so many words
+        return _Role("total", _clip(x.group().strip()), 3, kind="order")
     if not row and _MUST_PAY_NOW.search(zone) and re.match(r"\s*(?:te\s+)?betalen\b", after, _F):
         # "Met € 9,00 aanmaningskosten moet u nu € 296,00 betalen": the verb governs this sum,
         # whatever label stood before it in the sentence
@@ -737,8 +748,10 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
     # ("Per maand betaal je € 151,35": a capital opens this amount's own sentence)
     own = zone if zone.lstrip()[:1].isupper() else _PREVIOUS_UNIT.sub("", zone)
     rate = _RATE_AFTER.search(after) or _RATE_BEFORE.search(own)
-    if rate and rate.re is _RATE_BEFORE and _OPEN_BEFORE.search(zone):
-        rate = None  # "het openstaande termijnbedrag van € 112": one unpaid instalment, owed
+    if rate and rate.re is _RATE_BEFORE and (_OPEN_BEFORE.search(zone) or _NOT_COLLECTED.match(after)):
+        # "het openstaande termijnbedrag van € 112", "We konden je termijnbedrag van februari,
+        # € 134,00, niet van je rekening afschrijven": one unpaid instalment, owed
+        rate = None
     if rate and rate.re is _RATE_BEFORE and best is not None and best[0].role == "total" \
             and best[0].rank >= 2 and best[1].start() > rate.start():
         # "na afboeking van de reeds betaalde termijn resterende bedrag van € 57,96": the words
@@ -1483,7 +1496,10 @@ _NOTHING_TO_PAY = re.compile(r"\b(?:be)?(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:de|he
                              r"|\bgeen\s+(?:verdere\s+|andere\s+)?betaling\w*\s+(?:meer\s+)?(?:verschuldigd|te\s+verrichten"
                              # "Van verzoeker wordt … geen verdere betaling verlangd"
                              r"|verlangd|gevraagd|gevorderd)\b"
-                             r"|\b(?:niets|niks)\s+(?:meer\s+)?verschuldigd\b", _F)
+                             r"|\b(?:niets|niks)\s+(?:meer\s+)?verschuldigd\b"
+                             # the object first: "Dit bedrag hoef je niet meer te betalen."
+                             r"|\b(?:dit|dat|het|deze|die)\s+(?:bedrag|geld|som)\s+(?:be)?(?:hoeft|hoef)\s+(?:u|je|jij)\s+"
+                             r"(?:dus\s+|ook\s+|daarom\s+)*niet\s+(?:meer\s+)?(?:te\s+betalen|over\s+te\s+maken|te\s+voldoen)\b", _F)
 # Not yet: the payment is asked in a later letter of its own ("U hoeft nu nog niets te betalen.
 # … krijgt u van ons een aparte betaalbrief"); an ask in this one is no ask to pay now.
 _NOT_YET = re.compile(r"\b(?:hoeft|hoef)\s+(?:u\s+|je\s+)?(?:nu\s+)?nog\s+(?:niets|niks|geen\s+\w+|niet)\b"
