@@ -86,13 +86,21 @@ WRONG_CEILINGS ?= letter_date=0.01,deadline_date=0.02,amount_due=0.01
 # two-column letters split label and number), below the 95 % floor.
 FIRSTLOOK := $(addprefix samples/firstlook/batch-,01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36)
 FIRSTLOOK_FLOORS ?= kind=0.98,letter_date=0.98,deadline_date=0.95,objection_deadline=0.97,amount_due=0.97,iban=0.95,payment_reference=0.95,appointment=0.95
+# Batches 37–100 (scored blind, misses read: in-sample since 2026-12-07) are a second set with
+# floors at what they give on 2026-12-07, txt and PDF (the lower of the two, rounded down):
+# txt / pdf kind 96.9 / 96.8, letter date 99.2 / 99.1, deadline 96.9 / 95.3, objection
+# 97.3 / 96.7, amount 98.1 / 97.7, IBAN 98.8 / 98.3, reference 95.7 / 94.4, appointment
+# 96.1 / 92.9 (docs/benchmarks.md). Raise a floor when a change lifts it; never lower one.
+FIRSTLOOK_MORE := $(addprefix samples/firstlook/batch-,$(shell seq 37 100))
+FIRSTLOOK_MORE_FLOORS ?= kind=0.96,letter_date=0.98,deadline_date=0.95,objection_deadline=0.96,amount_due=0.97,iban=0.98,payment_reference=0.94,appointment=0.92
 guard: setup samples-pdf samples-firstlook-pdf
 	$(BIN)/snapdebrief eval samples --forms txt,pdf --min $(GUARD_FLOORS) --max-wrong $(WRONG_CEILINGS)
 	$(BIN)/snapdebrief eval samples/holdout --forms txt --min $(HOLDOUT_FLOORS) --max-wrong $(WRONG_CEILINGS)
 	$(BIN)/snapdebrief eval $(FIRSTLOOK) --forms txt,pdf --min $(FIRSTLOOK_FLOORS) --max-wrong $(WRONG_CEILINGS)
+	$(BIN)/snapdebrief eval $(FIRSTLOOK_MORE) --forms txt,pdf --min $(FIRSTLOOK_MORE_FLOORS) --max-wrong $(WRONG_CEILINGS)
 
 samples-firstlook-pdf: setup
-	@for b in $(FIRSTLOOK); do $(BIN)/python samples/generate.py --letters $$b --out $$b/generated --forms pdf --jobs 2 || exit 1; done
+	@for b in $(FIRSTLOOK) $(FIRSTLOOK_MORE); do $(BIN)/python samples/generate.py --letters $$b --out $$b/generated --forms pdf --jobs 2 || exit 1; done
 
 samples-pdf: setup
 	$(BIN)/python samples/generate.py --forms pdf --jobs 2

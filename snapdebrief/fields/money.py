@@ -38,7 +38,9 @@ _MINUS = "-−–"
 _CUR_BEFORE = re.compile(
     rf"(?P<neg1>[{_MINUS}][ \t]?)?(?P<open>\([ \t]?)?"
     # a table right-aligns the figure: "€   642,00"
-    rf"(?:€|\bEUR(?![A-Za-z])|\bEur(?![A-Za-z]))[ \t\u00a0]{{0,40}}(?P<neg2>[{_MINUS}][ \t]?)?"
+    # (or on the next line, where a PDF's text wraps: "Samen is dat €" / "287,40 (2 x …)")
+    rf"(?:€|\bEUR(?![A-Za-z])|\bEur(?![A-Za-z]))(?:[ \t\u00a0]{{0,80}}|[ \t]*\n[ \t]*(?=\d{{1,3}}(?:\.\d{{3}})*,\d{{2}}))"
+    rf"(?P<neg2>[{_MINUS}][ \t]?)?"
     rf"(?P<num>{_NUM})"
     rf"(?P<neg3>-(?![-\d€]))?(?P<close>[ \t]?\))?"
 )
@@ -495,6 +497,8 @@ _LATER_LABEL = re.compile(r"\bna\s+(?:het\s+)?(?:verstrijken|afloop)\s+van\b|\bn
                           # "Incassokosten bij niet tijdig betalen", "Totaal na overdracht"
                           r"|\bbij\s+niet\s+(?:tijdig|op\s+tijd)\s+betalen\b|\bna\s+overdracht\b"
                           # "Te betalen als u niet op tijd betaalt   € 229,97"
+                          r"|\b(?:als|indien|wanneer)\s+(?:u|je)\s+niet\s+(?:op\s+tijd\s+|tijdig\s+)?betaalt\b"
+                          # "Te betalen als u niet op tijd betaalt   € 229,97"
                           r"|\b(?:als|indien|wanneer)\s+(?:u|je)\s+niet\s+(?:op\s+tijd\s+|tijdig\s+)?betaalt\b", _F)
 _ANAPHOR_ANY = re.compile(r"\b(?:zijn|is|worden|wordt)\s+(?:dat|die|deze|dit)\b"
                           # "… voortgezet met een dwangbevel. De kosten daarvan bedragen € 48,00"
@@ -938,6 +942,20 @@ def _stacked_label(text: str, hit: _Hit, labels: AmountLabels) -> _Role | None:
     return r if r.label is not None else None
 
 
+_WIDE_GAP = re.compile(r"[ \t]{4,}")
+
+
+def _own_cell(zone: str) -> str:
+    """A row whose line starts with the prose of another column ("… die u nog verschuldigd
+    Betaald   € 20,00 -", a PDF's two columns on one line): only its own label cell counts."""
+    cells = [c for c in _WIDE_GAP.split(zone.strip()) if c.strip(" |│")]
+    if len(cells) >= 2 and sum(w.isalpha() and w.islower() for w in cells[0].split()) >= 5 \
+            and len(cells[-1].split()) <= 5 and re.search(r"[A-Za-z]{3}", cells[-1]) \
+            and not cells[0].lstrip().startswith(("|", "│")):
+        return " " + cells[-1] + " "
+    return zone
+
+
 def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
     hits = _hits(text, labels)
     out: list[_Found] = []
@@ -962,6 +980,8 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             # the row label at the start of the line.
             assert first_on_line is not None
             zone = text[ls : first_on_line.start]
+        if row:
+            zone = _own_cell(zone)
         role = _role(zone, after, labels, row=row, follow=_next_sentence(text, hit),
                      part=_in_list_of_parts(text, hit.start))
         if operand and role.role != "refund":
@@ -1105,8 +1125,9 @@ _HEAD_NOT_TO_PAY = re.compile(
     r"(?:(?:nu|dus|zelf)\s+)*niet\s+(?:meer\s+)?(?:te\s+|terug\s+te\s+)?betalen\b"
     r"|^\s*(?:wat|welk\s+bedrag)\s+(?:wordt|scheldt|schelden)\b[^?]*\bkwijt", _F)
 _HEAD_TO_PAY = re.compile(
-    r"^\s*(?:wat|hoeveel|welk\s+bedrag)\s+(?:moet|moeten)\s+(?:u|je|jij|jullie)\s+"
-    r"(?:(?:nog|wel|nu|dan|zelf|dus)\s+)*(?:terug\s*)?betalen\s*\?", _F)
+    r"^\s*(?:wat|hoeveel|welk\s+bedrag)\s+(?:(?:moet|moeten)\s+(?:u|je|jij|jullie)|(?:u|je|jij|jullie)\s+"
+    r"(?:(?:nog|nu|dan|zelf|dus)\s+)*(?:moet|moeten))\s+"
+    r"(?:(?:nog|wel|nu|dan|zelf|dus)\s+)*(?:terug\s*)?betalen\s*(?:\?|:?\s*$)", _F)  # (also "Wat je nog moet betalen" as a heading line)
 
 
 def _heading_of(text: str, pos: int) -> str | None:
@@ -1115,7 +1136,7 @@ def _heading_of(text: str, pos: int) -> str | None:
     lo = starts[-1] if starts else max(0, text.rfind("\n", 0, max(0, pos - 1500)) + 1)
     nl = text.find("\n", lo, pos)
     first = text[lo:nl].strip() if nl >= 0 else ""  # the amount's own line is no heading
-    if first.endswith("?") and len(first) <= 70:
+    if (first.endswith("?") or _HEAD_TO_PAY.search(first)) and len(first) <= 70:
         return first
     if len(starts) >= 2:
         # "Wat moet je nog betalen?" on its own, a blank line, then the block it heads
@@ -1130,7 +1151,11 @@ def _under_headings(text: str, found: list[_Found]) -> list[_Found]:
     je wel betalen?" is what is asked ("headed")."""
     out = list(found)
     blocks: dict[str, list[int]] = {}
+    lone_rows: dict[str, list[int]] = {}
     for j, f in enumerate(found):
+        if f.amount.evidence is not None and f.row \
+                and (head := _heading_of(text, f.amount.evidence.start)) is not None and _HEAD_TO_PAY.search(head):
+            lone_rows.setdefault(head, []).append(j)
         if f.amount.evidence is None or (f.row and f.amount.role != "total"):
             continue  # of a table under the heading, its total ("Wat moet u betalen?" / "Te betalen")
         head = _heading_of(text, f.amount.evidence.start)
@@ -1140,8 +1165,17 @@ def _under_headings(text: str, found: list[_Found]) -> list[_Found]:
             out[j] = replace(f, amount=replace(f.amount, role="other"),
                              role=replace(f.role, role="other", rank=0, pay_sentence=False,
                                           kind="negated"))
-        elif _HEAD_TO_PAY.search(head):
+        elif _HEAD_TO_PAY.search(head) and head.endswith("?"):
             blocks.setdefault(head, []).append(j)
+    for head, rows in lone_rows.items():
+        f = out[rows[0]]
+        if len(rows) == 1 and head not in blocks and f.amount.role != "total" and not f.role.paid \
+                and f.role.role not in ("refund", "benefit"):
+            # "Wat je nog moet betalen" over one row ("Maandbedrag maart 2026   € 118,46"): that
+            # row is the sum asked, whatever its label (a month's instalment here)
+            blocks[head] = rows
+            f = out[rows[0]]
+            out[rows[0]] = replace(f, role=replace(f.role, kind=""))
     for idx in blocks.values():
         owed = [j for j in idx if out[j].role.kind in ("", "order", "sum") and not out[j].conditional]
         if len(owed) > 1:

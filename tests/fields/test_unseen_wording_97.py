@@ -241,3 +241,91 @@ van de maand op
 NL20 INGB 0001 2345 67
 """
     assert _explain(letter)["iban"] is None
+
+
+# The same letters as born-digital PDFs: a text layer keeps what stands side by side on one
+# line, wraps where the page wraps and right-aligns a figure far from its euro sign.
+
+def test_a_row_label_after_another_columns_prose_on_the_same_line() -> None:
+    letter = """INCASSO KOK B.V.
+Datum         19 maart 2026
+Betreft: onbetaalde contributie
+
+Geachte mevrouw Jansen,                        Hoofdsom                  € 104,85
+                                                Incassokosten               € 40,00
+FitFabriek heeft ons opdracht gegeven om           Rente                        € 1,12
+de contributie te innen die u nog verschuldigd        Betaald                    € 20,00 -
+bent. Uw betaling van € 20,00 hebben wij van het totaal afgetrokken.
+
+TE BETALEN                  € 125,97
+
+Wij verzoeken u het totaal uiterlijk 2 april 2026 over te maken op NL20 INGB 0001 2345 67.
+"""
+    assert _explain(letter)["amount_due"] == 125.97
+
+
+def test_a_sum_whose_figure_wraps_to_the_next_line() -> None:
+    letter = """Zorgverzekeraar Duin
+Datum: 1 februari 2027
+Betreft: herinnering premie
+
+We hebben de premie voor december 2026 en januari 2027 nog niet van je gekregen. Samen is dat €
+287,40 (2 x € 143,70). Betaal dit vóór 15 februari 2027 op NL20 INGB 0001 2345 67.
+"""
+    assert _explain(letter)["amount_due"] == 287.4
+
+
+def test_one_row_under_a_bare_heading_what_you_still_pay() -> None:
+    letter = """DUO
+Datum: 1 april 2026
+Betreft: herinnering
+
+Je hebt je maandbedrag over maart 2026 nog niet betaald.
+
+Wat je nog moet betalen
+---------------------------------------------------------
+Maandbedrag maart 2026                                 € 118,46
+Uiterste betaaldatum                                   30 april 2026
+---------------------------------------------------------
+
+Rekeningnummer NL20 INGB 0001 2345 67
+
+Jouw studieschuld op 1 april 2026
+---------------------------------------------------------
+Totale schuld                                          € 24.873,19
+---------------------------------------------------------
+"""
+    assert _explain(letter)["amount_due"] == 118.46
+
+
+def test_a_table_row_owed_only_if_you_pay_late() -> None:
+    letter = """Incasso Maas
+Datum: 29 september 2026
+Betreft: veertiendagenbrief
+
+U kunt het openstaande bedrag van € 189,97 nu nog zonder kosten betalen. Het moet binnen 14
+dagen op onderstaande rekening zijn bijgeschreven.
+
++--------------------------------------------------+----------------+
+| Hoofdsom                                         |     € 189,97   |
+| Buitengerechtelijke incassokosten                |      € 40,00   |
+| Te betalen als u niet op tijd betaalt            |     € 229,97   |
++--------------------------------------------------+----------------+
+
+| IBAN                           NL20 INGB 0001 2345 67              |
+| Bedrag                         € 189,97                            |
+"""
+    assert _explain(letter)["amount_due"] == 189.97
+
+
+def test_a_right_aligned_figure_far_from_its_euro_sign() -> None:
+    letter = """Belastingdienst
+Dagtekening 1 juli 2026
+Aanslag inkomstenbelasting 2025
+
+U moet terugbetalen, samen met de belastingrente.
+Bedrag                   €                                                         443
+Uiterlijk betalen op                                                   12 augustus 2026
+Rekeningnummer                       NL86 INGB 0002 4455 88 t.n.v. Belastingdienst
+"""
+    assert _explain(letter)["amount_due"] == 443.0
