@@ -475,7 +475,8 @@ _START_PREP = re.compile(
 _FROM_BEFORE = re.compile(r"\b(?:van|sinds|al)\s+v[oó]{1,2}r\s*$", _I)
 _COMPUTED_TO = re.compile(r"\b(?:berekend|gerekend|opgebouwd|verschenen|rente|renteberekening)\s+"
                           # ("Rente over de achterstand (tot 23-06-2026)")
-                          r"(?:\w+\s+){0,3}?\(?(?:tot(?:\s+en\s+met)?|t/m|t\.m\.|per)\s*:?\s*$", _I)
+                          # ("Berekend over de hoofdsom per nota vanaf de vervaldatum tot 7 augustus")
+                          r"(?:[\w/-]+\s+){0,10}?\(?(?:tot(?:\s+en\s+met)?|t/m|t\.m\.|per)\s*:?\s*$", _I)
 _HEDEN = re.compile(r"^\W*heden\b", _I)
 
 # Cues: (role, pattern, penalty in characters). Nearest cue wins; "ours" (the sender acts)
@@ -493,6 +494,9 @@ _OURS = re.compile(
     r"|(?:betalen|storten|sturen|nemen|beslissen|besluiten|maken|schrijven|boeken|behandelen)"
     r"\s+(?:wij|we)|uitbetaal\w*|uitgekeerd|gestort|afgeschreven|afschrijven"
     r"|schrijven\s+\w+\s+af"
+    # "Het te veel ontvangen bedrag zal binnen veertien dagen worden overgemaakt op uw rekening":
+    # a transfer in the passive future is the sender's
+    r"|(?:zal|zullen)\s+(?:\w+\s+){0,4}?worden\s+(?:overgemaakt|teruggestort|terugbetaald|uitbetaald|gestort|overgeboekt)"
     # "Hij of zij stuurt u binnen twee weken een nieuwe uitnodiging": a person of the sender acts
     # ("Zij komt op 12 mei bij u thuis", "Hij belt u op …": a visit or a call, a meeting)
     r"|(?:hij|zij)(?:\s+of\s+(?:hij|zij))?\s+(?:stuurt|neemt|maakt|beslist|betaalt)"
@@ -1096,7 +1100,9 @@ def _header_label(ctx: PageContext, line_lo: int, s: int) -> tuple[str, str] | N
         blank = 0
         if _RULE_LINE.fullmatch(prev):
             continue  # a table's ruled line between its header and its rows
-        if starts_line:
+        if starts_line and not (prev[:col].strip() and _GAP.search(prev.strip())):
+            # (a line of two cells, "Zorgverzekeringswet          Datum", is read by its cell
+            # above the date below)
             role = _full_label(_norm(prev.strip()).rstrip(" :.?"), ctx.labels)
             if role is None and prev.rstrip().endswith(":"):
                 # "Mijn UWV > Berichten   Afgedrukt:" wrapped above its date: the line's last label
@@ -1400,7 +1406,8 @@ def _time_near(ctx: PageContext, sp: DateSpan) -> str | None:
     text = ctx.text
     _, line_hi, _ = _line_span(text, sp.start, sp.end)
     m = _TIME_RIGHT.match(text, sp.end, min(line_hi, sp.end + 40))
-    if m and (m["om"] or m["u"] or (m["mi"] and m.start("h") - sp.end <= 3)):
+    # (a dash needs minutes: "18-11-2026 - 1/3" in a running footer is a page number)
+    if m and ((m["om"] and (m["om"] != "-" or m["mi"] or m["u"])) or m["u"] or (m["mi"] and m.start("h") - sp.end <= 3)):
         return _hhmm(m)
     _, shi = ctx.sentence(sp.start)
     window = ctx.masked[sp.end:min(shi, sp.end + 80)]
@@ -1518,10 +1525,13 @@ def _choose_letter_date(pages: Sequence[str],
         for pi, sp, r, _, _ in items:
             if pi == 0 and sp.start > fwd.end() and r.role == "letter_date" and sp.year:
                 return sp.on(sp.year), None
-    for weak, paper in ((False, False), (True, False), (False, True)):
-        for _, sp, r, _, _ in items:
-            if r.role == "letter_date" and r.weak is weak and r.paper is paper and sp.year:
-                return sp.on(sp.year), None
+    # page 1 first: "(dagtekening 28 februari 2026)" in an annex on page 2 dates another paper
+    for first_page in (True, False):
+        for weak, paper in ((False, False), (True, False), (False, True)):
+            for pi, sp, r, _, _ in items:
+                if r.role == "letter_date" and r.weak is weak and r.paper is paper and sp.year \
+                        and (pi == 0) is first_page:
+                    return sp.on(sp.year), None
     top = _top_limit(pages[0]) if pages else 0
     for k, (pi, sp, r, _, _) in enumerate(items):
         if pi == 0 and sp.start < top and r.role == BARE and sp.year and 1990 <= sp.year <= 2100:

@@ -230,6 +230,8 @@ _DEAD_ACCOUNT = re.compile(r"\boude\s+(?:bank)?rekening\w*|\b(?:is|wordt|zijn)\s
 # The words right before the number name someone else's account: "… betaalt u aan hen op",
 # "Betalingen op hun rekening"
 _OTHERS_ACCOUNT = re.compile(r"\baan\s+hen\s+(?:op|via)\s*$|\bop\s+(?:hun|zijn|haar)\s+(?:bank)?rekening\w*\s*$"
+                             # "Gebruik ook niet de rekening NL69 … van de praktijk"
+                             r"|\bgebruik\s+(?:dus\s+|ook\s+)*niet\s+(?:de|het|onze|ons|hun)\s+(?:bank)?rekening(?:nummer)?\s*$"
                              # "Betalingen op het rekeningnummer van cliënte (NL33 …)"
                              r"|\brekening(?:nummer)?\s+van\s+(?:cli[eë]nte?|(?:onze|uw|de)\s+(?:opdrachtgever|schuldeiser|"
                              r"webwinkel|winkel))\s*\(?\s*$", _F)
@@ -678,6 +680,17 @@ def find_references(pages: Sequence[str], labels: ReferenceLabels | None = None)
     return out
 
 
+def _under_account(text: str, ev: Evidence) -> bool:
+    """"BETALEN AAN / NL27 RABO … / t.n.v. … / kenmerk VK-2026-118342": the kenmerk row of the
+    block that names the account, a few lines under it."""
+    ls = text.rfind("\n", 0, ev.start) + 1
+    if not _BLOCK_KENMERK.fullmatch(text, ls, ev.start):
+        return False
+    above = text[max(0, ls - 200) : ls]
+    above = above[above.rfind("\n\n") + 1 :]
+    return bool(_IBAN_IN_BLOCK.search(above))
+
+
 def _payment_context(text: str, ev: Evidence) -> bool:
     """True when the number stands in a sentence that asks to quote it with the payment."""
     sentence = _sentence_before(text, ev.start, 160)
@@ -688,14 +701,8 @@ def _payment_context(text: str, ev: Evidence) -> bool:
         return True
     if _WITH_LABEL.search(sentence) and _PAY_WORDS.search(sentence):
         return True  # "Je kunt betalen op NL73 …, met ons dossiernummer MG-2026-11094."
-    ls = text.rfind("\n", 0, ev.start) + 1
-    if _BLOCK_KENMERK.fullmatch(text, ls, ev.start):
-        # "BETALEN AAN / NL27 RABO … / t.n.v. … / kenmerk VK-2026-118342": the kenmerk row of the
-        # block that names the account, a few lines under it
-        above = text[max(0, ls - 200) : ls]
-        above = above[above.rfind("\n\n") + 1 :]
-        if _IBAN_IN_BLOCK.search(above):
-            return True
+    if _under_account(text, ev):
+        return True
     before_len = len(sentence)
     rest = text[ev.end : ev.end + 80]
     rest = rest[: m.start()] if (m := re.search(r"[.!?](?=\s)|\n\s*\n", rest)) else rest
@@ -744,6 +751,9 @@ def choose_payment_reference(refs: Sequence[Reference], pages: Sequence[str],
             key=lambda r: (r.valid is False, not in_pay(r), _PRIORITY[r.kind]),
         )
     named = [r for r in refs if in_pay(r)]
+    # the kenmerk row under the account beats an invoice's own "Omschrijving" cell further up
+    named.sort(key=lambda r: not (r.evidence is not None and 0 < r.evidence.page <= len(pages)
+                                  and _under_account(pages[r.evidence.page - 1], r.evidence)))
     pointed = _pointed_reference(refs, pages, labels if labels is not None else load_reference_labels())
     if named and not (pointed is not None and _on_amount_row(named[0], pages)):
         # "onder vermelding van het dossiernummer" beats an invoice number that only stands on

@@ -1440,6 +1440,17 @@ def _due_total(found: Sequence[_Found]) -> _Found | None:
                                            and f.order[1] - due.order[1] <= 400))]
     if later:
         return later[0]
+    if len(extras) >= 2 and (whole := [f for f in found if f.amount.role == "total" and not f.conditional
+                                       and f.order > due.order and f.amount.value == due.amount.value + sum(extras)]):
+        # "Het restant van de aanslag, € 1.650, komt daarmee op een totaal van € 1.671,91" after
+        # € 18 costs and € 3,91 interest: the total that holds the rest and all of them
+        return whole[0]
+    if len(asked) == 1 and (a := next(iter(asked))) > due.amount.value and any(
+            a == due.amount.value + f.amount.value for f in found
+            if f is not due and f.amount.role in ("principal", "total") and not f.conditional):
+        # "er staat nog € 255 open. De huur over december, € 1.045, is helemaal niet betaald. …
+        # Wij geven u de gelegenheid deze € 1.300 … te betalen": the order holds both
+        return asked[a]
     for f in sorted(tied, key=lambda t: -t.amount.value):
         if any(f.amount.value - g.amount.value == x for g in tied for x in extras):
             # "Nog te betalen € 844 / Belastingrente € 17 / Totaal te betalen € 861": the total
@@ -1770,6 +1781,14 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> Decimal | None:
         # Openstaand € 464,70. Wij vragen u € 464,70 over te maken": the table goes on below its
         # named total, and the letter's one order names its bottom line
         return o
+    if due is not None and due.row and any(
+            f.row and f.role.paid and f.order[0] == due.order[0] and 0 < f.order[1] - due.order[1] <= 300
+            and abs(f.amount.value) >= due.amount.value
+            and re.search(r"\b(?:ontvangen|betaald|voldaan|inhouding\w*|ingehouden)\b", f.amount.text, _F)
+            for f in infos):
+        # "totaal verschuldigd € 2.313,32 / door ons ontvangen via inhoudingen op uw loon
+        # € 2.331,92": what was paid under the total covers it; nothing is owed
+        return None
     if due is not None and due.row and any(
             f.amount.role == "refund" and f.row and not f.conditional
             and f.order[0] == due.order[0] and 0 < f.order[1] - due.order[1] <= 500

@@ -61,7 +61,11 @@ def _term_pattern(words: TermWords) -> re.Pattern[str]:
 _CHANGE_REPORT = re.compile(r"\b(?:wijziging(?:en)?|verandering(?:en)?)\b[^.]{0,80}\b(?:door(?:geven|geeft)?|meld(?:en|t)?)\b"
                             r"|\b(?:geef|meld)\b[^.]{0,40}\b(?:wijziging(?:en)?|verandering(?:en)?)\b"
                             # "Verandert er iets, bijvoorbeeld uw inkomen? Geef dat dan binnen 4 weken door"
-                            r"|\b(?:verandert|wijzigt)\s+er\s+(?:iets|wat)\b", _I)
+                            r"|\b(?:verandert|wijzigt)\s+er\s+(?:iets|wat)\b"
+                            # "Wijkt er iets af, bijvoorbeeld uw inkomen? Geef dat dan binnen 4 weken door"
+                            r"|\bwijkt\s+er\s+(?:iets|wat)\s+af\b|\bis\s+er\s+(?:iets|wat)\s+(?:veranderd|gewijzigd)\b"
+                            # "Geef het binnen 4 weken door als:" (a list of cases follows)
+                            r"|\b(?:door|weten)\s+(?:als|wanneer|indien)\b", _I)
 # "Stopt uw uitkering of verandert uw werk? Geef dat binnen 4 weken aan ons door.": the
 # change asked about is the case the term counts from
 _CHANGE_QUESTION = re.compile(r"\b(?:verandert|wijzigt|stopt|eindigt|krijgt|gaat|verhuist|trouwt)\b[^.?]*\?\s*$", _I)
