@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -1509,10 +1510,6 @@ def _top_limit(page1: str) -> int:
     return len(page1)
 
 
-_FORWARD_MARK = re.compile(r"^[ \t]*-{3,}[ \t]*(?:doorgestuurd\s+bericht|forwarded\s+message)[ \t]*-{3,}"
-                           r"|^[ \t]*begin\s+(?:doorgestuurd\s+bericht|forwarded\s+message)\s*:", re.IGNORECASE | re.MULTILINE)
-
-
 def _choose_letter_date(pages: Sequence[str],
                         items: Sequence[tuple[int, DateSpan, _Role, str | None, str]]
                         ) -> tuple[date | None, int | None]:
@@ -1590,19 +1587,36 @@ def _row_year(text: str, sp: DateSpan) -> int | None:
 _NOT_THIS_ASK = re.compile(r"^\W*(?:een|uw|je|de)\s+machtiging\b|\bvalt\s+(?:niet|buiten)\s+(?:onder\s+)?(?:deze|dit|de)\b"
                            r"|\bhoort\s+niet\s+bij\s+(?:deze|dit)\b|\bstaat\s+(?:hier\s+)?los\s+van\b", _I)
 _WROTE = re.compile(r"^[ \t>]*(?:op|on)\b[^\n]{4,120}\b(?:schreef|wrote)\b[^\n]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_QUOTE_MARK = re.compile(r"^[ \t]*-{3,}[ \t]*(?:oorspronkelijk\s+bericht|original\s+message)[ \t]*-{3,}[ \t]*$",
-                         re.IGNORECASE | re.MULTILINE)
+
+
+def _mail_marker(words: str) -> re.Pattern[str]:
+    """A mail program's separator line: "-----Oorspronkelijk bericht-----", "---------- Doorgestuurd
+    bericht ---------", "Begin doorgestuurd bericht:"."""
+    return re.compile(rf"^[ \t]*(?:-{{3,}}[ \t]*(?:{words})[ \t]*-{{3,}}|begin\s+(?:{words})\s*:)",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+_QUOTE_MARK = _mail_marker(r"oorspronkelijk\s+bericht|original\s+message")
+_FORWARD_MARK = _mail_marker(r"doorgestuurd\s+bericht|forwarded\s+message")
+
+
+@functools.lru_cache(maxsize=16)
+def _quote_starts(text: str) -> tuple[int, int]:
+    """Where a page's quoted older mail starts (its marker), and where the first "Op … schreef …:"
+    line is; len(text) when there is none. Once per page: every date and term asks."""
+    mark, wrote = _QUOTE_MARK.search(text), _WROTE.search(text)
+    return (mark.start() if mark else len(text)), (wrote.start() if wrote else len(text))
 
 
 def quoted(text: str, pos: int) -> bool:
     """The date stands in a quoted older mail: a "> " line, or below a reply's "Oorspronkelijk
     bericht" marker (a forwarded mail's own letter is not quoted so)."""
-    line = text[text.rfind("\n", 0, pos) + 1 : pos]
-    if _QUOTE_MARK.search(text, 0, pos) is not None:
+    mark, wrote = _quote_starts(text)
+    if mark < pos:
         return True
     # a "> " line under "Op wo 25 nov. 2026 om 22:14 schreef …:" (not a bullet ">  Betaal …", not
     # a banner ">> maandag 8 juni <<")
-    return line.lstrip().startswith(">") and _WROTE.search(text, 0, pos) is not None
+    return wrote < pos and text[text.rfind("\n", 0, pos) + 1 : pos].lstrip().startswith(">")
 
 
 _DATE_AND = re.compile(r"\s*(?:,|en|of)\s*")

@@ -239,7 +239,8 @@ _TO_OUR_ACCOUNT = re.compile(r"\b(?:betal\w*|over\s*te\s*maken|overmaken|maak\w*
                              r"\b(?:op|naar|aan)\s+(?:onze|ons|mijn)\s+(?:bank)?rekening(?:nummer)?\b", _F)
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die)\s+(?:bank)?(?:rekening\w*|nummer|iban)\b"
                           r"|\b(?:daar|hier|daarop|hierop|daarnaar|hiernaar)\b", _F)
-_ANOTHER_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
+# the start of a printed IBAN ("NL18 RABO 0384 …"): another account in the text, or one in a block
+_IBAN_START = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
 # the two sentences after an IBAN (the full stop right after the number is its own sentence's end)
 _NEXT_SENTENCES = re.compile(r"[.!?]?(?:[^.!?]*[.!?]){1,2}")
 
@@ -295,7 +296,7 @@ def _iban_context(text: str, ev: Evidence, page: _PageLines) -> tuple[int, bool,
         score -= 3  # "Let op: betaal niet meer aan DUO (NL45 …)"
     told = _NEXT_SENTENCES.match(text, ev.end)
     after = told.group() if told else ""
-    other = _ANOTHER_IBAN.search(after)
+    other = _IBAN_START.search(after)
     if other is not None:
         # "… Maak geen betalingen over naar onze kantoorrekening NL05 …": what the line of
         # another account says is about that account
@@ -688,7 +689,7 @@ def _under_account(text: str, ev: Evidence) -> bool:
         return False
     above = text[max(0, ls - 200) : ls]
     above = above[above.rfind("\n\n") + 1 :]
-    return bool(_IBAN_IN_BLOCK.search(above))
+    return bool(_IBAN_START.search(above))
 
 
 def _payment_context(text: str, ev: Evidence) -> bool:
@@ -713,12 +714,11 @@ def _payment_context(text: str, ev: Evidence) -> bool:
         # The sentence itself or the one before it gives the payment instruction.
         wider = _sentence_before(text, ev.start - before_len - 1, 220) + " " + sentence
         # ("Dat kan naar NL47 INGB …. Zet je huurcontractnummer 0412-07-3318 erbij.")
-        return bool(_PAY_WORDS.search(wider) or _IBAN_IN_BLOCK.search(wider))
+        return bool(_PAY_WORDS.search(wider) or _IBAN_START.search(wider))
     return False
 
 
 _BLOCK_KENMERK = re.compile(r"[ \t|]*(?:kenmerk|referentie|o\.\s?v\.\s?v\.?)[ \t]*:?[ \t]*", _F)
-_IBAN_IN_BLOCK = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?\d{4}")
 # The number named right after the account in a pay sentence: "…, met ons dossiernummer"
 _WITH_LABEL = re.compile(r"\bmet\s+(?:ons|onze|uw|je|jouw|het|de)\s+[\w-]*(?:nummer|kenmerk|nr\.?)\s*:?\s*$", _F)
 # "Zet je huurnummer 60-118734 in de omschrijving": the cue after the number.

@@ -87,8 +87,10 @@ _REFUND = [
         r"\bbetalen\s+(?:wij|we)\b.{0,80}?\b(?:uit|terug)\b",
         # "€ 438 over die wij aan u moeten betalen", "Het bedrag dat wij uiteindelijk aan u
         # overmaken is € 381": the sender pays the reader
-        r"\b(?:wij|we)\s+(?:\w+\s+){0,3}?aan\s+(?:u|je|jou)\s+(?:\w+\s+){0,2}?(?:overmaken|betalen"
-        r"|uitbetalen|terugbetalen|storten|overgemaakt|betaald|uitbetaald|terugbetaald)\b",
+        (
+            r"\b(?:wij|we)\s+(?:\w+\s+){0,3}?aan\s+(?:u|je|jou)\s+(?:\w+\s+){0,2}?(?:overmaken|betalen"
+            r"|uitbetalen|terugbetalen|storten|overgemaakt|betaald|uitbetaald|terugbetaald)\b"
+        ),
         # the last line of a benefit's computation: "We betalen je nog bij   € 214,37"
         r"\b(?:wij|we)\s+betalen\s+(?:u|je|jou)\s+(?:nog\s+)?bij\b",
         (
@@ -497,8 +499,6 @@ _LATER_LABEL = re.compile(r"\bna\s+(?:het\s+)?(?:verstrijken|afloop)\s+van\b|\bn
                           # "Incassokosten bij niet tijdig betalen", "Totaal na overdracht"
                           r"|\bbij\s+niet\s+(?:tijdig|op\s+tijd)\s+betalen\b|\bna\s+overdracht\b"
                           # "Te betalen als u niet op tijd betaalt   € 229,97"
-                          r"|\b(?:als|indien|wanneer)\s+(?:u|je)\s+niet\s+(?:op\s+tijd\s+|tijdig\s+)?betaalt\b"
-                          # "Te betalen als u niet op tijd betaalt   € 229,97"
                           r"|\b(?:als|indien|wanneer)\s+(?:u|je)\s+niet\s+(?:op\s+tijd\s+|tijdig\s+)?betaalt\b", _F)
 _ANAPHOR_ANY = re.compile(r"\b(?:zijn|is|worden|wordt)\s+(?:dat|die|deze|dit)\b"
                           # "… voortgezet met een dwangbevel. De kosten daarvan bedragen € 48,00"
@@ -669,9 +669,6 @@ def _role(zone: str, after: str, labels: AmountLabels, row: bool = False, follow
         return _Role("other", _clip(neg.group()), kind="negated")
     if _BASE_AFTER.search(after):
         return _Role("other", None, kind="base")
-    if not row and (_FACTOR_AFTER.match(after) or (
-            _FACTOR_BEFORE.search(zone) and re.match(r"\s*=", after))):
-        return _Role("other", None, kind="factor")
     if not row and (part or (pm := _PART_OF.search(zone))):
         # "€ 412,36 (daarvan € 71,57 btw)", "… ad € 436,20, bestaande uit … € 300,20 en … € 136,00":
         # a part of the sum before it, never added to it again
@@ -970,9 +967,10 @@ def _find_page(text: str, page: int, labels: AmountLabels) -> list[_Found]:
             text, hit.start
         )
         ls, _ = _line_bounds(text, hit.start)
-        # "€ 64,20 + € 116,40 = € 180,60": the terms of a sum the letter writes out
-        operand = not row and (bool(re.fullmatch(r"\s*[+−–-]\s*", after)) or (
-            bool(re.search(r"[+−–-]\s*$", zone)) and bool(re.match(r"\s*=", after))))
+        # "€ 64,20 + € 116,40 = € 180,60", "2 x € 151,35 = € 302,70": the terms and factors of a
+        # sum the letter writes out
+        operand = not row and (bool(re.fullmatch(r"\s*[+−–-]\s*", after)) or bool(_FACTOR_AFTER.match(after)) or (
+            bool(re.search(r"[+−–-]\s*$", zone) or _FACTOR_BEFORE.search(zone)) and bool(re.match(r"\s*=", after))))
         if not same_line_prev:
             first_on_line = hit
         elif not re.search(r"[A-Za-z]|(?<![<>!=])=", zone):  # ("2 x € 152,35 = € 304,70": its own)
@@ -1174,7 +1172,6 @@ def _under_headings(text: str, found: list[_Found]) -> list[_Found]:
             # "Wat je nog moet betalen" over one row ("Maandbedrag maart 2026   € 118,46"): that
             # row is the sum asked, whatever its label (a month's instalment here)
             blocks[head] = rows
-            f = out[rows[0]]
             out[rows[0]] = replace(f, role=replace(f.role, kind=""))
     for idx in blocks.values():
         owed = [j for j in idx if out[j].role.kind in ("", "order", "sum") and not out[j].conditional]
@@ -1751,6 +1748,11 @@ def says_pay_nothing(pages: Sequence[str]) -> bool:
     ))
 
 
+def _row_below(f: _Found, due: _Found, reach: int) -> bool:
+    """`f` is a table row under `due` on its page, within `reach` characters."""
+    return f.row and f.order[0] == due.order[0] and 0 < f.order[1] - due.order[1] <= reach
+
+
 def _due(infos: list[_Found], pages: Sequence[str]) -> Decimal | None:
     if says_pay_nothing(pages):
         return None
@@ -1782,16 +1784,14 @@ def _due(infos: list[_Found], pages: Sequence[str]) -> Decimal | None:
         # named total, and the letter's one order names its bottom line
         return o
     if due is not None and due.row and any(
-            f.row and f.role.paid and f.order[0] == due.order[0] and 0 < f.order[1] - due.order[1] <= 300
-            and abs(f.amount.value) >= due.amount.value
+            f.role.paid and _row_below(f, due, 300) and abs(f.amount.value) >= due.amount.value
             and re.search(r"\b(?:ontvangen|betaald|voldaan|inhouding\w*|ingehouden)\b", f.amount.text, _F)
             for f in infos):
         # "totaal verschuldigd € 2.313,32 / door ons ontvangen via inhoudingen op uw loon
         # € 2.331,92": what was paid under the total covers it; nothing is owed
         return None
     if due is not None and due.row and any(
-            f.amount.role == "refund" and f.row and not f.conditional
-            and f.order[0] == due.order[0] and 0 < f.order[1] - due.order[1] <= 500
+            f.amount.role == "refund" and not f.conditional and _row_below(f, due, 500)
             for f in infos):
         # a computation whose last row is money back ("Te betalen over 2025  € 5.343 / Af:
         # ingehouden loonheffing  € 5.955 / Uitkomst: u ontvangt  € 612"): its "te betalen"
